@@ -1,0 +1,13 @@
+namespace VssBot.Dialogs.Journey;
+
+/// <summary>The persisted journey of one student (stored in user state between turns and days).</summary>
+public sealed class JourneyRecord
+{
+    public JourneyState State { get; set; } = JourneyState.NotStarted;
+    /// <summary>Where to return when a person hands the student back to the bot.</summary>
+    public JourneyState? StateBeforePerson { get; set; }
+    public DateTimeOffset? DeclaredAt { get; set; }
+    public List<JourneyEvent> History { get; set; } = [];
+}
+
+public sealed record JourneyEvent(JourneyState From, JourneyState To, JourneyTrigger Trigger, DateTimeOffset At);
