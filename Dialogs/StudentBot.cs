@@ -1,17 +1,75 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Runtime;
+using VssBot.Dialogs.Texts;
 
 namespace VssBot.Dialogs;
 
-// PLACEHOLDER until the dialogs land: the host wires this type; its constructor is the contract.
-/// <summary>The bot every channel talks to: one turn in, the student's dialogs and journey move on.</summary>
-public sealed class StudentBot(ConversationState conversationState, UserState userState) : IBot
+/// <summary>
+/// The bot every channel talks to: loads the student's profile and dialog stack, runs one turn of
+/// <see cref="MainDialog"/>, saves both. A stack written by dialogs of another version is not resumed:
+/// the topic restarts politely and, since known answers are skipped, lands on the same question.
+/// </summary>
+public sealed class StudentBot : IBot
 {
+    private readonly ConversationState _conversationState;
+    private readonly UserState _userState;
+    private readonly IStatePropertyAccessor<DialogState> _dialogState;
+    private readonly IStatePropertyAccessor<StudentProfile> _profile;
+    private readonly DialogSet _dialogs;
+    private readonly string _version;
+    private readonly BotTexts _texts;
+    private readonly MaxAttemptsEscalation _escalation;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<StudentBot> _logger;
+
+    public StudentBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, BotTexts texts,
+        MaxAttemptsEscalation escalation, TimeProvider clock, ILogger<StudentBot> logger)
+    {
+        _conversationState = conversationState;
+        _userState = userState;
+        _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
+        _profile = userState.CreateProperty<StudentProfile>("student");
+        _dialogs = new DialogSet(_dialogState).Add(mainDialog);
+        _version = _dialogs.GetVersion();
+        _texts = texts;
+        _escalation = escalation;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>The user-state accessor other parts (agents, reminders) read the profile through.</summary>
+    public IStatePropertyAccessor<StudentProfile> Profiles => _profile;
+
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        if (turnContext.Activity.Type == ActivityTypes.Message)
-            await turnContext.SendActivityAsync("Xin chào! Mình là trợ lý VssID.", cancellationToken: cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
-        await userState.SaveChangesAsync(turnContext, false, cancellationToken);
+        var activity = turnContext.Activity;
+        var isMessage = activity.Type == ActivityTypes.Message;
+        var someoneJoined = activity.Type == ActivityTypes.ConversationUpdate
+            && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
+        if (!isMessage && !someoneJoined) return;
+
+        var profile = await _profile.GetAsync(turnContext, () => new StudentProfile(), cancellationToken);
+        turnContext.TurnState.Add(new StudentSession(profile, _clock));
+        turnContext.TurnState.Add<IPromptEscalation>(_escalation);
+
+        var state = await _dialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        if (state.DialogStack.Count > 0 && state.Version != _version)
+        {
+            _logger.LogInformation("Dialog stack of version {Old} dropped for version {New}", state.Version, _version);
+            state.DialogStack.Clear();
+            await turnContext.SendActivityAsync(MessageFactory.Text(_texts["conv.updated"]), cancellationToken);
+        }
+        var dc = new DialogContext(_dialogs, turnContext, state);
+
+        var result = isMessage ? await dc.ContinueDialogAsync(cancellationToken) : DialogTurnResult.Empty;
+        if (result.Status == DialogTurnStatus.Empty && dc.ActiveDialog is null)
+            await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken);
+        state.Version = _version;
+
+        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await _userState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 }

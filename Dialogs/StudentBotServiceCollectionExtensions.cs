@@ -1,6 +1,14 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Conversation.Interruptions;
+using VssBot.Dialogs.Form01;
+using VssBot.Dialogs.Form01.Fields;
+using VssBot.Dialogs.Install;
+using VssBot.Dialogs.Language;
+using VssBot.Dialogs.Reference;
+using VssBot.Dialogs.Texts;
 
 namespace VssBot.Dialogs;
 
@@ -9,13 +17,30 @@ public static class StudentBotServiceCollectionExtensions
     /// <summary>
     /// Registers the conversation (dialogs, journey, language, reference data) and <see cref="IBot"/>.
     /// The host registers <see cref="IStorage"/> first; state objects are created over it here.
+    /// Reference data and texts are immutable and loaded once per container.
     /// </summary>
     public static IServiceCollection AddStudentConversation(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new CampaignSettings());
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.TryAddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
-        services.TryAddSingleton<IBot, StudentBot>();
+
+        services.TryAddSingleton(_ => BotTexts.LoadEmbedded());
+        services.TryAddSingleton(_ => Form01Definition.LoadEmbedded());
+        services.TryAddSingleton(_ => FieldReaders.Default());
+        services.TryAddSingleton(_ => AdministrativeUnits.LoadEmbedded());
+        services.TryAddSingleton(sp => OfficeDirectory.LoadEmbedded(sp.GetRequiredService<AdministrativeUnits>()));
+        services.TryAddSingleton(sp => new IntentRecognizer(sp.GetRequiredService<Form01Definition>().Aliases));
+
+        services.TryAddSingleton<InterruptionHandler>();
+        services.TryAddSingleton<DeclarationNextSteps>();
+        services.TryAddSingleton<MaxAttemptsEscalation>();
+        services.TryAddSingleton<InstallGuideDialog>();
+        services.TryAddSingleton<Form01Dialog>();
+        services.TryAddSingleton<MainDialog>();
+        services.TryAddSingleton<StudentBot>();
+        services.TryAddSingleton<IBot>(sp => sp.GetRequiredService<StudentBot>());
         return services;
     }
 }

@@ -1,0 +1,33 @@
+using VssBot.Dialogs.Form01;
+using VssBot.Dialogs.Form01.Fields;
+using VssBot.Dialogs.Texts;
+
+namespace VssBot.Dialogs.Conversation;
+
+/// <summary>What happens after "Ghi nhận": print, sign, bring the ID card to the office by the computed deadline, SMS, password.</summary>
+public sealed class DeclarationNextSteps(BotTexts texts, CampaignSettings campaign)
+{
+    /// <summary>The last day the paper may reach the office: the declaration day plus the office-visit window (Vietnam time).</summary>
+    public DateOnly Deadline(DateTimeOffset declaredAt)
+        => DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime).AddDays(campaign.OfficeVisitDays);
+
+    public string Compose(Form01Answers answers, DateTimeOffset declaredAt)
+    {
+        var declaredOn = DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime);
+        var office = answers.Get("office");
+        var email = answers.Get("email")?.Value;
+        var key = answers.Get("submissionMethod")?.Value == "post" ? "conv.next_steps_post" : "conv.next_steps_office";
+        var steps = texts.Format(key,
+            ("office", office?.Data.GetValueOrDefault("name") ?? office?.Display ?? ""),
+            ("officeAddress", office?.Data.GetValueOrDefault("address") ?? texts["conv.address_unknown"]),
+            ("deadline", DateFieldReader.Display(Deadline(declaredAt))),
+            ("phone", answers.Get("phone")?.Display ?? ""),
+            ("emailPart", string.IsNullOrEmpty(email) ? "" : texts.Format("conv.next_steps_email", ("email", email))));
+        return texts.Format("conv.declared", ("date", DateFieldReader.Display(declaredOn))) + "\n\n" + steps;
+    }
+
+    public string Status(Form01Answers answers, DateTimeOffset declaredAt) => texts.Format("conv.status_declared",
+        ("date", DateFieldReader.Display(DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime))),
+        ("office", answers.Get("office")?.Data.GetValueOrDefault("name") ?? ""),
+        ("deadline", DateFieldReader.Display(Deadline(declaredAt))));
+}

@@ -1,0 +1,169 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using VssBot.Dialogs.Form01;
+using VssBot.Dialogs.Install;
+using VssBot.Dialogs.Journey;
+using VssBot.Dialogs.Language;
+using VssBot.Dialogs.Runtime;
+using VssBot.Dialogs.Texts;
+
+namespace VssBot.Dialogs.Conversation.Interruptions;
+
+/// <summary>
+/// Everything a student may say at any question, handled in one place before the question sees it:
+/// help, cancel, back, restart, progress, a person, "sửa …" and small talk. Afterwards the interrupted
+/// question is asked again (or the form goes to the field being corrected and then back to where it was).
+/// </summary>
+public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definition form, BotTexts texts, CampaignSettings campaign)
+{
+    /// <summary>Restarts the current topic: the main flow skips what is known and asks the next needed question.</summary>
+    public delegate Task<DialogTurnResult> RestartTopic(DialogContext innerDc, CancellationToken cancellationToken);
+
+    /// <summary>The reply when the message was an interruption; null when the current question should read it.</summary>
+    public async Task<DialogTurnResult?> TryHandleAsync(DialogContext innerDc, RestartTopic restartTopic, CancellationToken ct)
+    {
+        var text = innerDc.Context.Activity.Text;
+        if (innerDc.Context.Activity.Type != ActivityTypes.Message || string.IsNullOrWhiteSpace(text)) return null;
+        var session = StudentSession.From(innerDc.Context);
+        var profile = session.Profile;
+
+        var pending = profile.PendingCommand;
+        profile.PendingCommand = PendingCommand.None;
+        if (pending == PendingCommand.ConfirmRestart && await TryConfirmRestartAsync(innerDc, text, restartTopic, ct) is { } restarted) return restarted;
+        if (pending == PendingCommand.ChooseFieldToCorrect && FieldNamedIn(text) is { } chosen) return await CorrectAsync(innerDc, chosen, restartTopic, ct);
+
+        var intent = intents.Recognize(text);
+        var question = PromptInstance.Current(innerDc)?.Validations;
+        return intent.Kind switch
+        {
+            IntentKind.Help => await ReplyAndRepromptAsync(innerDc, HelpFor(question), ct),
+            IntentKind.Cancel => await CancelAsync(innerDc, ct),
+            IntentKind.Back => await BackAsync(innerDc, question, restartTopic, ct),
+            IntentKind.Restart => await AskRestartAsync(innerDc, ct),
+            IntentKind.Progress => await ReplyAndRepromptAsync(innerDc, Progress(session, question), ct),
+            IntentKind.Human => await HumanAsync(innerDc, question, ct),
+            IntentKind.Correct => await CorrectAsync(innerDc, intent.FieldKey is { } key ? form.Find(key) : null, restartTopic, ct),
+            IntentKind.Greeting => await ReplyAndRepromptAsync(innerDc, texts["conv.greeting_again"], ct),
+            IntentKind.Thanks => await ReplyAndRepromptAsync(innerDc, texts["conv.thanks"], ct),
+            IntentKind.WhatIsVssId => await ReplyAndRepromptAsync(innerDc, texts["conv.what_is_vssid"], ct),
+            _ => null,
+        };
+    }
+
+    private string HelpFor(string? question)
+    {
+        string specific;
+        if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.Find(key) is { } field)
+            specific = field.Help + "\n" + texts.Format("conv.help_example", ("example", field.Example));
+        else
+            specific = question is not null && texts.Find("help." + question) is { } help ? help : texts["conv.help_general"];
+        return specific + "\n\n" + texts["conv.help_commands"];
+    }
+
+    private string Progress(StudentSession session, string? question)
+    {
+        var lines = new List<string> { texts.Format("conv.progress", ("state", texts["journey." + session.Profile.Journey.State])) };
+        var answers = session.Profile.Form;
+        if (session.Profile.Journey.State is JourneyState.Declaring or JourneyState.Installed)
+            lines.Add(texts.Format("conv.progress_form", ("answered", form.Fields.Count(f => answers.Answers.ContainsKey(f.Key))), ("total", form.Fields.Count)));
+        if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.Find(key) is { } field)
+            lines.Add(texts.Format("conv.progress_current", ("label", $"{form.IndexOf(key) + 1}. {field.Label}")));
+        return string.Join("\n", lines);
+    }
+
+    private async Task<DialogTurnResult> CancelAsync(DialogContext innerDc, CancellationToken ct)
+    {
+        await innerDc.CancelAllDialogsAsync(ct);
+        await innerDc.Context.SendActivityAsync(MessageFactory.Text(texts["conv.cancelled"]), ct);
+        return new DialogTurnResult(DialogTurnStatus.Cancelled);
+    }
+
+    private async Task<DialogTurnResult> BackAsync(DialogContext innerDc, string? question, RestartTopic restartTopic, CancellationToken ct)
+    {
+        var profile = StudentSession.From(innerDc.Context).Profile;
+        string? previous = null;
+        if (question == Form01Dialog.SummaryQuestion || question == Form01Dialog.WhichFieldQuestion)
+            previous = form.Fields[^1].Key;
+        else if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.IndexOf(key) is > 0 and var index)
+            previous = form.Fields[index - 1].Key;
+        else if (question == InstallGuideDialog.DoneQuestion)
+        {
+            InstallGuideDialog.ForgetPlatform(profile);
+            return await restartTopic(innerDc, ct);
+        }
+
+        if (previous is null) return await ReplyAndRepromptAsync(innerDc, texts["conv.back_none"], ct);
+        profile.Form.RequestCorrection(previous);
+        return await restartTopic(innerDc, ct);
+    }
+
+    private async Task<DialogTurnResult> AskRestartAsync(DialogContext innerDc, CancellationToken ct)
+    {
+        var profile = StudentSession.From(innerDc.Context).Profile;
+        if (IsDeclared(profile)) return await ReplyAndRepromptAsync(innerDc, texts["conv.restart_after_declared"], ct);
+        profile.PendingCommand = PendingCommand.ConfirmRestart;
+        var confirm = MessageFactory.Text(texts["conv.restart_confirm"]);
+        confirm.SuggestedActions = Buttons(texts["conv.restart_yes"], texts["conv.restart_no"]);
+        await innerDc.Context.SendActivityAsync(confirm, ct);
+        return DialogTurnResult.Waiting;
+    }
+
+    private async Task<DialogTurnResult?> TryConfirmRestartAsync(DialogContext innerDc, string text, RestartTopic restartTopic, CancellationToken ct)
+    {
+        var choice = ChoiceRecognizer.Recognize(text, [new ChoiceOption("yes", texts["conv.restart_yes"]), new ChoiceOption("no", texts["conv.restart_no"])]);
+        var answer = choice.Index switch { 0 => YesNo.Yes, 1 => YesNo.No, _ => YesNoRecognizer.Recognize(text) };
+        if (answer == YesNo.No) return await ReplyAndRepromptAsync(innerDc, texts["conv.restart_kept"], ct);
+        if (answer != YesNo.Yes) return null; // not an answer to "are you sure?": read it as usual
+        StudentSession.From(innerDc.Context).Profile.Form = new Form01Answers();
+        await innerDc.Context.SendActivityAsync(MessageFactory.Text(texts["conv.restart_done"]), ct);
+        return await restartTopic(innerDc, ct);
+    }
+
+    private async Task<DialogTurnResult> HumanAsync(DialogContext innerDc, string? question, CancellationToken ct)
+    {
+        var session = StudentSession.From(innerDc.Context);
+        session.Profile.Escalations.Add(new Escalation(EscalationReason.StudentAskedForPerson, question, session.Now));
+        return await ReplyAndRepromptAsync(innerDc, texts.Format("conv.human_requested", ("hotline", campaign.Hotline)), ct);
+    }
+
+    private async Task<DialogTurnResult> CorrectAsync(DialogContext innerDc, FieldDefinition? field, RestartTopic restartTopic, CancellationToken ct)
+    {
+        var profile = StudentSession.From(innerDc.Context).Profile;
+        if (IsDeclared(profile)) return await ReplyAndRepromptAsync(innerDc, texts["conv.correct_after_declared"], ct);
+        if (field is null)
+        {
+            profile.PendingCommand = PendingCommand.ChooseFieldToCorrect;
+            var which = MessageFactory.Text(texts["conv.correct_which"]);
+            which.SuggestedActions = Buttons(form.Fields.Where(f => profile.Form.Answers.ContainsKey(f.Key)).Select(f => f.Label).ToArray());
+            await innerDc.Context.SendActivityAsync(which, ct);
+            return DialogTurnResult.Waiting;
+        }
+        if (!profile.Form.Answers.ContainsKey(field.Key))
+        {
+            var current = FieldPrompt.FieldKeyOf(PromptInstance.Current(innerDc));
+            return current == field.Key
+                ? await ReplyAndRepromptAsync(innerDc, null, ct)
+                : await ReplyAndRepromptAsync(innerDc, texts.Format("conv.correct_not_yet", ("label", field.Label)), ct);
+        }
+        profile.Form.RequestCorrection(field.Key);
+        return await restartTopic(innerDc, ct);
+    }
+
+    private FieldDefinition? FieldNamedIn(string text)
+    {
+        var options = form.Fields.Select(f => new ChoiceOption(f.Key, f.Label, f.Aliases)).ToList();
+        return ChoiceRecognizer.Recognize(text, options).Index is int index ? form.Fields[index] : null;
+    }
+
+    private static bool IsDeclared(StudentProfile profile) => profile.Journey.State is not (JourneyState.NotStarted or JourneyState.Installing or JourneyState.Installed or JourneyState.Declaring);
+
+    private static async Task<DialogTurnResult> ReplyAndRepromptAsync(DialogContext innerDc, string? reply, CancellationToken ct)
+    {
+        if (reply is not null) await innerDc.Context.SendActivityAsync(MessageFactory.Text(reply), ct);
+        await innerDc.RepromptDialogAsync(ct);
+        return DialogTurnResult.Waiting;
+    }
+
+    private static SuggestedActions Buttons(params string[] titles)
+        => new() { Actions = titles.Select(t => new CardAction(ActionTypes.ImBack, t, value: t)).ToList() };
+}

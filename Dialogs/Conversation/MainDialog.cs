@@ -1,0 +1,164 @@
+using Microsoft.Bot.Builder;
+using VssBot.Dialogs.Conversation.Interruptions;
+using VssBot.Dialogs.Form01;
+using VssBot.Dialogs.Install;
+using VssBot.Dialogs.Journey;
+using VssBot.Dialogs.Runtime;
+using VssBot.Dialogs.Texts;
+
+namespace VssBot.Dialogs.Conversation;
+
+/// <summary>
+/// The student's whole way, as one waterfall that skips what is already known: greeting, "installed yet?"
+/// (and the install guide), consent to personal data, Form 01, "Ghi nhận" and what to do next.
+/// Interruptions are handled here, once, for every question below.
+/// </summary>
+public sealed class MainDialog : ComponentDialog
+{
+    public const string DialogId = "main";
+    public const string InstalledQuestion = "main:installed";
+    public const string ConsentQuestion = "main:consent";
+    private const string StepsId = "main.steps";
+    private const string ChoiceId = "main.choice";
+    private readonly BotTexts _texts;
+    private readonly InterruptionHandler _interruptions;
+    private readonly DeclarationNextSteps _nextSteps;
+
+    public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01) : base(DialogId)
+    {
+        _texts = texts;
+        _interruptions = interruptions;
+        _nextSteps = nextSteps;
+        AddDialog(new WaterfallDialog(StepsId)
+            .AddStep(WelcomeAsync, "welcome")
+            .AddStep(AfterInstalledAsync, "afterInstalled")
+            .AddStep(ConsentAsync, "consent")
+            .AddStep(AfterConsentAsync, "afterConsent")
+            .AddStep(DeclareAsync, "declare")
+            .AddStep(AfterDeclareAsync, "afterDeclare"));
+        AddDialog(new ChoicePrompt(ChoiceId));
+        AddDialog(install);
+        AddDialog(form01);
+    }
+
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+        => await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
+           ?? await base.OnContinueDialogAsync(innerDc, cancellationToken);
+
+    private static async Task<DialogTurnResult> RestartTopicAsync(DialogContext innerDc, CancellationToken ct)
+    {
+        await innerDc.CancelAllDialogsAsync(ct);
+        return await innerDc.BeginDialogAsync(StepsId, null, ct);
+    }
+
+    private async Task<DialogTurnResult> WelcomeAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var session = StudentSession.From(step.Context);
+        if (!session.Profile.Greeted)
+        {
+            session.Profile.Greeted = true;
+            await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.greeting"]), ct);
+        }
+        switch (session.Profile.Journey.State)
+        {
+            case JourneyState.NotStarted:
+                return await step.PromptAsync(ChoiceId, new PromptOptions
+                {
+                    Prompt = MessageFactory.Text(_texts["conv.ask_installed"]),
+                    RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+                    Choices =
+                    [
+                        new Choice("installed", _texts["conv.choice_installed"], ["rồi", "có", "đã cài", "cài rồi", "có rồi"]),
+                        new Choice("guide", _texts["conv.choice_not_installed"], ["chưa", "chưa cài", "hướng dẫn cài"]),
+                        new Choice("what", _texts["conv.choice_what_is_vssid"], ["là gì"]),
+                    ],
+                    Validations = InstalledQuestion,
+                }, ct);
+            case JourneyState.Installing:
+                return await step.BeginDialogAsync(InstallGuideDialog.DialogId, null, ct);
+            case JourneyState.Installed or JourneyState.Declaring:
+                return await step.NextAsync(null, ct);
+            case JourneyState.Declared when session.Profile.Journey.DeclaredAt is { } declaredAt:
+                await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Status(session.Profile.Form, declaredAt)), ct);
+                return await step.EndDialogAsync(null, ct);
+            default:
+                await step.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("conv.status_other", ("state", _texts["journey." + session.Profile.Journey.State]))), ct);
+                return await step.EndDialogAsync(null, ct);
+        }
+    }
+
+    private async Task<DialogTurnResult> AfterInstalledAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var journey = StudentSession.From(step.Context).Journey;
+        switch ((step.Result as FoundChoice)?.Value)
+        {
+            case "installed":
+                journey.TryFire(JourneyTrigger.AppInstalled);
+                return await step.NextAsync(null, ct);
+            case "guide":
+                journey.TryFire(JourneyTrigger.StartInstalling);
+                return await step.BeginDialogAsync(InstallGuideDialog.DialogId, null, ct);
+            case "what":
+                await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.what_is_vssid"]), ct);
+                return await step.ReplaceDialogAsync(StepsId, null, ct);
+            default:
+                return await step.NextAsync(null, ct);
+        }
+    }
+
+    private async Task<DialogTurnResult> ConsentAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        if (StudentSession.From(step.Context).Profile.ConsentGiven) return await step.NextAsync(null, ct);
+        return await step.PromptAsync(ChoiceId, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_texts["conv.consent"]),
+            RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+            Choices =
+            [
+                new Choice("agree", _texts["conv.consent_agree"], ["có", "ok", "đồng ý", "vâng", "được"]),
+                new Choice("decline", _texts["conv.consent_decline"], ["không", "ko", "không đồng ý"]),
+                new Choice("why", _texts["conv.consent_why"], ["để làm gì", "tại sao", "vì sao"]),
+            ],
+            Validations = ConsentQuestion,
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> AfterConsentAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var session = StudentSession.From(step.Context);
+        switch ((step.Result as FoundChoice)?.Value)
+        {
+            case "agree":
+                session.Profile.ConsentGivenAt = session.Now;
+                return await step.NextAsync(null, ct);
+            case "decline":
+                await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.consent_declined"]), ct);
+                return await step.EndDialogAsync(null, ct);
+            case "why":
+                await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.consent_details"]), ct);
+                return await step.ReplaceDialogAsync(StepsId, null, ct);
+            default:
+                return await step.NextAsync(null, ct);
+        }
+    }
+
+    private async Task<DialogTurnResult> DeclareAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var session = StudentSession.From(step.Context);
+        session.Journey.TryFire(JourneyTrigger.StartDeclaring);
+        if (session.Profile.Form.Answers.Count == 0)
+            await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.form_intro"]), ct);
+        return await step.BeginDialogAsync(Form01Dialog.DialogId, null, ct);
+    }
+
+    private async Task<DialogTurnResult> AfterDeclareAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var session = StudentSession.From(step.Context);
+        if (step.Result is true && session.Journey.TryFire(JourneyTrigger.DeclarationConfirmed))
+        {
+            var declaredAt = session.Profile.Journey.DeclaredAt ?? session.Now;
+            await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt)), ct);
+        }
+        return await step.EndDialogAsync(step.Result, ct);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Bot.Builder;
+using VssBot.Dialogs.Journey;
+
+namespace VssBot.Dialogs.Conversation;
+
+/// <summary>The student's profile and the clock for one turn, placed in the turn state by <see cref="StudentBot"/>.</summary>
+public sealed class StudentSession(StudentProfile profile, TimeProvider clock)
+{
+    /// <summary>Vietnam has one time zone and no daylight saving: a fixed offset is exact.</summary>
+    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    public StudentProfile Profile { get; } = profile;
+    public TimeProvider Clock { get; } = clock;
+    public DateTimeOffset Now => Clock.GetUtcNow();
+    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(VietnamOffset).DateTime);
+
+    /// <summary>A machine over the stored journey; build one per use (Stateless machines are not shared).</summary>
+    public StudentJourney Journey => new(Profile.Journey, Clock);
+
+    public static StudentSession From(ITurnContext turnContext)
+        => turnContext.TurnState.Get<StudentSession>() ?? throw new InvalidOperationException("No StudentSession in this turn.");
+}

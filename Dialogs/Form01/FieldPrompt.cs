@@ -1,0 +1,73 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Form01.Fields;
+using VssBot.Dialogs.Language;
+using VssBot.Dialogs.Runtime;
+using VssBot.Dialogs.Texts;
+using QuestionKeys = VssBot.Dialogs.Conversation.QuestionKeys;
+
+namespace VssBot.Dialogs.Form01;
+
+/// <summary>
+/// The one generic question for every simple Form 01 field: the field key travels in
+/// <see cref="PromptOptions.Validations"/>, its reader understands the answer, and a "did you mean…?"
+/// suggestion is confirmed before it is taken.
+/// </summary>
+public sealed class FieldPrompt(Form01Definition form, FieldReaders readers, BotTexts texts) : Prompt<FieldAnswer>(DialogId)
+{
+    public const string DialogId = "form01.field";
+    private const string SuggestionKey = "suggestion";
+
+    public static string? FieldKeyOf(PromptOptions? options) => options?.Validations is { } v && v.StartsWith(QuestionKeys.FieldPrefix, StringComparison.Ordinal) ? v[QuestionKeys.FieldPrefix.Length..] : null;
+
+    protected override async Task<PromptRecognizerResult<FieldAnswer>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var field = form[FieldKeyOf(options) ?? throw new InvalidOperationException("FieldPrompt needs a field key.")];
+        var session = StudentSession.From(turnContext);
+        var text = turnContext.Activity.Text ?? "";
+
+        if (state.Get<FieldSuggestion>(SuggestionKey) is { } pending)
+        {
+            state.Remove(SuggestionKey);
+            var choice = ChoiceRecognizer.Recognize(text, [new ChoiceOption("yes", pending.YesTitle), new ChoiceOption("no", pending.NoTitle)]);
+            var answer = choice.Index switch { 0 => YesNo.Yes, 1 => YesNo.No, _ => YesNoRecognizer.Recognize(text) };
+            if (answer == YesNo.Yes) return PromptRecognizerResult<FieldAnswer>.Success(pending.Suggested);
+            if (answer == YesNo.No && pending.Original is not null) return PromptRecognizerResult<FieldAnswer>.Success(pending.Original);
+            // Anything else is a fresh answer to the question: read it below.
+        }
+
+        var input = new FieldInput(text, turnContext.Activity.Attachments?.ToList() ?? [], field, session.Profile.Form, session.Today, texts, state);
+        var reading = readers.For(field.Kind).Read(input);
+        if (reading.Answer is { } accepted)
+        {
+            if (reading.Note is { } note) await turnContext.SendActivityAsync(MessageFactory.Text(note), cancellationToken);
+            return PromptRecognizerResult<FieldAnswer>.Success(accepted);
+        }
+        if (reading.Suggestion is { } suggestion)
+        {
+            state[SuggestionKey] = suggestion;
+            var question = MessageFactory.Text(suggestion.Question);
+            question.SuggestedActions = new SuggestedActions
+            {
+                Actions = [new CardAction(ActionTypes.ImBack, suggestion.YesTitle, value: suggestion.YesTitle), new CardAction(ActionTypes.ImBack, suggestion.NoTitle, value: suggestion.NoTitle)],
+            };
+            await turnContext.SendActivityAsync(question, cancellationToken);
+            return PromptRecognizerResult<FieldAnswer>.Clarification();
+        }
+        return PromptRecognizerResult<FieldAnswer>.Failure(reading.Problem, reading.RetryChoices?.ToList());
+    }
+
+    /// <summary>On a retry only the reason and the example are sent: the question itself was just asked.</summary>
+    protected override async Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, bool isRetry, string? problem, List<Choice>? retryChoices, CancellationToken cancellationToken)
+    {
+        if (!isRetry || problem is null)
+        {
+            await base.OnPromptAsync(turnContext, state, options, isRetry, problem, retryChoices, cancellationToken);
+            return;
+        }
+        var activity = MessageFactory.Text(problem);
+        activity.SuggestedActions = SuggestedActionsFor(options.Prompt, retryChoices is { Count: > 0 } ? retryChoices : options.Choices);
+        await turnContext.SendActivityAsync(activity, cancellationToken);
+    }
+}

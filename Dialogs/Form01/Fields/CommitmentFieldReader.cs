@@ -1,0 +1,27 @@
+using VssBot.Dialogs.Language;
+
+namespace VssBot.Dialogs.Form01.Fields;
+
+/// <summary>"Cam kết": the declaration is recorded only when the student commits that it is accurate and true.</summary>
+public sealed class CommitmentFieldReader : IFieldReader
+{
+    public string Kind => "commitment";
+
+    public FieldReading Read(FieldInput input)
+    {
+        var choices = input.Field.Choices.Select(c => new ChoiceOption(c.Value, c.Title, c.Synonyms)).ToList();
+        var byButton = ChoiceRecognizer.Recognize(input.Text, choices);
+        var agreed = byButton.Index is int i ? input.Field.Choices[i].Value == "yes" : YesNoRecognizer.Recognize(input.Text) switch
+        {
+            YesNo.Yes => true,
+            YesNo.No => false,
+            _ => (bool?)null,
+        };
+        return agreed switch
+        {
+            true => FieldReading.Accept(new FieldAnswer("accepted", input.Texts["form.commitment_display"])),
+            false => FieldReading.Reject(input.Texts["form.commitment_required"]),
+            null => FieldReading.Reject(input.Field.Retry),
+        };
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using VssBot.Dialogs.Language;
+using VssBot.Dialogs.Runtime;
+
+namespace VssBot.Dialogs.Form01.Fields;
+
+/// <summary>
+/// "Đăng ký … từ ngày": day-month order always; not in the past, and within the 10-day window in which the
+/// paper must reach the office (a later date would let the e-declaration expire before it starts).
+/// </summary>
+public sealed class DateFieldReader : IFieldReader
+{
+    public const int LatestStartInDays = 10;
+
+    public string Kind => "date";
+
+    public FieldReading Read(FieldInput input)
+    {
+        var today = input.Today;
+        DateOnly? date = ChoiceRecognizer.Recognize(input.Text, FieldChoices.Of(input.Field).Select(c => new ChoiceOption(c.Value, c.Title, c.Synonyms)).ToList()).IsMatch
+            && !input.Text.Any(char.IsDigit)
+            ? today
+            : DateRecognizer.Recognize(input.Text, today);
+        if (date is not { } value) return FieldReading.Reject(Fill(input.Field.Retry, today));
+        if (value < today) return FieldReading.Reject(input.Texts.Format("form.date_in_past", ("today", Display(today))));
+        if (value > today.AddDays(LatestStartInDays))
+            return FieldReading.Reject(input.Texts.Format("form.date_too_late", ("days", LatestStartInDays), ("today", Display(today))));
+        return FieldReading.Accept(new FieldAnswer(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Display(value)));
+    }
+
+    public static string Display(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static string Fill(string text, DateOnly today) => text.Replace("{today}", Display(today), StringComparison.Ordinal);
+}

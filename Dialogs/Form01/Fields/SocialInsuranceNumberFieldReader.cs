@@ -1,0 +1,18 @@
+using VssBot.Dialogs.Language;
+
+namespace VssBot.Dialogs.Form01.Fields;
+
+/// <summary>"Mã số BHXH": the 12-digit personal ID (since 2025) or the legacy 10-digit code.</summary>
+public sealed class SocialInsuranceNumberFieldReader : IFieldReader
+{
+    public string Kind => "socialInsuranceNumber";
+
+    public FieldReading Read(FieldInput input)
+    {
+        var reading = SocialInsuranceNumberRecognizer.Recognize(input.Text);
+        if (!reading.IsValid || reading.Number is null)
+            return FieldReading.Reject(input.Texts.Find(reading.ProblemKey ?? "") ?? input.Field.Retry);
+        var kind = reading.Kind == SocialInsuranceNumberKind.PersonalId12 ? "personalId" : "socialInsuranceCode";
+        return FieldReading.Accept(new FieldAnswer(reading.Number, reading.Number, new() { ["kind"] = kind }));
+    }
+}

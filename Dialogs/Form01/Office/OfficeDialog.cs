@@ -1,0 +1,86 @@
+using Microsoft.Bot.Builder;
+using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Language;
+using VssBot.Dialogs.Reference;
+using VssBot.Dialogs.Runtime;
+using VssBot.Dialogs.Texts;
+
+namespace VssBot.Dialogs.Form01.Office;
+
+/// <summary>
+/// "Chọn cơ quan BHXH tiếp nhận": the offices serving the student's commune first, then the province's
+/// office and the others. A few are buttons; any office of the province can be typed by name or number.
+/// </summary>
+public sealed class OfficeDialog : ComponentDialog
+{
+    public const string DialogId = "form01.office";
+    private const string OfficePrompt = "form01.office.choice";
+    private const int Buttons = 3;
+    private readonly AdministrativeUnits _units;
+    private readonly OfficeDirectory _offices;
+    private readonly BotTexts _texts;
+    private readonly FieldDefinition _field;
+
+    public OfficeDialog(AdministrativeUnits units, OfficeDirectory offices, BotTexts texts, Form01Definition form) : base(DialogId)
+    {
+        _units = units;
+        _offices = offices;
+        _texts = texts;
+        _field = form["office"];
+        AddDialog(new WaterfallDialog(DialogId + ".steps").AddStep(AskAsync, "ask").AddStep(FinishAsync, "finish"));
+        AddDialog(new TextPrompt(OfficePrompt, ValidateAsync));
+    }
+
+    private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var form = StudentSession.From(step.Context).Profile.Form;
+        var candidates = CandidatesFor(form);
+        var lines = new List<string> { _field.Prompt };
+        if (form.Get("office") is { } current) lines[0] += " " + _texts.Format("form.office_current", ("value", current.Display));
+        for (var i = 0; i < Math.Min(Buttons, candidates.Count); i++)
+            lines.Add(_texts.Format("form.office_list", ("index", i + 1), ("name", candidates[i].Name), ("detail", candidates[i].Address is { } a ? $" – {a}" : "")));
+        if (candidates.Count > Buttons && ProvinceOf(form) is { } province)
+            lines.Add(_texts.Format("form.office_more", ("province", province.FullName)));
+        return await step.PromptAsync(OfficePrompt, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(string.Join("\n", lines)),
+            RetryPrompt = MessageFactory.Text(_field.Retry),
+            Choices = candidates.Take(Buttons).Select(o => new Choice(o.Id, o.Name)).ToList(),
+            Validations = QuestionKeys.Field("office"),
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var office = _offices.Get((string)step.Result!)!;
+        var display = office.Address is { } address ? $"{office.Name} – {address}" : office.Name;
+        var data = new Dictionary<string, string> { ["name"] = office.Name, ["source"] = _offices.Source };
+        if (office.Address is { } a) data["address"] = a;
+        if (office.Phone is { } p) data["phone"] = p;
+        return await step.EndDialogAsync(new FieldAnswer(office.Id, display, data), ct);
+    }
+
+    private Task<bool> ValidateAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
+    {
+        var candidates = CandidatesFor(StudentSession.From(prompt.Context).Profile.Form);
+        var match = ChoiceRecognizer.Recognize(prompt.Recognized.Value ?? "", candidates.Select(o => new ChoiceOption(o.Id, o.Name)).ToList());
+        if (match.Index is int index)
+        {
+            prompt.Recognized.Value = candidates[index].Id;
+            return Task.FromResult(true);
+        }
+        prompt.Recognized.Problem = match.IsAmbiguous ? _texts["form.choice_ambiguous"] : _texts["form.office_retry"];
+        if (match.IsAmbiguous) prompt.Recognized.RetryChoices = match.Candidates.Take(5).Select(i => new Choice(candidates[i].Id, candidates[i].Name)).ToList();
+        return Task.FromResult(false);
+    }
+
+    private IReadOnlyList<Reference.Office> CandidatesFor(Form01Answers form)
+    {
+        var province = ProvinceOf(form) ?? _units.Provinces[0];
+        var commune = form.Get("address")?.Data.GetValueOrDefault("communeCode") is { } code ? _units.GetCommune(code) : null;
+        return _offices.OfficesFor(province, commune);
+    }
+
+    private Province? ProvinceOf(Form01Answers form)
+        => form.Get("address")?.Data.GetValueOrDefault("provinceCode") is { } code ? _units.GetProvince(code) : null;
+}

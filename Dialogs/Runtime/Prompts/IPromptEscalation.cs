@@ -1,0 +1,11 @@
+namespace VssBot.Dialogs.Runtime;
+
+/// <summary>
+/// Called when a question has failed its maximum number of attempts. The conversation puts an
+/// implementation in the turn state (offer help and a person, record the escalation); without one
+/// the prompt simply asks again.
+/// </summary>
+public interface IPromptEscalation
+{
+    Task OnMaxAttemptsReachedAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken);
+}

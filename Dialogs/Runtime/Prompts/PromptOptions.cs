@@ -1,0 +1,35 @@
+using Microsoft.Bot.Schema;
+
+namespace VssBot.Dialogs.Runtime;
+
+/// <summary>A choice offered as a button (suggested action) and recognised from typed text.</summary>
+public sealed class Choice
+{
+    public Choice() { }
+    public Choice(string value, string? title = null, IEnumerable<string>? synonyms = null)
+    {
+        Value = value;
+        Title = title ?? value;
+        Synonyms = synonyms?.ToList() ?? [];
+    }
+
+    public string Value { get; set; } = "";
+    public string Title { get; set; } = "";
+    public List<string> Synonyms { get; set; } = [];
+}
+
+public sealed record FoundChoice(string Value, int Index);
+
+/// <summary>What a prompt asks, how it asks again, its choices and how many failed attempts it tolerates.</summary>
+public sealed class PromptOptions
+{
+    public Activity? Prompt { get; set; }
+    public Activity? RetryPrompt { get; set; }
+    public List<Choice> Choices { get; set; } = [];
+    /// <summary>Which question this is (e.g. "field:phone"): help, progress and escalations key on it.</summary>
+    public string? Validations { get; set; }
+    /// <summary>Extra data a validator needs (e.g. the province chosen before a commune question).</summary>
+    public Dictionary<string, string> Properties { get; set; } = [];
+    /// <summary>Failed attempts before the bot offers help and a person; null takes the prompt's default.</summary>
+    public int? MaxAttempts { get; set; }
+}
