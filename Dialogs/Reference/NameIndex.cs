@@ -23,6 +23,19 @@ internal sealed class NameIndex<T>
     /// <summary>Best first; exactly one element when the match is certain; empty when nothing is close.</summary>
     public IReadOnlyList<T> Find(string? text)
     {
+        var scored = Rank(text);
+        if (scored.Count == 0) return [];
+        var best = scored[0].Score;
+        var next = scored.Count > 1 ? scored[1].Score : double.MaxValue;
+        var certain = scored.Count == 1 || (best < 0.5 && next >= 0.5) || (best < 0.2 && next > best) || next - best >= 1.0;
+        if (certain) return [scored[0].Item];
+        // Keep the near-misses close to the best one.
+        return scored.Where(s => s.Score <= best + 1.5).Take(MaxResults).Select(s => s.Item).ToArray();
+    }
+
+    /// <summary>Every item that is close, best first, with its score: 0 exact (+0.1 diacritics differ, +0.5 other kind), 1..3 typos, 2+ partial.</summary>
+    public IReadOnlyList<(T Item, double Score)> Rank(string? text)
+    {
         var folded = ReferenceText.Fold(text);
         if (folded.Length == 0) return [];
         var (stripped, prefix) = ReferenceText.StripPrefix(folded, _kindWords.Select(k => k.Folded));
@@ -40,14 +53,8 @@ internal sealed class NameIndex<T>
             if (score < 0.5 && lower != e.LowerName && lowerStripped != e.LowerName) score += 0.1;
             scored.Add((e.Item, score, e.LowerName));
         }
-        if (scored.Count == 0) return [];
         scored.Sort((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(a.Name, b.Name));
-        var best = scored[0].Score;
-        var next = scored.Count > 1 ? scored[1].Score : double.MaxValue;
-        var certain = scored.Count == 1 || (best < 0.5 && next >= 0.5) || (best < 0.2 && next > best) || next - best >= 1.0;
-        if (certain) return [scored[0].Item];
-        // Keep the near-misses close to the best one.
-        return scored.Where(s => s.Score <= best + 1.5).Take(MaxResults).Select(s => s.Item).ToArray();
+        return scored.Select(s => (s.Item, s.Score)).ToArray();
     }
 
     private static string StripWords(string text, int words)

@@ -84,7 +84,9 @@ if (pkg.license !== 'MIT') fail(`licence changed: ${pkg.license}`);
 const raw = JSON.parse(readFileSync(join(packageDir, 'address.json'), 'utf8'));
 const dbHeader = raw.find((x) => x.type === 'header');
 const table = (name) => raw.find((x) => x.type === 'table' && x.name === name).data;
-const srcProvinces = table('provinces'); const srcWards = table('wards'); const srcMappings = table('ward_mappings');
+// Some names in the package are in decomposed Unicode (e.g. "An Hội Tây" with a combining dot): normalise every string to NFC.
+const nfc = (rows) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v.normalize('NFC').trim() : v])));
+const srcProvinces = nfc(table('provinces')); const srcWards = nfc(table('wards')); const srcMappings = nfc(table('ward_mappings'));
 
 // ---- provinces and communes (new, two-level) ----
 const provinces = srcProvinces.map((p) => {

@@ -32,6 +32,13 @@ public class AdministrativeUnitsTests
     }
 
     [Fact]
+    public void All_names_are_in_composed_unicode_so_they_compare_with_typed_text()
+    {
+        Assert.All(Units.Provinces, p => Assert.True(p.Name.IsNormalized(System.Text.NormalizationForm.FormC), p.Name));
+        Assert.All(Units.Communes, c => Assert.True(c.Name.IsNormalized(System.Text.NormalizationForm.FormC), c.Name));
+    }
+
+    [Fact]
     public void Dong_Nai_is_a_city_since_the_2026_amendment_and_the_version_says_so()
     {
         Assert.Equal("Thành phố Đồng Nai", Units.GetProvince("75")!.FullName);
