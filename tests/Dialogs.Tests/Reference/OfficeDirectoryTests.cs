@@ -73,6 +73,17 @@ public class OfficeDirectoryTests
     }
 
     [Fact]
+    public void Ha_Dong_area_wards_missing_from_the_published_list_get_the_city_office_first()
+    {
+        // Phụ lục 02 as copied lists 121 of Hà Nội's 126 communes; the five Hà Đông-area wards are in no list.
+        var listed = Offices.Offices.SelectMany(o => o.CommuneCodes).ToHashSet();
+        var unlisted = Units.CommunesOf("01").Where(c => !listed.Contains(c.Code)).Select(c => c.FullName).Order().ToArray();
+        Assert.Equal(new[] { "Phường Dương Nội", "Phường Hà Đông", "Phường Kiến Hưng", "Phường Phú Lương", "Phường Yên Nghĩa" }.Order(), unlisted);
+        var haDong = Assert.Single(Units.FindCommunes("01", "Phường Hà Đông"));
+        Assert.Equal("bhxh-thanh-pho-ha-noi", Offices.OfficesFor(HaNoi, haDong)[0].Id);
+    }
+
+    [Fact]
     public void A_province_without_a_local_office_list_gets_its_provincial_office()
     {
         var caoBang = Units.GetProvince("04")!;
