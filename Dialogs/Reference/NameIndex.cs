@@ -1,0 +1,92 @@
+namespace VssBot.Dialogs.Reference;
+
+/// <summary>
+/// Fuzzy lookup of named items (provinces, communes): diacritic-insensitive, kind words optional, aliases,
+/// close typos and whole-word partial matches. Immutable once built.
+/// </summary>
+internal sealed class NameIndex<T>
+{
+    private const int MaxResults = 8;
+    private readonly Entry[] _entries;
+    private readonly (string Folded, string? Kind)[] _kindWords;
+
+    /// <param name="kindWords">Words that may precede a name, folded ("phuong", "p"), with the kind they hint at (null: no hint).</param>
+    public NameIndex(IEnumerable<(T Item, string Name, string Kind, IEnumerable<string> Aliases)> items,
+        IEnumerable<(string Word, string? Kind)> kindWords)
+    {
+        _entries = items.Select(i => new Entry(i.Item, ReferenceText.Lower(i.Name), i.Kind,
+            new[] { ReferenceText.Fold(i.Name) }.Concat(i.Aliases.Select(ReferenceText.Fold)).Where(k => k.Length > 0).Distinct().ToArray()))
+            .ToArray();
+        _kindWords = kindWords.Select(k => (ReferenceText.Fold(k.Word), k.Kind)).ToArray();
+    }
+
+    /// <summary>Best first; exactly one element when the match is certain; empty when nothing is close.</summary>
+    public IReadOnlyList<T> Find(string? text)
+    {
+        var scored = Rank(text);
+        if (scored.Count == 0) return [];
+        var best = scored[0].Score;
+        var next = scored.Count > 1 ? scored[1].Score : double.MaxValue;
+        var certain = scored.Count == 1 || (best < 0.5 && next >= 0.5) || (best < 0.2 && next > best) || next - best >= 1.0;
+        if (certain) return [scored[0].Item];
+        // Keep the near-misses close to the best one.
+        return scored.Where(s => s.Score <= best + 1.5).Take(MaxResults).Select(s => s.Item).ToArray();
+    }
+
+    /// <summary>Every item that is close, best first, with its score: 0 exact (+0.1 diacritics differ, +0.5 other kind), 1..3 typos, 2+ partial.</summary>
+    public IReadOnlyList<(T Item, double Score)> Rank(string? text)
+    {
+        var folded = ReferenceText.Fold(text);
+        if (folded.Length == 0) return [];
+        var (stripped, prefix) = ReferenceText.StripPrefix(folded, _kindWords.Select(k => k.Folded));
+        var kindHint = prefix is null ? null : _kindWords.First(k => k.Folded == prefix).Kind;
+        var lower = ReferenceText.Lower(text);
+        var lowerStripped = prefix is null ? lower : StripWords(lower, prefix.Split(' ').Length);
+
+        var scored = new List<(T Item, double Score, string Name)>();
+        foreach (var e in _entries)
+        {
+            var score = Math.Min(Score(folded, e), prefix is null ? double.MaxValue : Score(stripped, e));
+            if (score == double.MaxValue) continue;
+            if (kindHint is not null && !string.Equals(kindHint, e.Kind, StringComparison.Ordinal)) score += 0.5;
+            // Diacritics written by the user and matching exactly outrank a folded-only match ("Văn Lang" vs "Văn Lãng").
+            if (score < 0.5 && lower != e.LowerName && lowerStripped != e.LowerName) score += 0.1;
+            scored.Add((e.Item, score, e.LowerName));
+        }
+        scored.Sort((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(a.Name, b.Name));
+        return scored.Select(s => (s.Item, s.Score)).ToArray();
+    }
+
+    private static string StripWords(string text, int words)
+    {
+        var parts = text.Split(' ');
+        return parts.Length > words ? string.Join(' ', parts.Skip(words)) : text;
+    }
+
+    /// <summary>0 exact; 1..3 edit distance; 2.5+ whole-word partial match; MaxValue when not close.</summary>
+    private static double Score(string query, Entry e)
+    {
+        var best = double.MaxValue;
+        var despaced = query.Replace(" ", "");
+        foreach (var key in e.Keys)
+        {
+            if (key == query || key.Replace(" ", "") == despaced) return 0;
+            var tolerance = despaced.Length <= 3 ? 0 : despaced.Length <= 5 ? 1 : despaced.Length <= 9 ? 2 : 3;
+            if (tolerance > 0)
+            {
+                var d = ReferenceText.Distance(query, key, tolerance);
+                if (d <= tolerance) best = Math.Min(best, d);
+            }
+            if (ContainsWords(key, query))
+                best = Math.Min(best, 2.5 + (key.StartsWith(query, StringComparison.Ordinal) ? 0 : 0.2) + 0.01 * (key.Length - query.Length));
+            else if (key.Length >= 4 && ContainsWords(query, key)) best = Math.Min(best, 2.0 + 0.01 * (query.Length - key.Length));
+        }
+        return best;
+    }
+
+    private static bool ContainsWords(string haystack, string needle) =>
+        haystack.Length > needle.Length && ($" {haystack} ").Contains($" {needle} ", StringComparison.Ordinal)
+        || (needle.Length >= 2 && haystack.StartsWith(needle, StringComparison.Ordinal) && haystack.Length > needle.Length);
+
+    private sealed record Entry(T Item, string LowerName, string Kind, string[] Keys);
+}
