@@ -1,7 +1,100 @@
 namespace VssBot.Dialogs.Language;
 
-// CONTRACT STUB: to be implemented.
+/// <summary>
+/// Matches free text against the options of a choice question, in stages; the first stage that
+/// finds something decides (one option → match, several → ambiguous):
+/// 1. the whole text is an option's value, title or synonym (folded: case and diacritics ignored);
+/// 2. a number or ordinal: "2", "số 2", "cái thứ hai", "lựa chọn 3", "ba" (out of range → none);
+/// 3. the text contains a whole title/synonym (the longest such label wins);
+/// 4. the text begins a label ("cổng" for "Cổng thông tin điện tử…");
+/// 5. distinctive words: words of the text found in the labels of only one option;
+/// 6. typos: each text word within a small edit distance of a distinctive label word or whole label.
+/// </summary>
 public static class ChoiceRecognizer
 {
-    public static ChoiceMatch Recognize(string text, IReadOnlyList<ChoiceOption> choices) => throw new NotImplementedException();
+    /// <summary>Words that carry no preference: "em chọn cái số 2 ạ".</summary>
+    private static readonly HashSet<string> Fillers =
+    [
+        "a", "ah", "em", "minh", "toi", "to", "tui", "chon", "cai", "so", "lua", "lua chon", "phuong", "an",
+        "muc", "y", "thu", "la", "nhe", "nha", "oi", "ban", "anh", "chi", "da", "vang", "option", "number", "no",
+        "lay", "con", "dap", "ok", "di", "nhi", "ne", "the", "thi", "cua", "va", "o", "tai", "qua", "bang",
+        "theo", "cho", "voi", "hinh", "thuc", "dang", "ky",
+    ];
+
+    public static ChoiceMatch Recognize(string text, IReadOnlyList<ChoiceOption> choices)
+    {
+        if (string.IsNullOrWhiteSpace(text) || choices.Count == 0) return ChoiceMatch.None;
+        var words = VietnameseText.FoldedWords(text);
+        if (words.Count == 0) return ChoiceMatch.None;
+        var folded = string.Join(' ', words);
+        var labels = choices.Select(Labels).ToList();
+
+        return Decide(Indexes(choices).Where(i => labels[i].Contains(folded)))
+            ?? ByNumber(words, choices.Count)
+            ?? ByContainedLabel(folded, labels)
+            ?? Decide(Indexes(choices).Where(i => folded.Length >= 2 && labels[i].Any(l => l.StartsWith(folded + " ", StringComparison.Ordinal) || (folded.Length >= 3 && l.StartsWith(folded, StringComparison.Ordinal)))))
+            ?? ByDistinctiveWords(words, labels)
+            ?? ByTypo(folded, words, labels)
+            ?? ChoiceMatch.None;
+    }
+
+    private static IEnumerable<int> Indexes(IReadOnlyList<ChoiceOption> choices) => Enumerable.Range(0, choices.Count);
+
+    private static HashSet<string> Labels(ChoiceOption option) =>
+        new[] { option.Value, option.Title }.Concat(option.Synonyms ?? [])
+            .Select(VietnameseText.Fold).Where(l => l.Length > 0).ToHashSet();
+
+    private static ChoiceMatch? Decide(IEnumerable<int> candidates)
+    {
+        var list = candidates.Distinct().Order().ToList();
+        return list.Count switch { 0 => null, 1 => new ChoiceMatch(list[0], list), _ => new ChoiceMatch(null, list) };
+    }
+
+    private static ChoiceMatch? ByNumber(IReadOnlyList<string> words, int count)
+    {
+        var meaningful = words.Where(w => !Fillers.Contains(w)).ToList();
+        // "so" and "thu" are fillers, but a lone "số"/"thứ" is no number.
+        if (meaningful.Count == 0) return null;
+        var number = VietnameseNumbers.Parse(meaningful);
+        if (number is null) return null;
+        return number >= 1 && number <= count ? new ChoiceMatch(number - 1, [number.Value - 1]) : ChoiceMatch.None;
+    }
+
+    private static ChoiceMatch? ByContainedLabel(string folded, List<HashSet<string>> labels)
+    {
+        var best = labels
+            .Select((set, i) => (Index: i, Length: set.Where(l => VietnameseText.ContainsPhrase(folded, l)).Select(l => l.Length).DefaultIfEmpty(0).Max()))
+            .Where(x => x.Length > 0)
+            .ToList();
+        if (best.Count == 0) return null;
+        var max = best.Max(x => x.Length);
+        return Decide(best.Where(x => x.Length == max).Select(x => x.Index));
+    }
+
+    private static ChoiceMatch? ByDistinctiveWords(IReadOnlyList<string> words, List<HashSet<string>> labels)
+    {
+        var optionWords = labels.Select(set => set.SelectMany(l => l.Split(' ')).ToHashSet()).ToList();
+        var scores = optionWords.Select(own => words.Distinct().Count(w =>
+            !Fillers.Contains(w) && w.Length >= 2 && own.Contains(w) && optionWords.Count(o => o.Contains(w)) == 1)).ToList();
+        var max = scores.Max();
+        return max == 0 ? null : Decide(Enumerable.Range(0, scores.Count).Where(i => scores[i] == max));
+    }
+
+    private static ChoiceMatch? ByTypo(string folded, IReadOnlyList<string> words, List<HashSet<string>> labels)
+    {
+        var optionWords = labels.Select(set => set.SelectMany(l => l.Split(' ')).ToHashSet()).ToList();
+        var distances = labels.Select((set, i) =>
+        {
+            var whole = set.Select(l => (double)EditDistance.Between(folded, l) / Math.Max(1, EditDistance.Tolerance(l.Length)))
+                .Where(d => d <= 1).DefaultIfEmpty(double.MaxValue).Min();
+            var perWord = words.Where(w => !Fillers.Contains(w) && w.Length >= 4)
+                .SelectMany(w => optionWords[i]
+                    .Where(o => o.Length >= 4 && optionWords.Count(x => x.Contains(o)) == 1)
+                    .Select(o => (double)EditDistance.Between(w, o) / EditDistance.Tolerance(o.Length)))
+                .Where(d => d <= 1).DefaultIfEmpty(double.MaxValue).Min();
+            return Math.Min(whole, perWord);
+        }).ToList();
+        var min = distances.Min();
+        return min == double.MaxValue ? null : Decide(Enumerable.Range(0, distances.Count).Where(i => distances[i] == min));
+    }
 }

@@ -1,7 +1,52 @@
+using System.Text.RegularExpressions;
+
 namespace VssBot.Dialogs.Language;
 
-// CONTRACT STUB: to be implemented.
-public static class IdDocumentRecognizer
+/// <summary>
+/// Reads the "Số CMND/HC/CC" answer from a sentence ("cccd của em là 001 203 012 345").
+/// <list type="bullet">
+/// <item>12 digits: personal ID (CCCD / thẻ căn cước). Digits 1–3 birth province (unknown → warning
+/// "id.unknown_province"), digit 4 gender and century (0/1 1900s, 2/3 2000s, 4/5 2100s…), digits 5–6 the
+/// year; a year contradicting the stated birth year → warning "id.birth_year_mismatch".</item>
+/// <item>9 digits: an old CMND, expired since the end of 2024 → invalid, "id.cmnd_expired".</item>
+/// <item>A letter and 7 digits ("C1234567", any case): a Vietnamese passport; other 6–9 letters and
+/// digits with at least one of each: a foreign passport. Stored upper case.</item>
+/// <item>Any other count of digits → "id.wrong_length"; nothing usable → "id.invalid".</item>
+/// </list>
+/// </summary>
+public static partial class IdDocumentRecognizer
 {
-    public static IdDocumentReading Recognize(string text, int? statedBirthYear = null) => throw new NotImplementedException();
+    public static IdDocumentReading Recognize(string text, int? statedBirthYear = null)
+    {
+        text ??= "";
+        var runs = DigitRuns.Find(text);
+        if (runs.FirstOrDefault(r => r.Digits.Length == 12) is { Digits: not null } id)
+            return PersonalId(id.Digits, statedBirthYear);
+        if (runs.FirstOrDefault(r => r.Digits.Length == 9) is { Digits: not null } cmnd)
+            return new IdDocumentReading(false, IdDocumentKind.ExpiredCmnd, cmnd.Digits, TextKeys.IdCmndExpired, [], null, null);
+
+        var passport = PassportToken().Matches(text).Select(m => m.Value.ToUpperInvariant())
+            .FirstOrDefault(t => t.Any(char.IsAsciiLetter) && t.Any(char.IsAsciiDigit));
+        if (passport is not null)
+            return new IdDocumentReading(true, IdDocumentKind.Passport, passport, null, [], null, null);
+
+        return Invalid(runs.Count > 0 ? TextKeys.IdWrongLength : TextKeys.IdInvalid);
+    }
+
+    private static IdDocumentReading PersonalId(string digits, int? statedBirthYear)
+    {
+        var warnings = new List<string>();
+        var province = BirthProvinces.NameOf(digits[..3]);
+        if (province is null) warnings.Add(TextKeys.IdUnknownProvince);
+        var century = 1900 + (digits[3] - '0') / 2 * 100;
+        var birthYear = century + int.Parse(digits.AsSpan(4, 2));
+        if (statedBirthYear is int stated && stated != birthYear) warnings.Add(TextKeys.IdBirthYearMismatch);
+        return new IdDocumentReading(true, IdDocumentKind.PersonalId, digits, null, warnings, birthYear, province);
+    }
+
+    private static IdDocumentReading Invalid(string key) => new(false, null, null, key, [], null, null);
+
+    // Vietnamese passports are a letter and 7 digits (^[A-Z]\d{7}$); other passports 6–9 letters and digits.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])[A-Za-z0-9]{6,9}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex PassportToken();
 }

@@ -1,7 +1,81 @@
+using System.Globalization;
+using System.Text;
+
 namespace VssBot.Dialogs.Language;
 
-// CONTRACT STUB: to be implemented.
+/// <summary>
+/// Reads a full name ("em tên là nguyễn thành biên ạ" → "Nguyễn Thành Biên"). Lead-ins are stripped
+/// ("em tên là", "tên em là", "mình là", "họ tên:", "họ và tên của em là"); only the first part before
+/// a comma, semicolon or line break is read. The student's own diacritics are kept (NFC), and every
+/// word is title-cased ("H'hen" → "H'Hen"). Invalid: digits, "@", a single word, more than 7 words or
+/// 60 letters, a word longer than 7 letters, or a yes/no answer ("không biết").
+/// </summary>
 public static class NameRecognizer
 {
-    public static NameReading Recognize(string text) => throw new NotImplementedException();
+    private const int MinWords = 2, MaxWords = 7, MaxLength = 60, MaxWordLength = 7;
+
+    private static readonly HashSet<string> Subjects = ["em", "minh", "toi", "to", "tui"];
+    private static readonly HashSet<string> Politeness = ["da", "vang", "ok", "chao", "xin", "ban", "a", "ad", "oi"];
+
+    public static NameReading Recognize(string text)
+    {
+        var invalid = new NameReading(false, null, VietnameseText.HasDiacritics(text ?? ""));
+        if (string.IsNullOrWhiteSpace(text) || text.Contains('@')) return invalid;
+        var firstPart = text.Normalize(NormalizationForm.FormC).Split([',', ';', '\n', '.', '!'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Trim()).FirstOrDefault(p => p.Length > 0) ?? "";
+        var words = firstPart.Split([' ', '\t', ':', '-', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries).ToList();
+        words = StripTrailingParticles(StripLeadIn(words));
+
+        if (words.Count is < MinWords or > MaxWords || words.Sum(w => w.Length) > MaxLength) return invalid;
+        if (words.Any(w => w.Length > MaxWordLength + 2 || !w.All(IsNameChar) || !char.IsLetter(w[0]))) return invalid;
+        if (YesNoRecognizer.Recognize(string.Join(' ', words)) is not null) return invalid;
+
+        var name = string.Join(' ', words.Select(TitleCase));
+        return new NameReading(true, name, VietnameseText.HasDiacritics(name));
+    }
+
+    /// <summary>Drops "dạ", "em tên là", "họ và tên:", "mình là"… A leading "Lã"/"La" surname is kept: "là" counts only after a subject or "tên".</summary>
+    private static List<string> StripLeadIn(List<string> words)
+    {
+        var folded = words.Select(w => VietnameseText.FoldToken(w)).ToList();
+        var i = 0;
+        while (i < words.Count && Politeness.Contains(folded[i])) i++;
+        var start = i;
+        var subject = i < words.Count && Subjects.Contains(folded[i]);
+        if (subject) i++;
+        var named = false;
+        if (i + 1 < words.Count && folded[i] == "ho" && folded[i + 1] == "ten") { named = true; i += 2; }
+        else if (i + 2 < words.Count && folded[i] == "ho" && folded[i + 1] == "va" && folded[i + 2] == "ten") { named = true; i += 3; }
+        else if (i < words.Count && folded[i] == "ten") { named = true; i++; }
+        if (named)
+        {
+            if (i + 1 < words.Count && folded[i] is "day" && folded[i + 1] is "du") i += 2; // "tên đầy đủ"
+            if (i < words.Count && folded[i] == "cua") i++;                                 // "tên của em"
+            if (i < words.Count && Subjects.Contains(folded[i])) i++;                       // "tên em"
+        }
+        if ((named || subject) && i < words.Count && IsWordLa(words[i])) i++;
+        else if (!named) i = start + (start < words.Count && words[start].ToLowerInvariant() is "em" or "e" ? 1 : 0); // "Tô Lâm": "tô" is a surname, not "tớ"
+        return words.Skip(i).ToList();
+    }
+
+    /// <summary>"là" in any case, "la" only in lower case: a capitalised "La" is the surname La.</summary>
+    private static bool IsWordLa(string word) => word.ToLowerInvariant() == "là" || word == "la";
+
+    private static List<string> StripTrailingParticles(List<string> words)
+    {
+        while (words.Count > 0 && words[^1].ToLowerInvariant() is "ạ" or "nhé" or "nha" or "nhe" or "ah" or "à")
+            words.RemoveAt(words.Count - 1);
+        return words;
+    }
+
+    private static bool IsNameChar(char c) =>
+        char.IsLetter(c) || c is '\'' or '’' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+
+    private static string TitleCase(string word)
+    {
+        var sb = new StringBuilder(word.ToLowerInvariant());
+        for (var i = 0; i < sb.Length; i++)
+            if (i == 0 || sb[i - 1] is '\'' or '’') sb[i] = char.ToUpperInvariant(sb[i]);
+        return sb.ToString();
+    }
 }

@@ -1,7 +1,53 @@
+using PhoneNumbers;
+
 namespace VssBot.Dialogs.Language;
 
-// CONTRACT STUB: to be implemented.
+/// <summary>
+/// Reads a Vietnamese mobile number from a message ("sdt em 0912.345.678", "+84 912 345 678").
+/// libphonenumber (region VN) decides; the published prefix table (<see cref="MobilePrefixes"/>) must agree.
+/// Problems: "phone.missing" (no number), "phone.landline" (a fixed line such as 024 3224 2059),
+/// "phone.foreign" (a valid number of another country), "phone.wrong_length" (a mobile prefix
+/// with too few/many digits), "phone.invalid" (anything else, e.g. 1900 9068).
+/// </summary>
 public static class PhoneRecognizer
 {
-    public static PhoneReading Recognize(string text) => throw new NotImplementedException();
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    public static PhoneReading Recognize(string text)
+    {
+        var runs = DigitRuns.Find(text ?? "").Where(r => r.Digits.Length >= 6).ToList();
+        if (runs.Count == 0) return Invalid(TextKeys.PhoneMissing);
+        PhoneReading? first = null;
+        foreach (var run in runs)
+        {
+            var reading = Read(run);
+            if (reading.IsValid) return reading;
+            first ??= reading;
+        }
+        return first!;
+    }
+
+    private static PhoneReading Read(DigitRuns.DigitRun run)
+    {
+        var digits = run.Digits;
+        // "84912345678" typed without "+" is a Vietnamese number in international form.
+        var candidate = run.HasPlus ? "+" + digits : digits.StartsWith("84") && digits.Length == 11 ? "+" + digits : digits;
+        PhoneNumber number;
+        try { number = Util.Parse(candidate, "VN"); }
+        catch (NumberParseException) { return Invalid(TextKeys.PhoneInvalid); }
+
+        if (number.CountryCode != 84)
+            return Invalid(Util.IsValidNumber(number) ? TextKeys.PhoneForeign : TextKeys.PhoneInvalid);
+        var national = "0" + number.NationalNumber;
+        if (Util.IsValidNumber(number))
+        {
+            var type = Util.GetNumberType(number);
+            if (type is PhoneNumberType.MOBILE && MobilePrefixes.CarrierOf(national) is not null)
+                return new PhoneReading(true, Util.Format(number, PhoneNumberFormat.E164), national, null);
+            return Invalid(type is PhoneNumberType.FIXED_LINE ? TextKeys.PhoneLandline : TextKeys.PhoneInvalid);
+        }
+        return Invalid(MobilePrefixes.CarrierOf(national) is not null && national.Length != 10 ? TextKeys.PhoneWrongLength : TextKeys.PhoneInvalid);
+    }
+
+    private static PhoneReading Invalid(string key) => new(false, null, null, key);
 }
