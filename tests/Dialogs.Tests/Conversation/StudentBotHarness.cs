@@ -1,0 +1,87 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VssBot.Dialogs.Conversation;
+
+namespace VssBot.Dialogs.Tests.Conversation;
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+    public void Advance(TimeSpan by) => Now += by;
+}
+
+/// <summary>
+/// The dialog test client: the real <see cref="StudentBot"/> wired exactly as the host wires it, over a storage
+/// that outlives "processes" (<see cref="Restart"/> builds a new bot over the same storage).
+/// </summary>
+public sealed class StudentBotHarness
+{
+    /// <summary>25/11/2026 09:00 in Vietnam.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly TestAdapter _adapter;
+    private ServiceProvider _services;
+
+    public StudentBotHarness(IStorage? storage = null, ManualClock? clock = null, string conversationId = "test-conversation")
+    {
+        Storage = storage ?? new MemoryStorage();
+        Clock = clock ?? new ManualClock(DefaultNow);
+        _adapter = new TestAdapter(TestAdapter.CreateConversation(conversationId, "student-1", "vssbot"));
+        _services = Build();
+    }
+
+    public IStorage Storage { get; }
+    public ManualClock Clock { get; }
+    public IServiceProvider Services => _services;
+    public StudentBot Bot => _services.GetRequiredService<StudentBot>();
+
+    /// <summary>A new process: new container, new dialogs, same storage.</summary>
+    public void Restart(Action<IServiceCollection>? configure = null)
+    {
+        _services.Dispose();
+        _services = Build(configure);
+    }
+
+    public Task<IReadOnlyList<Activity>> SendAsync(string text) => SendAsync(_adapter.MakeActivity(text));
+
+    public Task<IReadOnlyList<Activity>> SendImageAsync(string name, string url = "https://example.invalid/photo.jpg")
+    {
+        var activity = _adapter.MakeActivity(null);
+        activity.Attachments = [new Attachment("image/jpeg", url, name: name)];
+        return SendAsync(activity);
+    }
+
+    public async Task<IReadOnlyList<Activity>> SendAsync(Activity activity)
+    {
+        await _adapter.ProcessActivityAsync(activity, Bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<Activity>();
+        while (_adapter.GetNextReply() is Activity reply) replies.Add(reply);
+        return replies;
+    }
+
+    public async Task<StudentProfile> ProfileAsync()
+    {
+        var userState = _services.GetRequiredService<UserState>();
+        var context = new TurnContext(_adapter, _adapter.MakeActivity("probe"));
+        await userState.LoadAsync(context, true);
+        return await Bot.Profiles.GetAsync(context, () => new StudentProfile());
+    }
+
+    private ServiceProvider Build(Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Storage);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        configure?.Invoke(services);
+        services.AddStudentConversation();
+        return services.BuildServiceProvider();
+    }
+}

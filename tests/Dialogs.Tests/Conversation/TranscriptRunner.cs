@@ -1,0 +1,125 @@
+using System.Text;
+using Microsoft.Bot.Schema;
+
+namespace VssBot.Dialogs.Tests.Conversation;
+
+/// <summary>
+/// Runs a human-readable Vietnamese transcript (tests/Dialogs.Tests/Transcripts/*.transcript) against the real bot.
+/// Lines:
+///   "> text"            the student says text
+///   "> [image] name"    the student sends a photo
+///   "&lt; text"            a reply of this turn (after the previous match) contains text
+///   "&lt;! text"           no reply of this turn contains text
+///   "&lt;[ a | b ]"        a reply of this turn offers exactly these buttons
+///   "= journey State"   the student's journey is in that state
+///   "= field key value" the stored Form 01 value of a field (normalised form)
+///   "= nofield key"     the field has no stored answer
+///   "= escalations N"   number of recorded escalations
+///   "! restart"         the process restarts (same storage)
+///   "! advance 3d"      the clock moves on
+///   "# …"               a comment
+/// </summary>
+public static class TranscriptRunner
+{
+    public static async Task RunFileAsync(string name, StudentBotHarness? harness = null)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Transcripts", name);
+        await RunAsync(await File.ReadAllLinesAsync(path), harness ?? new StudentBotHarness(), name);
+    }
+
+    public static async Task RunAsync(IEnumerable<string> lines, StudentBotHarness harness, string name = "inline")
+    {
+        var log = new StringBuilder();
+        IReadOnlyList<Activity> replies = [];
+        var cursor = 0;
+        var lineNo = 0;
+        foreach (var raw in lines)
+        {
+            lineNo++;
+            var line = raw.TrimEnd().Normalize(NormalizationForm.FormC);
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            void Fail(string why) => throw new Xunit.Sdk.XunitException($"{name}:{lineNo}: {why}\n  line: {line}\n--- conversation so far ---\n{log}");
+
+            if (line.StartsWith("> [image] ", StringComparison.Ordinal))
+            {
+                var file = line["> [image] ".Length..];
+                log.AppendLine($"> [image] {file}");
+                replies = await harness.SendImageAsync(file);
+                cursor = 0;
+                LogReplies(log, replies);
+            }
+            else if (line.StartsWith("> ", StringComparison.Ordinal) || line == ">")
+            {
+                var text = line.Length > 2 ? line[2..] : "";
+                log.AppendLine($"> {text}");
+                replies = await harness.SendAsync(text);
+                cursor = 0;
+                LogReplies(log, replies);
+            }
+            else if (line.StartsWith("<[", StringComparison.Ordinal))
+            {
+                var expected = line[2..].TrimEnd(']').Split('|').Select(s => s.Trim()).ToList();
+                if (!replies.Any(r => Buttons(r).SequenceEqual(expected)))
+                    Fail($"no reply offers the buttons [{string.Join(" | ", expected)}]");
+            }
+            else if (line.StartsWith("<! ", StringComparison.Ordinal))
+            {
+                var text = line[3..];
+                if (replies.Any(r => (r.Text ?? "").Contains(text, StringComparison.Ordinal))) Fail($"a reply contains \"{text}\"");
+            }
+            else if (line.StartsWith("< ", StringComparison.Ordinal))
+            {
+                var text = line[2..];
+                var index = -1;
+                for (var i = cursor; i < replies.Count; i++)
+                    if ((replies[i].Text ?? "").Contains(text, StringComparison.Ordinal)) { index = i; break; }
+                if (index < 0) Fail($"no reply (from #{cursor + 1}) contains \"{text}\"");
+                cursor = index;
+            }
+            else if (line.StartsWith("= ", StringComparison.Ordinal))
+            {
+                var parts = line[2..].Split(' ', 3);
+                var profile = await harness.ProfileAsync();
+                switch (parts[0])
+                {
+                    case "journey" when profile.Journey.State.ToString() != parts[1]:
+                        Fail($"journey is {profile.Journey.State}");
+                        break;
+                    case "field":
+                        var value = profile.Form.Get(parts[1])?.Value;
+                        if (value != (parts.Length > 2 ? parts[2] : "")) Fail($"field {parts[1]} is \"{value}\"");
+                        break;
+                    case "nofield" when profile.Form.Get(parts[1]) is not null:
+                        Fail($"field {parts[1]} has a value");
+                        break;
+                    case "escalations" when profile.Escalations.Count != int.Parse(parts[1]):
+                        Fail($"{profile.Escalations.Count} escalations");
+                        break;
+                }
+            }
+            else if (line == "! restart")
+            {
+                log.AppendLine("! restart");
+                harness.Restart();
+            }
+            else if (line.StartsWith("! advance ", StringComparison.Ordinal))
+            {
+                var spec = line["! advance ".Length..];
+                harness.Clock.Advance(spec.EndsWith('d') ? TimeSpan.FromDays(int.Parse(spec[..^1])) : TimeSpan.FromHours(int.Parse(spec[..^1])));
+            }
+            else Fail("unknown transcript line");
+        }
+    }
+
+    public static IReadOnlyList<string> Buttons(Activity reply)
+        => reply.SuggestedActions?.Actions?.Select(a => a.Title).ToList() ?? [];
+
+    private static void LogReplies(StringBuilder log, IReadOnlyList<Activity> replies)
+    {
+        foreach (var reply in replies)
+        {
+            log.AppendLine("< " + (reply.Text ?? "").Replace("\n", "\n  "));
+            if (Buttons(reply) is { Count: > 0 } buttons) log.AppendLine("<[ " + string.Join(" | ", buttons) + " ]");
+        }
+    }
+}
