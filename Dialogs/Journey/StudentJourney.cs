@@ -36,7 +36,8 @@ public sealed class StudentJourney
         return true;
     }
 
-    public IReadOnlyList<JourneyTrigger> PermittedTriggers => machine.PermittedTriggers.Order().ToList();
+    public IReadOnlyList<JourneyTrigger> PermittedTriggers =>
+        [.. Enum.GetValues<JourneyTrigger>().Where(machine.CanFire)];
 
     /// <summary>The machine's graph as Mermaid text (stateDiagram-v2), generated from the configuration.</summary>
     public static string ToMermaid() =>
