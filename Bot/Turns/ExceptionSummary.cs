@@ -8,7 +8,8 @@ namespace VssBot.Bot.Turns;
 /// </summary>
 public static class ExceptionSummary
 {
-    public static string Describe(Exception error)
+    /// <param name="withStack">false: only the chain of types (expected failures such as an unreachable channel).</param>
+    public static string Describe(Exception error, bool withStack = true)
     {
         var text = new StringBuilder();
         for (Exception? e = error; e is not null; e = e.InnerException)
@@ -16,7 +17,7 @@ public static class ExceptionSummary
             if (text.Length > 0)
                 text.AppendLine().Append(" ---> ");
             text.Append(e.GetType().FullName);
-            if (e.StackTrace is { } stack)
+            if (withStack && e.StackTrace is { } stack)
                 text.AppendLine().Append(stack);
         }
         return text.ToString();

@@ -18,7 +18,7 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
         if (error is ReplyDeliveryException)
         {
             logger.LogWarning("Turn {ActivityId} on {ChannelId}: replies could not be delivered: {Error}",
-                activity.Id, activity.ChannelId, ExceptionSummary.Describe(error));
+                activity.Id, activity.ChannelId, ExceptionSummary.Describe(error, withStack: false));
             return;
         }
 
@@ -31,7 +31,7 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
         }
         catch (Exception e)
         {
-            logger.LogWarning("Turn {ActivityId}: the apology could not be delivered: {Error}", activity.Id, ExceptionSummary.Describe(e));
+            logger.LogWarning("Turn {ActivityId}: the apology could not be delivered: {Error}", activity.Id, ExceptionSummary.Describe(e, withStack: false));
         }
 
         try

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Console;
+
 namespace VssBot.Bot.Channels.Terminal;
 
 public static class TerminalChannel
@@ -7,8 +9,9 @@ public static class TerminalChannel
     /// <summary>In chat mode the console belongs to the student: logs go to stderr, warnings and up only.</summary>
     public static WebApplicationBuilder ConfigureForTerminal(this WebApplicationBuilder builder)
     {
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddFilter<ConsoleLoggerProvider>(category: null, LogLevel.Warning); // a provider rule beats the "Logging" section
         return builder;
     }
 
