@@ -17,7 +17,8 @@ public sealed class SqliteStorageTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        File.Delete(path);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
     }
 
     [Fact]
