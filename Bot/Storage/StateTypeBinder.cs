@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
@@ -10,7 +11,7 @@ namespace VssBot.Bot.Storage;
 /// </summary>
 public sealed class StateTypeBinder : ISerializationBinder
 {
-    private static readonly string[] AllowedNamespaces = ["System", "Microsoft.Bot", "VssBot"];
+    private static readonly ImmutableArray<string> AllowedNamespaces = ["System", "Microsoft.Bot", "VssBot"];
 
     private readonly DefaultSerializationBinder resolver = new();
 
