@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace VssBot.Bot.Tests;
 
-public class HealthTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public class HealthTests(VssBotFactory factory) : IClassFixture<VssBotFactory>
 {
     [Fact]
     public async Task Health_endpoint_answers_ok()

@@ -1,0 +1,32 @@
+using Microsoft.Bot.Builder;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+
+namespace VssBot.Bot.Turns;
+
+/// <summary>The channel could not be reached to deliver the bot's replies (e.g. an unreachable serviceUrl).</summary>
+public sealed class ReplyDeliveryException(Exception inner)
+    : Exception("The replies could not be delivered to the channel.", inner);
+
+/// <summary>
+/// Marks failures to send replies as <see cref="ReplyDeliveryException"/>, so the turn error handler can tell
+/// "the channel is unreachable" (nothing to apologise through, nothing wrong with the conversation)
+/// from "the bot failed".
+/// </summary>
+public sealed class ReplyDelivery : IMiddleware
+{
+    public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        turnContext.OnSendActivities(async (context, activities, nextSend) =>
+        {
+            try
+            {
+                return await nextSend();
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not ReplyDeliveryException)
+            {
+                throw new ReplyDeliveryException(e);
+            }
+        });
+        return next(cancellationToken);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Bot.Builder;
+
+namespace VssBot.Bot.Turns;
+
+/// <summary>
+/// Every adapter's OnTurnError, in one place: log (types and stack only, never message text),
+/// apologise to the student, and delete the broken conversation state so the next message starts clean
+/// instead of failing the same way again. Undeliverable replies are only logged: the request still
+/// completes, so the channel does not retry the turn in a loop.
+/// </summary>
+public sealed class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
+{
+    public const string Apology = "Xin lỗi, mình gặp trục trặc nên chưa xử lý được tin nhắn vừa rồi. Bạn vui lòng gửi lại hoặc bắt đầu lại từ đầu nhé.";
+
+    public async Task OnTurnErrorAsync(ITurnContext turnContext, Exception error)
+    {
+        var activity = turnContext.Activity;
+        if (error is ReplyDeliveryException)
+        {
+            logger.LogWarning("Turn {ActivityId} on {ChannelId}: replies could not be delivered: {Error}",
+                activity.Id, activity.ChannelId, ExceptionSummary.Describe(error, withStack: false));
+            return;
+        }
+
+        logger.LogError("Turn {ActivityId} ({ActivityType}) on {ChannelId} failed: {Error}",
+            activity.Id, activity.Type, activity.ChannelId, ExceptionSummary.Describe(error));
+
+        try
+        {
+            await turnContext.SendActivityAsync(Apology);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Turn {ActivityId}: the apology could not be delivered: {Error}", activity.Id, ExceptionSummary.Describe(e, withStack: false));
+        }
+
+        try
+        {
+            await conversationState.DeleteAsync(turnContext);
+        }
+        catch (Exception e)
+        {
+            logger.LogError("Turn {ActivityId}: the conversation state could not be reset: {Error}", activity.Id, ExceptionSummary.Describe(e));
+        }
+    }
+}
