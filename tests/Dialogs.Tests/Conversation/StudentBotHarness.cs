@@ -68,7 +68,11 @@ public sealed class StudentBotHarness
     public async Task<StudentProfile> ProfileAsync()
     {
         var userState = _services.GetRequiredService<UserState>();
-        var context = new TurnContext(_adapter, _adapter.MakeActivity("probe"));
+        var probe = _adapter.MakeActivity("probe");
+        probe.ChannelId = _adapter.Conversation.ChannelId;
+        probe.From = _adapter.Conversation.User;
+        probe.Conversation = _adapter.Conversation.Conversation;
+        var context = new TurnContext(_adapter, probe);
         await userState.LoadAsync(context, true);
         return await Bot.Profiles.GetAsync(context, () => new StudentProfile());
     }
