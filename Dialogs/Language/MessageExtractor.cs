@@ -81,7 +81,7 @@ public static partial class MessageExtractor
             case null:
                 if (values.Phone is null && PhoneRecognizer.Recognize(joined) is { IsValid: true } phone)
                     values = values with { Phone = phone };
-                else if (values.IdDocument is null && IdDocumentRecognizer.Recognize(joined) is { IsValid: true, Kind: IdDocumentKind.PersonalId } id)
+                if (values.IdDocument is null && IdDocumentRecognizer.Recognize(joined) is { IsValid: true, Kind: IdDocumentKind.PersonalId } id)
                     values = values with { IdDocument = id };
                 break;
         }
