@@ -19,7 +19,7 @@ public class IntentRecognizerTests
     [Theory]
     [InlineData("trợ giúp", IntentKind.Help)] [InlineData("tro giup", IntentKind.Help)] [InlineData("hướng dẫn", IntentKind.Help)]
     [InlineData("huong dan em voi", IntentKind.Help)] [InlineData("giúp", IntentKind.Help)] [InlineData("giúp em với", IntentKind.Help)]
-    [InlineData("help", IntentKind.Help)] [InlineData("?", IntentKind.Help)] [InlineData("??", IntentKind.Help)]
+    [InlineData("help", IntentKind.Help)] [InlineData("?", IntentKind.Help)] [InlineData("??", IntentKind.Help)] [InlineData("hỗ trợ", IntentKind.Help)]
     [InlineData("hủy", IntentKind.Cancel)] [InlineData("huỷ", IntentKind.Cancel)] [InlineData("huy", IntentKind.Cancel)]
     [InlineData("thôi", IntentKind.Cancel)] [InlineData("thoi", IntentKind.Cancel)] [InlineData("dừng", IntentKind.Cancel)]
     [InlineData("dừng lại", IntentKind.Cancel)] [InlineData("cancel", IntentKind.Cancel)] [InlineData("hủy bỏ đi", IntentKind.Cancel)]
@@ -79,7 +79,8 @@ public class IntentRecognizerTests
     [InlineData("0912345678")] [InlineData("an@gmail.com")] [InlineData("17/8/2025")] [InlineData("001203012345")]
     [InlineData("số điện thoại của em là 0912345678")] [InlineData("email em là an@gmail.com")]
     [InlineData("Cổng thông tin điện tử")] [InlineData("2")] [InlineData("bưu điện")]
-    [InlineData("em là nhân viên văn phòng")]
+    [InlineData("em là nhân viên văn phòng")] [InlineData("đợi em chút")] [InlineData("Công ty ABC")] [InlineData("sđt")]
+    [InlineData("chào bạn, mình tên Nguyễn Văn An")] [InlineData("giúp em điền địa chỉ với")]
     [InlineData("em muốn hỏi là nếu mình quay lại trường thì có cần khai lại tờ khai không ạ")]
     [InlineData("")]
     public void Ordinary_answers_are_not_commands(string text) => Assert.Equal(Intent.None, Recognizer.Recognize(text));

@@ -21,6 +21,15 @@ public class MessageExtractorTests
     }
 
     [Fact]
+    public void A_greeting_before_the_values_is_ignored_and_an_email_typo_keeps_its_suggestion()
+    {
+        var values = MessageExtractor.Extract("Chào bạn, mình tên là Lê Thị Hoa, sdt: 0987 654 321, email hoa.le@gmial.com");
+        Assert.Equal("Lê Thị Hoa", values.FullName?.Name);
+        Assert.Equal("0987654321", values.Phone?.Display);
+        Assert.Equal("hoa.le@gmail.com", values.Email?.Suggestion);
+    }
+
+    [Fact]
     public void Identity_numbers_are_taken_by_their_labels()
     {
         var values = MessageExtractor.Extract("cccd 001203012345, mã số bhxh 0113099841");

@@ -12,7 +12,8 @@ public class YesNoRecognizerTests
     [InlineData("y")] [InlineData("đồng ý")] [InlineData("dong y")] [InlineData("rồi")] [InlineData("được")]
     [InlineData("dc")] [InlineData("đc ạ")] [InlineData("chắc chắn")] [InlineData("👍")] [InlineData("ok 👍")]
     [InlineData("có rồi")] [InlineData("dạ có ạ")] [InlineData("đúng rồi, chính xác")] [InlineData("Có, em có rồi")]
-    [InlineData("hoàn toàn đồng ý")] [InlineData("vâng ạ")]
+    [InlineData("hoàn toàn đồng ý")] [InlineData("vâng ạ")] [InlineData("ok nhé")] [InlineData("uk")] [InlineData("em có rồi ạ")]
+    [InlineData("có chứ")] [InlineData("có nha")] [InlineData("Yes")]
     public void Yes_answers_are_recognised(string text) => Assert.Equal(YesNo.Yes, YesNoRecognizer.Recognize(text));
 
     [Theory]
@@ -20,13 +21,13 @@ public class YesNoRecognizerTests
     [InlineData("chưa")] [InlineData("chua")] [InlineData("sai")] [InlineData("sai rồi")] [InlineData("sai r")]
     [InlineData("nope")] [InlineData("no")] [InlineData("không đồng ý")] [InlineData("ko dong y")]
     [InlineData("thôi khỏi")] [InlineData("dạ không ạ")] [InlineData("không phải")] [InlineData("chưa đúng")]
-    [InlineData("không, sai rồi")] [InlineData("👎")] [InlineData("k đc")]
+    [InlineData("không, sai rồi")] [InlineData("👎")] [InlineData("k đc")] [InlineData("chưa ạ")] [InlineData("k ạ")]
     public void No_answers_are_recognised(string text) => Assert.Equal(YesNo.No, YesNoRecognizer.Recognize(text));
 
     [Theory]
     [InlineData("không biết")] [InlineData("ko bit")] [InlineData("k biết")] [InlineData("chưa có")] [InlineData("không có")]
     [InlineData("không rõ")] [InlineData("chưa biết")] [InlineData("em không biết ạ")] [InlineData("dạ em chưa có")]
-    [InlineData("hok bít")] [InlineData("mình không nhớ")]
+    [InlineData("hok bít")] [InlineData("mình không nhớ")] [InlineData("ko có")]
     public void Dont_know_answers_are_kept_apart_from_no(string text) =>
         Assert.Equal(YesNo.DontKnow, YesNoRecognizer.Recognize(text));
 
@@ -40,5 +41,7 @@ public class YesNoRecognizerTests
     [InlineData("em")]
     [InlineData("Thôn 4 Thủ Trại, Xã Phúc Thọ, Hà Nội")]
     [InlineData("cái gì")]
+    [InlineData("không có email")]
+    [InlineData("có không")]
     public void Other_messages_are_no_yes_no_answer(string text) => Assert.Null(YesNoRecognizer.Recognize(text));
 }
