@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace VssBot.Dialogs.Language;
 
 /// <summary>
@@ -13,13 +14,12 @@ namespace VssBot.Dialogs.Language;
 public static class ChoiceRecognizer
 {
     /// <summary>Words that carry no preference: "em chọn cái số 2 ạ".</summary>
-    private static readonly HashSet<string> Fillers =
-    [
+    private static readonly FrozenSet<string> Fillers = FrozenSet.ToFrozenSet<string>([
         "a", "ah", "em", "minh", "toi", "to", "tui", "chon", "cai", "so", "lua", "lua chon", "phuong", "an",
         "muc", "y", "thu", "la", "nhe", "nha", "oi", "ban", "anh", "chi", "da", "vang", "option", "number", "no",
         "lay", "con", "dap", "ok", "di", "nhi", "ne", "the", "thi", "cua", "va", "o", "tai", "qua", "bang",
         "theo", "cho", "voi", "hinh", "thuc", "dang", "ky",
-    ];
+    ]);
 
     public static ChoiceMatch Recognize(string text, IReadOnlyList<ChoiceOption> choices)
     {
