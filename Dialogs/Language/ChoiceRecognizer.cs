@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace VssBot.Dialogs.Language;
 
 /// <summary>
@@ -13,13 +14,12 @@ namespace VssBot.Dialogs.Language;
 public static class ChoiceRecognizer
 {
     /// <summary>Words that carry no preference: "em chọn cái số 2 ạ".</summary>
-    private static readonly HashSet<string> Fillers =
-    [
+    private static readonly FrozenSet<string> Fillers = FrozenSet.ToFrozenSet<string>([
         "a", "ah", "em", "minh", "toi", "to", "tui", "chon", "cai", "so", "lua", "lua chon", "phuong", "an",
         "muc", "y", "thu", "la", "nhe", "nha", "oi", "ban", "anh", "chi", "da", "vang", "option", "number", "no",
         "lay", "con", "dap", "ok", "di", "nhi", "ne", "the", "thi", "cua", "va", "o", "tai", "qua", "bang",
         "theo", "cho", "voi", "hinh", "thuc", "dang", "ky",
-    ];
+    ]);
 
     public static ChoiceMatch Recognize(string text, IReadOnlyList<ChoiceOption> choices)
     {
@@ -28,17 +28,18 @@ public static class ChoiceRecognizer
         if (words.Count == 0) return ChoiceMatch.None;
         var folded = string.Join(' ', words);
         var labels = choices.Select(Labels).ToList();
+        var labelWords = labels.Select(set => set.SelectMany(l => l.Split(' ')).ToHashSet()).ToList();
+        // A word is distinctive when the labels of exactly one option use it.
+        bool IsDistinctive(string word) => labelWords.Count(own => own.Contains(word)) == 1;
 
-        return Decide(Indexes(choices).Where(i => labels[i].Contains(folded)))
+        return Decide(Enumerable.Range(0, labels.Count).Where(i => labels[i].Contains(folded)))
             ?? ByNumber(words, choices.Count)
             ?? ByContainedLabel(folded, labels)
-            ?? Decide(Indexes(choices).Where(i => folded.Length >= 2 && labels[i].Any(l => l.StartsWith(folded + " ", StringComparison.Ordinal) || (folded.Length >= 3 && l.StartsWith(folded, StringComparison.Ordinal)))))
-            ?? ByDistinctiveWords(words, labels)
-            ?? ByTypo(folded, words, labels)
+            ?? ByPrefix(folded, labels)
+            ?? ByDistinctiveWords(words, labelWords, IsDistinctive)
+            ?? ByTypo(folded, words, labels, labelWords, IsDistinctive)
             ?? ChoiceMatch.None;
     }
-
-    private static IEnumerable<int> Indexes(IReadOnlyList<ChoiceOption> choices) => Enumerable.Range(0, choices.Count);
 
     private static HashSet<string> Labels(ChoiceOption option) =>
         new[] { option.Value, option.Title }.Concat(option.Synonyms ?? [])
@@ -71,25 +72,30 @@ public static class ChoiceRecognizer
         return Decide(best.Where(x => x.Length == max).Select(x => x.Index));
     }
 
-    private static ChoiceMatch? ByDistinctiveWords(IReadOnlyList<string> words, List<HashSet<string>> labels)
+    /// <summary>"cổng" → "Cổng thông tin điện tử…": the text begins a label (whole words, or at least 3 letters).</summary>
+    private static ChoiceMatch? ByPrefix(string folded, List<HashSet<string>> labels) =>
+        folded.Length < 2 ? null : Decide(Enumerable.Range(0, labels.Count).Where(i => labels[i].Any(l =>
+            l.StartsWith(folded + " ", StringComparison.Ordinal) || folded.Length >= 3 && l.StartsWith(folded, StringComparison.Ordinal))));
+
+    private static ChoiceMatch? ByDistinctiveWords(IReadOnlyList<string> words, List<HashSet<string>> labelWords, Func<string, bool> isDistinctive)
     {
-        var optionWords = labels.Select(set => set.SelectMany(l => l.Split(' ')).ToHashSet()).ToList();
-        var scores = optionWords.Select(own => words.Distinct().Count(w =>
-            !Fillers.Contains(w) && w.Length >= 2 && own.Contains(w) && optionWords.Count(o => o.Contains(w)) == 1)).ToList();
+        var scores = labelWords.Select(own => words.Distinct().Count(w =>
+            !Fillers.Contains(w) && w.Length >= 2 && own.Contains(w) && isDistinctive(w))).ToList();
         var max = scores.Max();
         return max == 0 ? null : Decide(Enumerable.Range(0, scores.Count).Where(i => scores[i] == max));
     }
 
-    private static ChoiceMatch? ByTypo(string folded, IReadOnlyList<string> words, List<HashSet<string>> labels)
+    /// <summary>Scores each option by its closest label (whole text) or distinctive label word (per word), relative to the tolerance.</summary>
+    private static ChoiceMatch? ByTypo(string folded, IReadOnlyList<string> words, List<HashSet<string>> labels,
+        List<HashSet<string>> labelWords, Func<string, bool> isDistinctive)
     {
-        var optionWords = labels.Select(set => set.SelectMany(l => l.Split(' ')).ToHashSet()).ToList();
         var distances = labels.Select((set, i) =>
         {
             var whole = set.Select(l => (double)EditDistance.Between(folded, l) / Math.Max(1, EditDistance.Tolerance(l.Length)))
                 .Where(d => d <= 1).DefaultIfEmpty(double.MaxValue).Min();
             var perWord = words.Where(w => !Fillers.Contains(w) && w.Length >= 4)
-                .SelectMany(w => optionWords[i]
-                    .Where(o => o.Length >= 4 && optionWords.Count(x => x.Contains(o)) == 1)
+                .SelectMany(w => labelWords[i]
+                    .Where(o => o.Length >= 4 && isDistinctive(o))
                     .Select(o => (double)EditDistance.Between(w, o) / EditDistance.Tolerance(o.Length)))
                 .Where(d => d <= 1).DefaultIfEmpty(double.MaxValue).Min();
             return Math.Min(whole, perWord);

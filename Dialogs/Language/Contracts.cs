@@ -18,7 +18,7 @@ public sealed record ChoiceMatch(int? Index, IReadOnlyList<int> Candidates)
 public enum IdDocumentKind { PersonalId, Passport, ExpiredCmnd }
 
 /// <summary>
-/// Reading of an identity document number. Problem/warning strings are text keys (see Texts/vi.json),
+/// Reading of an identity document number. Problem/warning strings are text keys (Vietnamese texts in Texts/language.vi.json; all keys in TextKeys),
 /// e.g. "id.invalid", "id.cmnd_expired", "id.unknown_province", "id.birth_year_mismatch".
 /// </summary>
 public sealed record IdDocumentReading(

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace VssBot.Dialogs.Language;
@@ -16,12 +17,11 @@ public static partial class EmailRecognizer
         ["gmail.com", "yahoo.com", "yahoo.com.vn", "outlook.com", "hotmail.com", "icloud.com", "outlook.com.vn"];
 
     /// <summary>Real domains close to a popular one that must not be "corrected".</summary>
-    private static readonly HashSet<string> KnownDomains =
-    [
+    private static readonly FrozenSet<string> KnownDomains = FrozenSet.ToFrozenSet<string>([
         "mail.com", "ymail.com", "gmx.com", "live.com", "msn.com", "me.com", "mac.com", "aol.com", "proton.me",
         "protonmail.com", "zoho.com", "fpt.vn", "fpt.com", "fpt.edu.vn", "vnu.edu.vn", "hotmail.com.vn", "yahoo.vn",
         "email.com", "googlemail.com", "outlook.vn", "gmail.vn",
-    ];
+    ]);
 
     public static EmailReading Recognize(string text)
     {

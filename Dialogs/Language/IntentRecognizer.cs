@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace VssBot.Dialogs.Language;
@@ -57,13 +58,12 @@ public sealed partial class IntentRecognizer
     ];
 
     /// <summary>Polite particles and forms of address; they neither make nor break a command.</summary>
-    private static readonly HashSet<string> Fillers =
-    [
+    private static readonly FrozenSet<string> Fillers = FrozenSet.ToFrozenSet<string>([
         "a", "ah", "ak", "oi", "nhe", "nha", "nhen", "ne", "di", "voi", "cho", "em", "minh", "toi", "to",
         "tui", "ban", "bot", "ad", "admin", "anh", "chi", "da", "vang", "ha", "the", "vay", "nhi", "shop",
         "vssbot", "muon", "can", "xin", "lai", "luon", "ngay", "nao", "ok", "nua", "la",
         "nhieu", "moi", "nguoi",
-    ];
+    ]);
 
     /// <summary>Verbs of correction: "sửa số điện thoại", "đổi email", "nhập lại sđt".</summary>
     private static readonly PhraseTable<bool> CorrectionVerbs = new(
@@ -73,8 +73,7 @@ public sealed partial class IntentRecognizer
             .Select(v => (v, true)));
 
     /// <summary>Correction verbs that, alone, ask to correct something without naming it.</summary>
-    private static readonly HashSet<string> BareCorrections =
-        ["sua", "sua lai", "chinh sua", "sua thong tin", "chinh sua thong tin", "thay doi thong tin", "sua lai thong tin"];
+    private static readonly FrozenSet<string> BareCorrections = FrozenSet.ToFrozenSet<string>(["sua", "sua lai", "chinh sua", "sua thong tin", "chinh sua thong tin", "thay doi thong tin", "sua lai thong tin"]);
 
     private readonly (string Key, string[] Words)[] _aliases;
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace VssBot.Dialogs.Language;
@@ -46,7 +47,7 @@ public static partial class MessageExtractor
     ]);
 
     /// <summary>Words between a label and its value: "sđt CỦA EM LÀ 09…", "tên ĐẦY ĐỦ LÀ …".</summary>
-    private static readonly HashSet<string> Connectors = ["cua", "em", "minh", "toi", "to", "tui", "day", "du", "so", "cua minh", "moi", "hien", "tai"];
+    private static readonly FrozenSet<string> Connectors = FrozenSet.ToFrozenSet<string>(["cua", "em", "minh", "toi", "to", "tui", "day", "du", "so", "cua minh", "moi", "hien", "tai"]);
 
     public static ExtractedValues Extract(string text)
     {
@@ -81,7 +82,7 @@ public static partial class MessageExtractor
             case null:
                 if (values.Phone is null && PhoneRecognizer.Recognize(joined) is { IsValid: true } phone)
                     values = values with { Phone = phone };
-                else if (values.IdDocument is null && IdDocumentRecognizer.Recognize(joined) is { IsValid: true, Kind: IdDocumentKind.PersonalId } id)
+                if (values.IdDocument is null && IdDocumentRecognizer.Recognize(joined) is { IsValid: true, Kind: IdDocumentKind.PersonalId } id)
                     values = values with { IdDocument = id };
                 break;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -14,8 +15,8 @@ public static class NameRecognizer
 {
     private const int MinWords = 2, MaxWords = 7, MaxLength = 60, MaxWordLength = 7;
 
-    private static readonly HashSet<string> Subjects = ["em", "minh", "toi", "to", "tui"];
-    private static readonly HashSet<string> Politeness = ["da", "vang", "ok", "chao", "xin", "ban", "a", "ad", "oi"];
+    private static readonly FrozenSet<string> Subjects = FrozenSet.ToFrozenSet<string>(["em", "minh", "toi", "to", "tui"]);
+    private static readonly FrozenSet<string> Politeness = FrozenSet.ToFrozenSet<string>(["da", "vang", "ok", "chao", "xin", "ban", "a", "ad", "oi"]);
 
     public static NameReading Recognize(string text)
     {

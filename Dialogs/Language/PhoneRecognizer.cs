@@ -4,7 +4,9 @@ namespace VssBot.Dialogs.Language;
 
 /// <summary>
 /// Reads a Vietnamese mobile number from a message ("sdt em 0912.345.678", "+84 912 345 678").
-/// libphonenumber (region VN) decides; the published prefix table (<see cref="MobilePrefixes"/>) must agree.
+/// Valid when libphonenumber (region VN) says it is a mobile, or when it is 10 digits with a prefix from the
+/// carriers' published table (<see cref="MobilePrefixes"/>): libphonenumber only knows the blocks allocated when
+/// its metadata was built (e.g. it refuses 0891…, 0551…), and a real student must not be turned away for that.
 /// Problems: "phone.missing" (no number), "phone.landline" (a fixed line such as 024 3224 2059),
 /// "phone.foreign" (a valid number of another country), "phone.wrong_length" (a mobile prefix
 /// with too few/many digits), "phone.invalid" (anything else, e.g. 1900 9068).
@@ -39,14 +41,17 @@ public static class PhoneRecognizer
         if (number.CountryCode != 84)
             return Invalid(Util.IsValidNumber(number) ? TextKeys.PhoneForeign : TextKeys.PhoneInvalid);
         var national = "0" + number.NationalNumber;
+        var published = MobilePrefixes.CarrierOf(national) is not null;
         if (Util.IsValidNumber(number))
         {
             var type = Util.GetNumberType(number);
-            if (type is PhoneNumberType.MOBILE && MobilePrefixes.CarrierOf(national) is not null)
+            if (type is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE)
                 return new PhoneReading(true, Util.Format(number, PhoneNumberFormat.E164), national, null);
             return Invalid(type is PhoneNumberType.FIXED_LINE ? TextKeys.PhoneLandline : TextKeys.PhoneInvalid);
         }
-        return Invalid(MobilePrefixes.CarrierOf(national) is not null && national.Length != 10 ? TextKeys.PhoneWrongLength : TextKeys.PhoneInvalid);
+        if (published && national.Length == 10)
+            return new PhoneReading(true, "+84" + national[1..], national, null);
+        return Invalid(published ? TextKeys.PhoneWrongLength : TextKeys.PhoneInvalid);
     }
 
     private static PhoneReading Invalid(string key) => new(false, null, null, key);

@@ -40,5 +40,5 @@ public static class TextKeys
 
     /// <summary>All keys, for checks.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(TextKeys).GetFields()
-        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray().AsReadOnly();
 }

@@ -1,15 +1,17 @@
+using System.Collections.Frozen;
+
 namespace VssBot.Dialogs.Language;
 
 /// <summary>Small numbers written as words or ordinals in folded Vietnamese: "mot", "hai", "thu nhat", "muoi hai".</summary>
 public static class VietnameseNumbers
 {
-    private static readonly Dictionary<string, int> Units = new()
+    private static readonly FrozenDictionary<string, int> Units = new Dictionary<string, int>
     {
         ["khong"] = 0, ["mot"] = 1, ["nhat"] = 1, ["hai"] = 2, ["nhi"] = 2, ["ba"] = 3, ["bon"] = 4, ["tu"] = 4,
         ["nam"] = 5, ["lam"] = 5, ["sau"] = 6, ["bay"] = 7, ["tam"] = 8, ["chin"] = 9, ["muoi"] = 10, ["mươi"] = 10,
         ["gieng"] = 1, ["chap"] = 12, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5,
         ["first"] = 1, ["second"] = 2, ["third"] = 3,
-    };
+    }.ToFrozenDictionary();
 
     /// <summary>
     /// Reads folded words as a number from 0 to 99: digits ("12"), words ("muoi hai" = 12, "hai muoi" = 20),

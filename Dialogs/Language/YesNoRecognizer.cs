@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace VssBot.Dialogs.Language;
 
 /// <summary>
@@ -39,15 +40,14 @@ public static class YesNoRecognizer
     ]);
 
     /// <summary>Polite particles, pronouns and softeners that carry no yes/no meaning.</summary>
-    private static readonly HashSet<string> Fillers =
-    [
+    private static readonly FrozenSet<string> Fillers = FrozenSet.ToFrozenSet<string>([
         "a", "ah", "ak", "oi", "nhe", "nha", "nhen", "ne", "em", "minh", "toi", "to", "tui", "ban", "anh",
         "chi", "bot", "ad", "luon", "vay", "day", "do", "ha", "nhi", "the", "ma", "cung", "roi", "chu", "lam",
         "qua", "nua", "hoan", "toan", "ve", "cai", "da", "vang",
-    ];
+    ]);
 
     /// <summary>"dạ", "vâng", "rồi" open or close polite answers ("dạ không", "vâng có ạ", "sai rồi"): they mean yes only alone.</summary>
-    private static readonly HashSet<string> AloneYes = ["da", "vang", "roi"];
+    private static readonly FrozenSet<string> AloneYes = FrozenSet.ToFrozenSet<string>(["da", "vang", "roi"]);
 
     private static readonly string[] ThumbsUp = ["👍", "👌", "✅", "🆗"];
     private static readonly string[] ThumbsDown = ["👎", "❌", "🙅"];
