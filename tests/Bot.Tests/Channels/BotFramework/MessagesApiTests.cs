@@ -15,9 +15,13 @@ public sealed class MessagesApiTests(VssBotFactory factory) : IClassFixture<VssB
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());
-        var reply = Assert.Single(body["activities"]!);
-        Assert.Equal("message", (string?)reply["type"]);
-        Assert.Equal("Xin chào! Mình là trợ lý VssID.", (string?)reply["text"]);
+        var replies = body["activities"]!.ToList();
+        Assert.All(replies, r => Assert.Equal("message", (string?)r["type"]));
+        Assert.StartsWith("Xin chào! 👋 Mình là trợ lý VssID", (string?)replies[0]["text"]);
+        var question = replies[^1];
+        Assert.Equal("Bạn đã cài ứng dụng VssID trên điện thoại chưa?", (string?)question["text"]);
+        var buttons = question["suggestedActions"]!["actions"]!.Select(a => (string?)a["title"]).ToList();
+        Assert.Equal(["Đã cài rồi", "Chưa, hướng dẫn mình", "VssID là gì?"], buttons);
     }
 
     [Theory]

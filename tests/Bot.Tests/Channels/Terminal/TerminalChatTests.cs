@@ -37,7 +37,8 @@ public sealed class TerminalChatTests
     {
         using var services = Services();
         var printed = await ChatAsync(services, "xin chào", "/exit");
-        Assert.Contains("Bot: Xin chào! Mình là trợ lý VssID.", printed);
+        Assert.Contains("Bot: Xin chào! 👋 Mình là trợ lý VssID", printed);
+        Assert.Contains("Bạn đã cài ứng dụng VssID trên điện thoại chưa?", printed);
         Assert.EndsWith("Tạm biệt!" + Environment.NewLine, printed);
     }
 
