@@ -41,6 +41,10 @@ public sealed class MainDialog : ComponentDialog
         AddDialog(form01);
     }
 
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
+        => await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken, atStart: true)
+           ?? await innerDc.BeginDialogAsync(StepsId, null, cancellationToken);
+
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
         => await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
            ?? await base.OnContinueDialogAsync(innerDc, cancellationToken);

@@ -19,8 +19,12 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
     /// <summary>Restarts the current topic: the main flow skips what is known and asks the next needed question.</summary>
     public delegate Task<DialogTurnResult> RestartTopic(DialogContext innerDc, CancellationToken cancellationToken);
 
-    /// <summary>The reply when the message was an interruption; null when the current question should read it.</summary>
-    public async Task<DialogTurnResult?> TryHandleAsync(DialogContext innerDc, RestartTopic restartTopic, CancellationToken ct)
+    /// <summary>
+    /// The reply when the message was an interruption; null when the current question should read it.
+    /// <paramref name="atStart"/>: no question is open yet (a new or finished conversation), so greetings are
+    /// left to the main flow and, after replying, the topic starts instead of a question being asked again.
+    /// </summary>
+    public async Task<DialogTurnResult?> TryHandleAsync(DialogContext innerDc, RestartTopic restartTopic, CancellationToken ct, bool atStart = false)
     {
         var text = innerDc.Context.Activity.Text;
         if (innerDc.Context.Activity.Type != ActivityTypes.Message || string.IsNullOrWhiteSpace(text)) return null;
@@ -33,19 +37,20 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         if (pending == PendingCommand.ChooseFieldToCorrect && FieldNamedIn(text) is { } chosen) return await CorrectAsync(innerDc, chosen, restartTopic, ct);
 
         var intent = intents.Recognize(text);
+        if (atStart && intent.Kind is IntentKind.Greeting or IntentKind.Thanks) return null;
         var question = PromptInstance.Current(innerDc)?.Validations;
         return intent.Kind switch
         {
-            IntentKind.Help => await ReplyAndRepromptAsync(innerDc, HelpFor(question), ct),
+            IntentKind.Help => await ReplyAndRepromptAsync(innerDc, restartTopic, HelpFor(question), ct),
             IntentKind.Cancel => await CancelAsync(innerDc, ct),
             IntentKind.Back => await BackAsync(innerDc, question, restartTopic, ct),
-            IntentKind.Restart => await AskRestartAsync(innerDc, ct),
-            IntentKind.Progress => await ReplyAndRepromptAsync(innerDc, Progress(session, question), ct),
-            IntentKind.Human => await HumanAsync(innerDc, question, ct),
+            IntentKind.Restart => await AskRestartAsync(innerDc, restartTopic, ct),
+            IntentKind.Progress => await ReplyAndRepromptAsync(innerDc, restartTopic, Progress(session, question), ct),
+            IntentKind.Human => await HumanAsync(innerDc, question, restartTopic, ct),
             IntentKind.Correct => await CorrectAsync(innerDc, intent.FieldKey is { } key ? form.Find(key) : null, restartTopic, ct),
-            IntentKind.Greeting => await ReplyAndRepromptAsync(innerDc, texts["conv.greeting_again"], ct),
-            IntentKind.Thanks => await ReplyAndRepromptAsync(innerDc, texts["conv.thanks"], ct),
-            IntentKind.WhatIsVssId => await ReplyAndRepromptAsync(innerDc, texts["conv.what_is_vssid"], ct),
+            IntentKind.Greeting => await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.greeting_again"], ct),
+            IntentKind.Thanks => await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.thanks"], ct),
+            IntentKind.WhatIsVssId => await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.what_is_vssid"], ct),
             _ => null,
         };
     }
@@ -92,15 +97,15 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
             return await restartTopic(innerDc, ct);
         }
 
-        if (previous is null) return await ReplyAndRepromptAsync(innerDc, texts["conv.back_none"], ct);
+        if (previous is null) return await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.back_none"], ct);
         profile.Form.RequestCorrection(previous);
         return await restartTopic(innerDc, ct);
     }
 
-    private async Task<DialogTurnResult> AskRestartAsync(DialogContext innerDc, CancellationToken ct)
+    private async Task<DialogTurnResult> AskRestartAsync(DialogContext innerDc, RestartTopic restartTopic, CancellationToken ct)
     {
         var profile = StudentSession.From(innerDc.Context).Profile;
-        if (IsDeclared(profile)) return await ReplyAndRepromptAsync(innerDc, texts["conv.restart_after_declared"], ct);
+        if (IsDeclared(profile)) return await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.restart_after_declared"], ct);
         profile.PendingCommand = PendingCommand.ConfirmRestart;
         var confirm = MessageFactory.Text(texts["conv.restart_confirm"]);
         confirm.SuggestedActions = Buttons(texts["conv.restart_yes"], texts["conv.restart_no"]);
@@ -112,24 +117,24 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
     {
         var choice = ChoiceRecognizer.Recognize(text, [new ChoiceOption("yes", texts["conv.restart_yes"]), new ChoiceOption("no", texts["conv.restart_no"])]);
         var answer = choice.Index switch { 0 => YesNo.Yes, 1 => YesNo.No, _ => YesNoRecognizer.Recognize(text) };
-        if (answer == YesNo.No) return await ReplyAndRepromptAsync(innerDc, texts["conv.restart_kept"], ct);
+        if (answer == YesNo.No) return await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.restart_kept"], ct);
         if (answer != YesNo.Yes) return null; // not an answer to "are you sure?": read it as usual
         StudentSession.From(innerDc.Context).Profile.Form = new Form01Answers();
         await innerDc.Context.SendActivityAsync(MessageFactory.Text(texts["conv.restart_done"]), ct);
         return await restartTopic(innerDc, ct);
     }
 
-    private async Task<DialogTurnResult> HumanAsync(DialogContext innerDc, string? question, CancellationToken ct)
+    private async Task<DialogTurnResult> HumanAsync(DialogContext innerDc, string? question, RestartTopic restartTopic, CancellationToken ct)
     {
         var session = StudentSession.From(innerDc.Context);
         session.Profile.Escalations.Add(new Escalation(EscalationReason.StudentAskedForPerson, question, session.Now));
-        return await ReplyAndRepromptAsync(innerDc, texts.Format("conv.human_requested", ("hotline", campaign.Hotline)), ct);
+        return await ReplyAndRepromptAsync(innerDc, restartTopic, texts.Format("conv.human_requested", ("hotline", campaign.Hotline)), ct);
     }
 
     private async Task<DialogTurnResult> CorrectAsync(DialogContext innerDc, FieldDefinition? field, RestartTopic restartTopic, CancellationToken ct)
     {
         var profile = StudentSession.From(innerDc.Context).Profile;
-        if (IsDeclared(profile)) return await ReplyAndRepromptAsync(innerDc, texts["conv.correct_after_declared"], ct);
+        if (IsDeclared(profile)) return await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.correct_after_declared"], ct);
         if (field is null)
         {
             profile.PendingCommand = PendingCommand.ChooseFieldToCorrect;
@@ -142,8 +147,8 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         {
             var current = FieldPrompt.FieldKeyOf(PromptInstance.Current(innerDc));
             return current == field.Key
-                ? await ReplyAndRepromptAsync(innerDc, null, ct)
-                : await ReplyAndRepromptAsync(innerDc, texts.Format("conv.correct_not_yet", ("label", field.Label)), ct);
+                ? await ReplyAndRepromptAsync(innerDc, restartTopic, null, ct)
+                : await ReplyAndRepromptAsync(innerDc, restartTopic, texts.Format("conv.correct_not_yet", ("label", field.Label)), ct);
         }
         profile.Form.RequestCorrection(field.Key);
         return await restartTopic(innerDc, ct);
@@ -157,9 +162,11 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
 
     private static bool IsDeclared(StudentProfile profile) => profile.Journey.State is not (JourneyState.NotStarted or JourneyState.Installing or JourneyState.Installed or JourneyState.Declaring);
 
-    private static async Task<DialogTurnResult> ReplyAndRepromptAsync(DialogContext innerDc, string? reply, CancellationToken ct)
+    /// <summary>Replies, then asks the open question again; with none open, the topic starts where it needs to.</summary>
+    private static async Task<DialogTurnResult> ReplyAndRepromptAsync(DialogContext innerDc, RestartTopic restartTopic, string? reply, CancellationToken ct)
     {
         if (reply is not null) await innerDc.Context.SendActivityAsync(MessageFactory.Text(reply), ct);
+        if (innerDc.ActiveDialog is null) return await restartTopic(innerDc, ct);
         await innerDc.RepromptDialogAsync(ct);
         return DialogTurnResult.Waiting;
     }

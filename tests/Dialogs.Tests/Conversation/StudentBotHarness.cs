@@ -68,13 +68,42 @@ public sealed class StudentBotHarness
     public async Task<StudentProfile> ProfileAsync()
     {
         var userState = _services.GetRequiredService<UserState>();
+        var context = ProbeContext();
+        await userState.LoadAsync(context, true);
+        return await Bot.Profiles.GetAsync(context, () => new StudentProfile());
+    }
+
+    /// <summary>
+    /// Stores a student who consented and answered every Form 01 field before <paramref name="untilField"/>
+    /// (null: all of them), as if they had chatted before; the next message resumes at that field.
+    /// </summary>
+    public async Task SeedAsync(string? untilField)
+    {
+        var userState = _services.GetRequiredService<UserState>();
+        var context = ProbeContext();
+        await userState.LoadAsync(context, true);
+        var profile = await Bot.Profiles.GetAsync(context, () => new StudentProfile());
+        profile.Greeted = true;
+        profile.ConsentGivenAt = Clock.Now;
+        profile.Journey.State = VssBot.Dialogs.Journey.JourneyState.Declaring;
+        foreach (var (key, answer) in SeedAnswers.All)
+        {
+            if (key == untilField) break;
+            profile.Form.Set(key, answer);
+        }
+        await Bot.Profiles.SetAsync(context, profile);
+        await userState.SaveChangesAsync(context, true);
+        // A returning student starts a fresh conversation: no open question.
+        await _services.GetRequiredService<ConversationState>().DeleteAsync(context);
+    }
+
+    private TurnContext ProbeContext()
+    {
         var probe = _adapter.MakeActivity("probe");
         probe.ChannelId = _adapter.Conversation.ChannelId;
         probe.From = _adapter.Conversation.User;
         probe.Conversation = _adapter.Conversation.Conversation;
-        var context = new TurnContext(_adapter, probe);
-        await userState.LoadAsync(context, true);
-        return await Bot.Profiles.GetAsync(context, () => new StudentProfile());
+        return new TurnContext(_adapter, probe);
     }
 
     private ServiceProvider Build(Action<IServiceCollection>? configure = null)

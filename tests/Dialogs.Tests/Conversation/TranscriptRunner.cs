@@ -15,6 +15,7 @@ namespace VssBot.Dialogs.Tests.Conversation;
 ///   "= field key value" the stored Form 01 value of a field (normalised form)
 ///   "= nofield key"     the field has no stored answer
 ///   "= escalations N"   number of recorded escalations
+///   "! seed field"      a returning student who consented and answered every field before that one
 ///   "! restart"         the process restarts (same storage)
 ///   "! advance 3d"      the clock moves on
 ///   "# …"               a comment
@@ -96,6 +97,12 @@ public static class TranscriptRunner
                         Fail($"{profile.Escalations.Count} escalations");
                         break;
                 }
+            }
+            else if (line.StartsWith("! seed", StringComparison.Ordinal))
+            {
+                var field = line.Length > "! seed ".Length ? line["! seed ".Length..] : null;
+                log.AppendLine($"! seed {field}");
+                await harness.SeedAsync(field);
             }
             else if (line == "! restart")
             {
