@@ -79,21 +79,26 @@ public static class ChoiceRecognizer
 
     private static ChoiceMatch? ByDistinctiveWords(IReadOnlyList<string> words, List<HashSet<string>> labelWords, Func<string, bool> isDistinctive)
     {
+        var meaningful = words.Distinct().Count(w => !Fillers.Contains(w) && w.Length >= 2);
         var scores = labelWords.Select(own => words.Distinct().Count(w =>
             !Fillers.Contains(w) && w.Length >= 2 && own.Contains(w) && isDistinctive(w))).ToList();
         var max = scores.Max();
-        return max == 0 ? null : Decide(Enumerable.Range(0, scores.Count).Where(i => scores[i] == max));
+        // One shared word in a long sentence is chance ("sao hỏa" is not "Ứng Hòa"): the option's words must
+        // make up at least half of what the student wrote.
+        return max == 0 || max * 2 < meaningful ? null : Decide(Enumerable.Range(0, scores.Count).Where(i => scores[i] == max));
     }
 
     /// <summary>Scores each option by its closest label (whole text) or distinctive label word (per word), relative to the tolerance.</summary>
     private static ChoiceMatch? ByTypo(string folded, IReadOnlyList<string> words, List<HashSet<string>> labels,
         List<HashSet<string>> labelWords, Func<string, bool> isDistinctive)
     {
+        // A typo guess is for short answers; in a sentence it mostly finds look-alike words by chance.
+        var meaningful = words.Count(w => !Fillers.Contains(w) && w.Length >= 2);
         var distances = labels.Select((set, i) =>
         {
             var whole = set.Select(l => (double)EditDistance.Between(folded, l) / Math.Max(1, EditDistance.Tolerance(l.Length)))
                 .Where(d => d <= 1).DefaultIfEmpty(double.MaxValue).Min();
-            var perWord = words.Where(w => !Fillers.Contains(w) && w.Length >= 4)
+            var perWord = meaningful > 2 ? double.MaxValue : words.Where(w => !Fillers.Contains(w) && w.Length >= 4)
                 .SelectMany(w => labelWords[i]
                     .Where(o => o.Length >= 4 && isDistinctive(o))
                     .Select(o => (double)EditDistance.Between(w, o) / EditDistance.Tolerance(o.Length)))

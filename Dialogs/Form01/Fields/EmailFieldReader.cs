@@ -26,8 +26,9 @@ public sealed class EmailFieldReader : IFieldReader
         if (reading.IsValid && reading.Address is not null)
             return FieldReading.Accept(new FieldAnswer(reading.Address, reading.Address));
 
-        var skip = YesNoRecognizer.Recognize(input.Text) is YesNo.No or YesNo.DontKnow
-            || ChoiceRecognizer.Recognize(input.Text, [new ChoiceOption(NoEmail, "Không có email", ["không có", "chưa có", "bỏ qua", "không dùng"])]).IsMatch;
+        // Something with an "@" is an attempt at an address, never "no email".
+        var skip = !input.Text.Contains('@') && (YesNoRecognizer.Recognize(input.Text) is YesNo.No or YesNo.DontKnow
+            || ChoiceRecognizer.Recognize(input.Text, [new ChoiceOption(NoEmail, "Không có email", ["không có", "chưa có", "bỏ qua", "không dùng"])]).IsMatch);
         if (skip) return FieldReading.Accept(new FieldAnswer("", input.Texts["form.email_none_display"]), input.Texts["form.email_skipped"]);
         return FieldReading.Reject(input.Field.Retry);
     }
