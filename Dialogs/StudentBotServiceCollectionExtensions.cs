@@ -31,6 +31,7 @@ public static class StudentBotServiceCollectionExtensions
         services.TryAddSingleton(_ => FieldReaders.Default());
         services.TryAddSingleton(_ => AdministrativeUnits.LoadEmbedded());
         services.TryAddSingleton(sp => OfficeDirectory.LoadEmbedded(sp.GetRequiredService<AdministrativeUnits>()));
+        services.TryAddSingleton(sp => OldAddressConverter.LoadEmbedded(sp.GetRequiredService<AdministrativeUnits>()));
         services.TryAddSingleton(sp => new IntentRecognizer(sp.GetRequiredService<Form01Definition>().Aliases));
 
         services.TryAddSingleton<InterruptionHandler>();

@@ -37,7 +37,7 @@ public sealed class Form01Dialog : ComponentDialog
     private readonly FieldReaders _readers;
     private readonly BotTexts _texts;
 
-    public Form01Dialog(Form01Definition form, FieldReaders readers, BotTexts texts, AdministrativeUnits units, OfficeDirectory offices) : base(DialogId)
+    public Form01Dialog(Form01Definition form, FieldReaders readers, BotTexts texts, AdministrativeUnits units, OldAddressConverter oldAddresses, OfficeDirectory offices) : base(DialogId)
     {
         _form = form;
         _readers = readers;
@@ -53,7 +53,7 @@ public sealed class Form01Dialog : ComponentDialog
         steps.AddStep(SummaryAsync, "summary").AddStep(AfterSummaryAsync, "afterSummary").AddStep(AfterWhichFieldAsync, "afterWhichField");
         AddDialog(steps);
         AddDialog(new FieldPrompt(form, readers, texts));
-        AddDialog(new AddressDialog(units, texts, form));
+        AddDialog(new AddressDialog(units, oldAddresses, texts, form));
         AddDialog(new IdPhotosDialog(texts, form));
         AddDialog(new OfficeDialog(units, offices, texts, form));
         AddDialog(new ChoicePrompt(SummaryPrompt));

@@ -47,6 +47,7 @@ public sealed class OldAddressConverter
     private readonly FrozenDictionary<string, NameIndex<OldCommune>> _communesByDistrict; // district key = province|district
     private readonly FrozenDictionary<string, NameIndex<OldCommune>> _communesByProvince;
     private readonly NameIndex<OldCommune> _allCommunes;
+    private readonly FrozenDictionary<string, (string OldName, string NewProvinceCode)> _formerProvinces; // by old province code
 
     private OldAddressConverter(AdministrativeUnits units, string version, IReadOnlyList<OldCommune> communes)
     {
@@ -63,6 +64,21 @@ public sealed class OldAddressConverter
         _communesByDistrict = communes.GroupBy(DistrictKey).ToFrozenDictionary(g => g.Key, g => CommuneIndex(g));
         _communesByProvince = communes.GroupBy(c => c.ProvinceCode).ToFrozenDictionary(g => g.Key, g => CommuneIndex(g));
         _allCommunes = CommuneIndex(communes);
+        // Every old province went whole into one new province in 2025: the province of its communes' targets.
+        _formerProvinces = communes.GroupBy(c => c.ProvinceCode).ToFrozenDictionary(g => g.Key, g => (g.First().ProvinceName,
+            g.SelectMany(c => c.NewCommuneCodes).GroupBy(code => units.GetCommune(code)!.ProvinceCode).MaxBy(t => t.Count())!.Key));
+    }
+
+    /// <summary>
+    /// A province name of before 1/7/2025 ("Nam Định", "Bình Dương") and the province it is part of now;
+    /// null when the text names no former province. Names that are still provinces also match (to themselves).
+    /// </summary>
+    public (string OldName, Province Province)? FindFormerProvince(string? text)
+    {
+        var found = _provinces.Find(text);
+        if (found.Count != 1) return null;
+        var (oldName, newCode) = _formerProvinces[found[0]];
+        return (oldName, _units.GetProvince(newCode)!);
     }
 
     private static NameIndex<OldCommune> CommuneIndex(IEnumerable<OldCommune> communes) => new(

@@ -19,12 +19,14 @@ public sealed class AddressDialog : ComponentDialog
     private const string DetailPrompt = "form01.address.detail";
     private const int MaxCandidates = 5;
     private readonly AdministrativeUnits _units;
+    private readonly OldAddressConverter _oldAddresses;
     private readonly BotTexts _texts;
     private readonly FieldDefinition _field;
 
-    public AddressDialog(AdministrativeUnits units, BotTexts texts, Form01Definition form) : base(DialogId)
+    public AddressDialog(AdministrativeUnits units, OldAddressConverter oldAddresses, BotTexts texts, Form01Definition form) : base(DialogId)
     {
         _units = units;
+        _oldAddresses = oldAddresses;
         _texts = texts;
         _field = form["address"];
         AddDialog(new WaterfallDialog(DialogId + ".steps")
@@ -90,10 +92,19 @@ public sealed class AddressDialog : ComponentDialog
         }), ct);
     }
 
-    private Task<bool> ValidateProvinceAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
+    private async Task<bool> ValidateProvinceAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
     {
-        var found = prompt.Recognized.Succeeded ? _units.FindProvinces(prompt.Recognized.Value!) : [];
-        return Task.FromResult(Decide(prompt, found.Select(p => (p.Code, p.FullName)).ToList(), "form.address_province_pick", _texts["form.address_province_retry"]));
+        var text = prompt.Recognized.Value ?? "";
+        var found = prompt.Recognized.Succeeded ? _units.FindProvinces(text) : [];
+        // A province merged away in 2025 ("Nam Định"): say where it belongs now and take that.
+        if (found.Count == 0 && _oldAddresses.FindFormerProvince(text) is { } former)
+        {
+            await prompt.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("form.address_province_merged",
+                ("old", former.OldName), ("province", former.Province.FullName))), ct);
+            prompt.Recognized.Value = former.Province.Code;
+            return true;
+        }
+        return Decide(prompt, found.Select(p => (p.Code, p.FullName)).ToList(), "form.address_province_pick", _texts["form.address_province_retry"]);
     }
 
     private Task<bool> ValidateCommuneAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
