@@ -36,9 +36,12 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         if (pending == PendingCommand.ConfirmRestart && await TryConfirmRestartAsync(innerDc, text, restartTopic, ct) is { } restarted) return restarted;
         if (pending == PendingCommand.ChooseFieldToCorrect && FieldNamedIn(text) is { } chosen) return await CorrectAsync(innerDc, chosen, restartTopic, ct);
 
+        var current = PromptInstance.Current(innerDc);
+        // A tapped button is an answer, not a command ("Chưa, hướng dẫn mình" is not a request for help).
+        if (current?.Choices.Any(c => VietnameseText.Fold(c.Title) == VietnameseText.Fold(text)) == true) return null;
         var intent = intents.Recognize(text);
         if (atStart && intent.Kind is IntentKind.Greeting or IntentKind.Thanks) return null;
-        var question = PromptInstance.Current(innerDc)?.Validations;
+        var question = current?.Validations;
         return intent.Kind switch
         {
             IntentKind.Help => await ReplyAndRepromptAsync(innerDc, restartTopic, HelpFor(question), ct),
