@@ -1,3 +1,4 @@
+using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.Terminal;
 using VssBot.Bot.Health;
@@ -12,6 +13,8 @@ if (chat)
 
 // Where state lives: SQLite file by default (Storage/).
 builder.Services.AddStateStorage();
+// The school's campaign settings (Campaign/), read by the bot's texts.
+builder.Services.AddCampaignSettings(builder.Configuration);
 // The conversation: StudentBot, its dialogs and journey (Dialogs/).
 builder.Services.AddStudentConversation();
 // What runs around every turn: logging by id, per-conversation serialisation, error handling (Turns/).

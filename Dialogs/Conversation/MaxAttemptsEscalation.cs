@@ -6,8 +6,10 @@ using VssBot.Dialogs.Texts;
 namespace VssBot.Dialogs.Conversation;
 
 /// <summary>After too many failed attempts: record the escalation for the hotline and offer help and a person.</summary>
-public sealed class MaxAttemptsEscalation(BotTexts texts) : IPromptEscalation
+public sealed class MaxAttemptsEscalation(BotTexts texts, CampaignSettings campaign) : IPromptEscalation
 {
+    public int MaxAttempts => campaign.MaxAttempts;
+
     public async Task OnMaxAttemptsReachedAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken)
     {
         var session = StudentSession.From(dc.Context);

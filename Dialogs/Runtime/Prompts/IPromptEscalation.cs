@@ -7,5 +7,8 @@ namespace VssBot.Dialogs.Runtime;
 /// </summary>
 public interface IPromptEscalation
 {
+    /// <summary>Failed attempts allowed per question (a prompt's own options may still set another).</summary>
+    int MaxAttempts { get; }
+
     Task OnMaxAttemptsReachedAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken);
 }

@@ -5,16 +5,14 @@ namespace VssBot.Dialogs.Runtime;
 
 /// <summary>
 /// Asks a question, recognises the answer, validates it and asks again with the reason when it is wrong.
-/// After <see cref="MaxAttempts"/> failures it hands over to <see cref="IPromptEscalation"/> and starts counting again.
+/// After the maximum number of failures it hands over to <see cref="IPromptEscalation"/> (from the turn state)
+/// and starts counting again; without one it simply keeps asking.
 /// </summary>
 public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator = null) : Dialog(dialogId)
 {
-    public const int DefaultMaxAttempts = 3;
     internal const string OptionsKey = "options";
     private const string StateKey = "state";
     protected const string AttemptCountKey = "attemptCount";
-
-    public int MaxAttempts { get; init; } = DefaultMaxAttempts;
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
@@ -43,7 +41,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
             valid = await validator(new PromptValidatorContext<T>(dc.Context, recognized, options, attempts, state), cancellationToken);
         if (valid) return await dc.EndDialogAsync(recognized.Value, cancellationToken);
 
-        if (attempts >= (options.MaxAttempts ?? MaxAttempts) && dc.Context.TurnState.Get<IPromptEscalation>() is { } escalation)
+        if (dc.Context.TurnState.Get<IPromptEscalation>() is { } escalation && attempts >= (options.MaxAttempts ?? escalation.MaxAttempts))
         {
             state[AttemptCountKey] = 0;
             await escalation.OnMaxAttemptsReachedAsync(dc, options, cancellationToken);

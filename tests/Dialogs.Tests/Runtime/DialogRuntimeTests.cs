@@ -11,6 +11,7 @@ public class DialogRuntimeTests
     private sealed class Escalation : IPromptEscalation
     {
         public int Count { get; private set; }
+        public int MaxAttempts => 3;
         public async Task OnMaxAttemptsReachedAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken)
         {
             Count++;
