@@ -29,5 +29,5 @@ public sealed class DeclarationNextSteps(BotTexts texts, CampaignSettings campai
     public string Status(Form01Answers answers, DateTimeOffset declaredAt) => texts.Format("conv.status_declared",
         ("date", DateFieldReader.Display(DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime))),
         ("office", answers.Get("office")?.Data.GetValueOrDefault("name") ?? ""),
-        ("deadline", DateFieldReader.Display(Deadline(declaredAt))));
+        ("deadline", DateFieldReader.Display(Deadline(declaredAt)))) + "\n\n" + texts["conv.status_hint"];
 }

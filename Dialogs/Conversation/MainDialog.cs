@@ -18,6 +18,7 @@ public sealed class MainDialog : ComponentDialog
     public const string DialogId = "main";
     public const string InstalledQuestion = "main:installed";
     public const string ConsentQuestion = "main:consent";
+    public const string RedeclareQuestion = "main:redeclare";
     private const string StepsId = "main.steps";
     private const string ChoiceId = "main.choice";
     private readonly BotTexts _texts;
@@ -63,6 +64,7 @@ public sealed class MainDialog : ComponentDialog
             session.Profile.Greeted = true;
             await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.greeting"]), ct);
         }
+        ExpireIfLate(session);
         switch (session.Profile.Journey.State)
         {
             case JourneyState.NotStarted:
@@ -82,6 +84,14 @@ public sealed class MainDialog : ComponentDialog
                 return await step.BeginDialogAsync(InstallGuideDialog.DialogId, null, ct);
             case JourneyState.Installed or JourneyState.Declaring:
                 return await step.NextAsync(null, ct);
+            case JourneyState.Expired or JourneyState.Rejected:
+                return await step.PromptAsync(ChoiceId, new PromptOptions
+                {
+                    Prompt = MessageFactory.Text(_texts[session.Profile.Journey.State == JourneyState.Expired ? "conv.expired" : "conv.rejected"]),
+                    RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+                    Choices = [new Choice("redeclare", _texts["conv.redeclare"], ["kê khai lại", "khai lại", "làm lại"])],
+                    Validations = RedeclareQuestion,
+                }, ct);
             case JourneyState.Declared when session.Profile.Journey.DeclaredAt is { } declaredAt:
                 await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Status(session.Profile.Form, declaredAt)), ct);
                 return await step.EndDialogAsync(null, ct);
@@ -89,6 +99,15 @@ public sealed class MainDialog : ComponentDialog
                 await step.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("conv.status_other", ("state", _texts["journey." + session.Profile.Journey.State]))), ct);
                 return await step.EndDialogAsync(null, ct);
         }
+    }
+
+    /// <summary>Ten days after "Ghi nhận" without the office visit the e-declaration is deleted: the journey says so.</summary>
+    private void ExpireIfLate(StudentSession session)
+    {
+        var record = session.Profile.Journey;
+        if (record.State is JourneyState.Declared or JourneyState.Submitted or JourneyState.WaitingForOfficeVisit
+            && record.DeclaredAt is { } declaredAt && session.Today > _nextSteps.Deadline(declaredAt))
+            session.Journey.TryFire(JourneyTrigger.DeadlinePassed);
     }
 
     private async Task<DialogTurnResult> AfterInstalledAsync(WaterfallStepContext step, CancellationToken ct)
@@ -105,6 +124,13 @@ public sealed class MainDialog : ComponentDialog
             case "what":
                 await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.what_is_vssid"]), ct);
                 return await step.ReplaceDialogAsync(StepsId, null, ct);
+            case "redeclare":
+                journey.TryFire(JourneyTrigger.Redeclare);
+                // The answers are kept; a new declaration needs a new start date and a new commitment.
+                var form = StudentSession.From(step.Context).Profile.Form;
+                form.Answers.Remove("startDate");
+                form.Answers.Remove("commitment");
+                return await step.NextAsync(null, ct);
             default:
                 return await step.NextAsync(null, ct);
         }

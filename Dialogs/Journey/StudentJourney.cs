@@ -43,24 +43,6 @@ public sealed class StudentJourney
     public static string ToMermaid() =>
         MermaidGraph.Format(new StudentJourney(new JourneyRecord(), TimeProvider.System).machine.GetInfo()).ReplaceLineEndings("\n");
 
-    /// <summary>The state as the student reads it (progress replies, agent console).</summary>
-    public static string DescribeVi(JourneyState state) => state switch
-    {
-        JourneyState.NotStarted => "Chưa bắt đầu",
-        JourneyState.Installing => "Đang cài đặt ứng dụng VssID",
-        JourneyState.Installed => "Đã cài đặt ứng dụng VssID",
-        JourneyState.Declaring => "Đang kê khai tờ khai mẫu 01",
-        JourneyState.Declared => "Đã kê khai",
-        JourneyState.Submitted => "Đã gửi tờ khai",
-        JourneyState.WaitingForOfficeVisit => "Chờ nộp hồ sơ tại cơ quan BHXH",
-        JourneyState.AccountReceived => "Đã nhận tài khoản VssID",
-        JourneyState.LoggedIn => "Đã đăng nhập VssID",
-        JourneyState.Expired => "Tờ khai đã quá hạn",
-        JourneyState.Rejected => "Tờ khai bị từ chối",
-        JourneyState.WithPerson => "Đang được nhân viên hỗ trợ",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
-    };
-
     /// <summary>The whole journey, state by state: this is the diagram in docs/journey.md.</summary>
     private void Configure()
     {

@@ -39,6 +39,7 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         var current = PromptInstance.Current(innerDc);
         // A tapped button is an answer, not a command ("Chưa, hướng dẫn mình" is not a request for help).
         if (current?.Choices.Any(c => VietnameseText.Fold(c.Title) == VietnameseText.Fold(text)) == true) return null;
+        if (MilestoneReports.Recognize(text) is { } milestone) return await ReportMilestoneAsync(innerDc, milestone, restartTopic, ct);
         var intent = intents.Recognize(text);
         if (atStart && intent.Kind is IntentKind.Greeting or IntentKind.Thanks) return null;
         var question = current?.Validations;
@@ -125,6 +126,16 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         StudentSession.From(innerDc.Context).Profile.Form = new Form01Answers();
         await innerDc.Context.SendActivityAsync(MessageFactory.Text(texts["conv.restart_done"]), ct);
         return await restartTopic(innerDc, ct);
+    }
+
+    /// <summary>A step done outside the chat: moves the journey when the machine permits it, otherwise says why not.</summary>
+    private async Task<DialogTurnResult> ReportMilestoneAsync(DialogContext innerDc, JourneyTrigger trigger, RestartTopic restartTopic, CancellationToken ct)
+    {
+        var session = StudentSession.From(innerDc.Context);
+        var reply = session.Journey.TryFire(trigger)
+            ? texts["journey.report_ok." + trigger]
+            : texts.Format("journey.report_forbidden", ("state", texts["journey." + session.Profile.Journey.State]));
+        return await ReplyAndRepromptAsync(innerDc, restartTopic, reply, ct);
     }
 
     private async Task<DialogTurnResult> HumanAsync(DialogContext innerDc, string? question, RestartTopic restartTopic, CancellationToken ct)

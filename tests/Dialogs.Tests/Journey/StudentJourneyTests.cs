@@ -184,7 +184,7 @@ public class StudentJourneyTests
     [Theory]
     [MemberData(nameof(AllStates))]
     public void Every_state_has_a_Vietnamese_label(S state) =>
-        Assert.False(string.IsNullOrWhiteSpace(StudentJourney.DescribeVi(state)));
+        Assert.False(string.IsNullOrWhiteSpace(VssBot.Dialogs.Texts.BotTexts.LoadEmbedded().Find("journey." + state)));
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
