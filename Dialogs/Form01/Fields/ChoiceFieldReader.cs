@@ -14,7 +14,7 @@ public sealed class ChoiceFieldReader : IFieldReader
     public FieldReading Read(FieldInput input)
     {
         var choices = input.Field.Choices;
-        var match = ChoiceRecognizer.Recognize(input.Text, choices.Select(c => new ChoiceOption(c.Value, c.Title, c.Synonyms)).ToList());
+        var match = ChoiceRecognizer.Recognize(input.Text, FieldChoices.Options(input.Field));
         if (match.IsAmbiguous)
             return FieldReading.Reject(input.Texts["form.choice_ambiguous"], match.Candidates.Select(i => new Choice(choices[i].Value, choices[i].Title, choices[i].Synonyms)).ToList());
         if (match.Index is not int index) return FieldReading.Reject(input.Field.Retry);

@@ -9,7 +9,7 @@ public sealed class CommitmentFieldReader : IFieldReader
 
     public FieldReading Read(FieldInput input)
     {
-        var choices = input.Field.Choices.Select(c => new ChoiceOption(c.Value, c.Title, c.Synonyms)).ToList();
+        var choices = FieldChoices.Options(input.Field);
         var byButton = ChoiceRecognizer.Recognize(input.Text, choices);
         var agreed = byButton.Index is int i ? input.Field.Choices[i].Value == "yes" : YesNoRecognizer.Recognize(input.Text) switch
         {

@@ -17,7 +17,7 @@ public sealed class DateFieldReader : IFieldReader
     public FieldReading Read(FieldInput input)
     {
         var today = input.Today;
-        DateOnly? date = ChoiceRecognizer.Recognize(input.Text, FieldChoices.Of(input.Field).Select(c => new ChoiceOption(c.Value, c.Title, c.Synonyms)).ToList()).IsMatch
+        DateOnly? date = ChoiceRecognizer.Recognize(input.Text, FieldChoices.Options(input.Field)).IsMatch
             && !input.Text.Any(char.IsDigit)
             ? today
             : DateRecognizer.Recognize(input.Text, today);

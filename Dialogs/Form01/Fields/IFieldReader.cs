@@ -44,4 +44,8 @@ internal static class FieldChoices
 {
     public static IReadOnlyList<Choice> Of(FieldDefinition field)
         => field.Choices.Select(c => new Choice(c.Value, c.Title, c.Synonyms)).ToList();
+
+    /// <summary>The field's choices as the choice recognizer reads them.</summary>
+    public static IReadOnlyList<VssBot.Dialogs.Language.ChoiceOption> Options(FieldDefinition field)
+        => field.Choices.Select(c => new VssBot.Dialogs.Language.ChoiceOption(c.Value, c.Title, c.Synonyms)).ToList();
 }
