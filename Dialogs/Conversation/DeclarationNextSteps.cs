@@ -11,7 +11,7 @@ public sealed class DeclarationNextSteps(BotTexts texts, CampaignSettings campai
     public DateOnly Deadline(DateTimeOffset declaredAt)
         => DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime).AddDays(campaign.OfficeVisitDays);
 
-    public string Compose(Form01Answers answers, DateTimeOffset declaredAt)
+    public string Compose(Form01Answers answers, DateTimeOffset declaredAt, string? receiptNumber = null)
     {
         var declaredOn = DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime);
         var office = answers.Get("office");
@@ -23,7 +23,9 @@ public sealed class DeclarationNextSteps(BotTexts texts, CampaignSettings campai
             ("deadline", DateFieldReader.Display(Deadline(declaredAt))),
             ("phone", answers.Get("phone")?.Display ?? ""),
             ("emailPart", string.IsNullOrEmpty(email) ? "" : texts.Format("conv.next_steps_email", ("email", email))));
-        return texts.Format("conv.declared", ("date", DateFieldReader.Display(declaredOn))) + "\n\n" + steps;
+        var declared = texts.Format("conv.declared", ("date", DateFieldReader.Display(declaredOn)));
+        if (receiptNumber is not null) declared += " " + texts.Format("conv.receipt", ("receipt", receiptNumber));
+        return declared + "\n\n" + steps;
     }
 
     public string Status(Form01Answers answers, DateTimeOffset declaredAt) => texts.Format("conv.status_declared",

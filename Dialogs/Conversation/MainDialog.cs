@@ -24,9 +24,14 @@ public sealed class MainDialog : ComponentDialog
     private readonly BotTexts _texts;
     private readonly InterruptionHandler _interruptions;
     private readonly DeclarationNextSteps _nextSteps;
+    private readonly IDeclarationRecorder? _recorder;
+    private readonly string _formVersion;
 
-    public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01) : base(DialogId)
+    public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01,
+        Form01Definition form, IDeclarationRecorder? recorder = null) : base(DialogId)
     {
+        _recorder = recorder;
+        _formVersion = form.Version;
         _texts = texts;
         _interruptions = interruptions;
         _nextSteps = nextSteps;
@@ -184,11 +189,28 @@ public sealed class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> AfterDeclareAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var session = StudentSession.From(step.Context);
-        if (step.Result is true && session.Journey.TryFire(JourneyTrigger.DeclarationConfirmed))
+        var journey = session.Journey;
+        if (step.Result is true && journey.CanFire(JourneyTrigger.DeclarationConfirmed))
         {
-            var declaredAt = session.Profile.Journey.DeclaredAt ?? session.Now;
-            await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt)), ct);
+            var record = session.Profile.Journey;
+            var number = record.DeclarationNumber + 1;
+            // Durable first (the outbox), then the journey moves and the student is told.
+            if (_recorder is not null)
+                record.ReceiptNumber = (await _recorder.RecordAsync(Confirmed(step.Context, session, number), ct)).ReceiptNumber;
+            record.DeclarationNumber = number;
+            journey.TryFire(JourneyTrigger.DeclarationConfirmed);
+            var declaredAt = record.DeclaredAt ?? session.Now;
+            await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber)), ct);
         }
         return await step.EndDialogAsync(step.Result, ct);
+    }
+
+    private ConfirmedDeclaration Confirmed(ITurnContext context, StudentSession session, int number)
+    {
+        var activity = context.Activity;
+        var studentKey = $"{activity.ChannelId}/{activity.From?.Id}";
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{studentKey}#{number}"))).ToLowerInvariant();
+        return new ConfirmedDeclaration(key, studentKey, activity.ChannelId, activity.GetConversationReference(),
+            new Dictionary<string, FieldAnswer>(session.Profile.Form.Answers), _formVersion, session.Now);
     }
 }

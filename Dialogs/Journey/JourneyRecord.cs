@@ -7,6 +7,10 @@ public sealed class JourneyRecord
     /// <summary>Where to return when a person hands the student back to the bot.</summary>
     public JourneyState? StateBeforePerson { get; set; }
     public DateTimeOffset? DeclaredAt { get; set; }
+    /// <summary>How many declarations this student has confirmed (1 for the first; a redeclaration after expiry is 2…).</summary>
+    public int DeclarationNumber { get; set; }
+    /// <summary>The receipt of the latest recorded declaration, when the host records declarations.</summary>
+    public string? ReceiptNumber { get; set; }
     public List<JourneyEvent> History { get; set; } = [];
 }
 
