@@ -35,6 +35,7 @@ public static class StudentBotServiceCollectionExtensions
         services.TryAddSingleton(sp => new IntentRecognizer(sp.GetRequiredService<Form01Definition>().Aliases));
 
         services.TryAddSingleton<InterruptionHandler>();
+        services.TryAddSingleton<ExtraAnswers>();
         services.TryAddSingleton<DeclarationNextSteps>();
         services.TryAddSingleton<MaxAttemptsEscalation>();
         services.TryAddSingleton<InstallGuideDialog>();

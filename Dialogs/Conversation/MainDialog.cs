@@ -25,11 +25,13 @@ public sealed class MainDialog : ComponentDialog
     private readonly InterruptionHandler _interruptions;
     private readonly DeclarationNextSteps _nextSteps;
     private readonly IDeclarationRecorder? _recorder;
+    private readonly ExtraAnswers _extraAnswers;
     private readonly string _formVersion;
 
     public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01,
-        Form01Definition form, IDeclarationRecorder? recorder = null) : base(DialogId)
+        Form01Definition form, ExtraAnswers extraAnswers, IDeclarationRecorder? recorder = null) : base(DialogId)
     {
+        _extraAnswers = extraAnswers;
         _recorder = recorder;
         _formVersion = form.Version;
         _texts = texts;
@@ -53,7 +55,22 @@ public sealed class MainDialog : ComponentDialog
 
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
         => await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
+           ?? await TakeExtraAnswersAsync(innerDc, cancellationToken)
            ?? await base.OnContinueDialogAsync(innerDc, cancellationToken);
+
+    /// <summary>While declaring, a message with several values fills them all; the form then asks what is still missing.</summary>
+    private async Task<DialogTurnResult?> TakeExtraAnswersAsync(DialogContext innerDc, CancellationToken ct)
+    {
+        var session = StudentSession.From(innerDc.Context);
+        if (session.Profile.Journey.State != JourneyState.Declaring || innerDc.Context.Activity.Text is not { Length: > 0 } text) return null;
+        var current = FieldPrompt.FieldKeyOf(PromptInstance.Current(innerDc));
+        var taken = _extraAnswers.Take(text, current, session);
+        if (taken.Count == 0) return null;
+        await innerDc.Context.SendActivityAsync(MessageFactory.Text(_extraAnswers.ReadBack(taken, session.Profile.Form)), ct);
+        if (current is not null && taken.Contains(current)) return await RestartTopicAsync(innerDc, ct);
+        await innerDc.RepromptDialogAsync(ct);
+        return DialogTurnResult.Waiting;
+    }
 
     private static async Task<DialogTurnResult> RestartTopicAsync(DialogContext innerDc, CancellationToken ct)
     {

@@ -17,9 +17,12 @@ public sealed class AddressDialog : ComponentDialog
     private const string ProvincePrompt = "form01.address.province";
     private const string CommunePrompt = "form01.address.commune";
     private const string DetailPrompt = "form01.address.detail";
+    private const string WholeId = "form01.address.whole";
+    private const string PickPrompt = "form01.address.pick";
     private const int MaxCandidates = 5;
     private readonly AdministrativeUnits _units;
     private readonly OldAddressConverter _oldAddresses;
+    private readonly AddressParser _parser;
     private readonly BotTexts _texts;
     private readonly FieldDefinition _field;
 
@@ -27,6 +30,7 @@ public sealed class AddressDialog : ComponentDialog
     {
         _units = units;
         _oldAddresses = oldAddresses;
+        _parser = new AddressParser(units, oldAddresses);
         _texts = texts;
         _field = form["address"];
         AddDialog(new WaterfallDialog(DialogId + ".steps")
@@ -34,6 +38,13 @@ public sealed class AddressDialog : ComponentDialog
             .AddStep(AskCommuneAsync, "commune")
             .AddStep(AskDetailAsync, "detail")
             .AddStep(FinishAsync, "finish"));
+        // A whole address typed at once (current or pre-2025 form): pick the part if split, confirm, detail if missing.
+        AddDialog(new WaterfallDialog(WholeId)
+            .AddStep(PickCommuneAsync, "pick")
+            .AddStep(ConfirmWholeAsync, "confirm")
+            .AddStep(AfterConfirmAsync, "afterConfirm")
+            .AddStep(FinishWholeAsync, "finish"));
+        AddDialog(new ChoicePrompt(PickPrompt));
         AddDialog(new TextPrompt(ProvincePrompt, ValidateProvinceAsync));
         AddDialog(new TextPrompt(CommunePrompt, ValidateCommuneAsync));
         AddDialog(new TextPrompt(DetailPrompt, ValidateDetailAsync));
@@ -53,6 +64,8 @@ public sealed class AddressDialog : ComponentDialog
 
     private async Task<DialogTurnResult> AskCommuneAsync(WaterfallStepContext step, CancellationToken ct)
     {
+        if (step.Result is string whole && WholeAddress.IsEncoded(whole))
+            return await step.ReplaceDialogAsync(WholeId, whole, ct);
         var province = _units.GetProvince((string)step.Result!)!;
         step.Values["province"] = province.Code;
         return await step.PromptAsync(CommunePrompt, new PromptOptions
@@ -75,12 +88,63 @@ public sealed class AddressDialog : ComponentDialog
         }, ct);
     }
 
-    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken ct)
+    private Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken ct)
+        => EndWithAsync(step, step.Values.Get<string>("commune")!, (string)step.Result!, ct);
+
+    private async Task<DialogTurnResult> PickCommuneAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var province = _units.GetProvince(step.Values.Get<string>("province")!)!;
-        var commune = _units.GetCommune(step.Values.Get<string>("commune")!)!;
-        var detail = ((string)step.Result!).Trim();
-        var display = $"{detail}, {commune.FullName}, {province.FullName}";
+        var whole = WholeAddress.Decode((string)step.Options!);
+        step.Values["detail"] = whole.Detail ?? "";
+        step.Values["old"] = whole.WasOld;
+        if (whole.CommuneCodes.Count == 1) return await step.NextAsync(new FoundChoice(whole.CommuneCodes[0], 0), ct);
+        var communes = whole.CommuneCodes.Select(code => _units.GetCommune(code)!).ToList();
+        return await step.PromptAsync(PickPrompt, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_texts["form.address_split"]),
+            RetryPrompt = MessageFactory.Text(_texts["form.address_commune_pick"]),
+            Choices = communes.Select(c => new Choice(c.Code, c.FullName)).ToList(),
+            Validations = QuestionKeys.Field("address"),
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> ConfirmWholeAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var commune = _units.GetCommune(((FoundChoice)step.Result!).Value)!;
+        step.Values["commune"] = commune.Code;
+        var detail = step.Values.Get<string>("detail");
+        var display = _oldAddresses.Format(string.IsNullOrEmpty(detail) ? null : detail, commune);
+        var key = step.Values.Get<bool>("old") ? "form.address_confirm_old" : "form.address_confirm";
+        return await step.PromptAsync(PickPrompt, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_texts.Format(key, ("address", display))),
+            RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+            Choices = [new Choice("yes", _texts["form.address_confirm_yes"], ["đúng", "đúng rồi", "ok", "chuẩn", "có"]), new Choice("no", _texts["form.address_confirm_no"], ["không", "sai", "nhập lại"])],
+            Validations = QuestionKeys.Field("address"),
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> AfterConfirmAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        if (((FoundChoice)step.Result!).Value != "yes") return await step.ReplaceDialogAsync(DialogId + ".steps", null, ct);
+        var detail = step.Values.Get<string>("detail");
+        if (!string.IsNullOrEmpty(detail)) return await step.NextAsync(detail, ct);
+        return await step.PromptAsync(DetailPrompt, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_texts["form.address_detail"]),
+            RetryPrompt = MessageFactory.Text(_texts["form.address_detail_retry"]),
+            Validations = QuestionKeys.Field("address"),
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> FinishWholeAsync(WaterfallStepContext step, CancellationToken ct)
+        => EndWithAsync(step, step.Values.Get<string>("commune")!, (string)step.Result!, ct);
+
+    private async Task<DialogTurnResult> EndWithAsync(WaterfallStepContext step, string communeCode, string detailText, CancellationToken ct)
+    {
+        var commune = _units.GetCommune(communeCode)!;
+        var province = _units.GetProvince(commune.ProvinceCode)!;
+        var detail = detailText.Trim();
+        var display = _oldAddresses.Format(detail, commune);
         return await step.EndDialogAsync(new FieldAnswer(commune.Code, display, new()
         {
             ["provinceCode"] = province.Code,
@@ -95,6 +159,11 @@ public sealed class AddressDialog : ComponentDialog
     private async Task<bool> ValidateProvinceAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
     {
         var text = prompt.Recognized.Value ?? "";
+        if (_parser.Parse(text) is { Communes.Count: > 0 } whole)
+        {
+            prompt.Recognized.Value = new WholeAddress(whole.Communes.Select(c => c.Code).ToList(), whole.Detail, whole.WasOldAddress).Encode();
+            return true;
+        }
         var found = prompt.Recognized.Succeeded ? _units.FindProvinces(text) : [];
         // A province merged away in 2025 ("Nam Định"): say where it belongs now and take that.
         if (found.Count == 0 && _oldAddresses.FindFormerProvince(text) is { } former)
@@ -145,5 +214,21 @@ public sealed class AddressDialog : ComponentDialog
         var ok = prompt.Recognized.Succeeded && text.Count(char.IsLetterOrDigit) >= 2 && text.Length <= 200;
         if (!ok) prompt.Recognized.Problem = _texts["form.address_detail_retry"];
         return Task.FromResult(ok);
+    }
+}
+
+/// <summary>A parsed whole address handed from the province step to the confirmation steps (persisted as text).</summary>
+internal sealed record WholeAddress(IReadOnlyList<string> CommuneCodes, string? Detail, bool WasOld)
+{
+    private const string Prefix = "whole|";
+
+    public static bool IsEncoded(string text) => text.StartsWith(Prefix, StringComparison.Ordinal);
+
+    public string Encode() => $"{Prefix}{string.Join(',', CommuneCodes)}|{(WasOld ? 1 : 0)}|{Detail}";
+
+    public static WholeAddress Decode(string text)
+    {
+        var parts = text[Prefix.Length..].Split('|', 3);
+        return new WholeAddress(parts[0].Split(','), parts[2].Length == 0 ? null : parts[2], parts[1] == "1");
     }
 }

@@ -86,6 +86,7 @@ public sealed class StudentBotHarness
         profile.Greeted = true;
         profile.ConsentGivenAt = Clock.Now;
         profile.Journey.State = VssBot.Dialogs.Journey.JourneyState.Declaring;
+        profile.Form = new VssBot.Dialogs.Form01.Form01Answers();
         foreach (var (key, answer) in SeedAnswers.All)
         {
             if (key == untilField) break;
