@@ -10,6 +10,7 @@ public static class CampaignServiceCollectionExtensions
         var settings = configuration.GetSection("Campaign").Get<CampaignSettings>() ?? new CampaignSettings();
         if (settings.OfficeVisitDays is < 1 or > 60 || settings.MaxAttempts is < 1 or > 10 || string.IsNullOrWhiteSpace(settings.Hotline))
             throw new InvalidOperationException("Campaign settings are out of range: OfficeVisitDays 1–60, MaxAttempts 1–10, Hotline required.");
+        // Office ids are checked against the office list when the conversation is built (OfficeDirectory.Get).
         return services.AddSingleton(settings);
     }
 }

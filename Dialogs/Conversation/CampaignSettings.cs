@@ -11,6 +11,8 @@ public sealed class CampaignSettings
     public string Hotline { get; set; } = "1900 9068";
     /// <summary>Days after declaring within which the paper must reach the office, else the e-declaration is deleted.</summary>
     public int OfficeVisitDays { get; set; } = 10;
+    /// <summary>Ids of the offices near the school (Reference/Data/offices.tsv), offered right after those serving the student's commune.</summary>
+    public List<string> SchoolOffices { get; set; } = [];
     /// <summary>Failed attempts at one question before the bot offers help and a person.</summary>
     public int MaxAttempts { get; set; } = 3;
 }

@@ -37,7 +37,7 @@ public sealed class Form01Dialog : ComponentDialog
     private readonly FieldReaders _readers;
     private readonly BotTexts _texts;
 
-    public Form01Dialog(Form01Definition form, FieldReaders readers, BotTexts texts, AdministrativeUnits units, OldAddressConverter oldAddresses, OfficeDirectory offices) : base(DialogId)
+    public Form01Dialog(Form01Definition form, FieldReaders readers, BotTexts texts, AdministrativeUnits units, OldAddressConverter oldAddresses, OfficeDirectory offices, CampaignSettings campaign) : base(DialogId)
     {
         _form = form;
         _readers = readers;
@@ -55,7 +55,7 @@ public sealed class Form01Dialog : ComponentDialog
         AddDialog(new FieldPrompt(form, readers, texts));
         AddDialog(new AddressDialog(units, oldAddresses, texts, form));
         AddDialog(new IdPhotosDialog(texts, form));
-        AddDialog(new OfficeDialog(units, offices, texts, form));
+        AddDialog(new OfficeDialog(units, offices, texts, form, campaign));
         AddDialog(new ChoicePrompt(SummaryPrompt));
         AddDialog(new ChoicePrompt(WhichFieldPrompt));
     }

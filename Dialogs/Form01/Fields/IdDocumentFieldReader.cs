@@ -23,7 +23,7 @@ public sealed class IdDocumentFieldReader : IFieldReader
             || ChoiceRecognizer.Recognize(input.Text, [new ChoiceOption(SameAsPersonalId, $"Dùng số {personalId}")]).IsMatch && !input.Text.Any(char.IsDigit)))
             return Accept(IdDocumentRecognizer.Recognize(personalId), input, personalId);
 
-        var reading = IdDocumentRecognizer.Recognize(input.Text);
+        var reading = IdDocumentRecognizer.Recognize(input.Text, StatedBirthYear(input.Text));
         if (!reading.IsValid || reading.Number is null)
             return FieldReading.Reject(input.Texts.Find(reading.ProblemKey ?? "") ?? input.Field.Retry);
         return Accept(reading, input, personalId);
@@ -39,6 +39,12 @@ public sealed class IdDocumentFieldReader : IFieldReader
             notes.Add(input.Texts.Format("form.id_differs_from_personal_id", ("personalId", personalId)));
         return FieldReading.Accept(new FieldAnswer(reading.Number!, reading.Number!, data), notes.Count > 0 ? string.Join("\n\n", notes) : null);
     }
+
+    /// <summary>"…, em sinh năm 2004": a birth year the student states, checked against digits 5–6 of the ID.</summary>
+    private static int? StatedBirthYear(string text)
+        => System.Text.RegularExpressions.Regex.Match(VietnameseText.Fold(text), @"\b(?:sinh nam|nam sinh|sn)\s*((?:19|20)\d\d)\b") is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     private static string? PersonalIdGiven(Form01Answers answers)
         => answers.Get("socialInsuranceNumber") is { } sin && sin.Data.GetValueOrDefault("kind") == "personalId" ? sin.Value : null;

@@ -20,9 +20,11 @@ public sealed class OfficeDialog : ComponentDialog
     private readonly OfficeDirectory _offices;
     private readonly BotTexts _texts;
     private readonly FieldDefinition _field;
+    private readonly CampaignSettings _campaign;
 
-    public OfficeDialog(AdministrativeUnits units, OfficeDirectory offices, BotTexts texts, Form01Definition form) : base(DialogId)
+    public OfficeDialog(AdministrativeUnits units, OfficeDirectory offices, BotTexts texts, Form01Definition form, CampaignSettings campaign) : base(DialogId)
     {
+        _campaign = campaign;
         _units = units;
         _offices = offices;
         _texts = texts;
@@ -74,11 +76,15 @@ public sealed class OfficeDialog : ComponentDialog
         return Task.FromResult(false);
     }
 
+    /// <summary>Offices serving the student's commune, then those near the school (students often live far from home), then the rest of the province.</summary>
     private IReadOnlyList<Reference.Office> CandidatesFor(Form01Answers form)
     {
         var province = ProvinceOf(form) ?? _units.Provinces[0];
         var commune = form.Get("address")?.Data.GetValueOrDefault("communeCode") is { } code ? _units.GetCommune(code) : null;
-        return _offices.OfficesFor(province, commune);
+        var local = _offices.OfficesFor(province, commune);
+        var serving = commune is null ? [] : local.Where(o => o.CommuneCodes.Contains(commune.Code)).ToList();
+        var school = _campaign.SchoolOffices.Select(_offices.Get).OfType<Reference.Office>().ToList();
+        return serving.Concat(school).Concat(local).DistinctBy(o => o.Id).ToList();
     }
 
     private Province? ProvinceOf(Form01Answers form)
