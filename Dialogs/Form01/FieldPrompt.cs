@@ -41,7 +41,8 @@ public sealed class FieldPrompt(Form01Definition form, FieldReaders readers, Bot
         var reading = readers.For(field.Kind).Read(input);
         if (reading.Answer is { } accepted)
         {
-            if (reading.Note is { } note) await turnContext.SendActivityAsync(MessageFactory.Text(note), cancellationToken);
+            var note = reading.Note ?? ReadBack(field, text, accepted);
+            if (note is not null) await turnContext.SendActivityAsync(MessageFactory.Text(note), cancellationToken);
             return PromptRecognizerResult<FieldAnswer>.Success(accepted);
         }
         if (reading.Suggestion is { } suggestion)
@@ -56,6 +57,17 @@ public sealed class FieldPrompt(Form01Definition form, FieldReaders readers, Bot
             return PromptRecognizerResult<FieldAnswer>.Clarification();
         }
         return PromptRecognizerResult<FieldAnswer>.Failure(reading.Problem, reading.RetryChoices?.ToList());
+    }
+
+    /// <summary>
+    /// Numbers and dates the bot had to interpret ("hôm nay", "+84 912…", "sđt em là 0912.345.678") are read back,
+    /// so a misreading is caught at once; a value typed exactly as stored is not.
+    /// </summary>
+    private string? ReadBack(FieldDefinition field, string typed, FieldAnswer answer)
+    {
+        if (field.Kind is not ("phone" or "idDocument" or "socialInsuranceNumber" or "date")) return null;
+        static string Canon(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        return Canon(typed) == Canon(answer.Display) ? null : texts.Format("form.read_back", ("label", field.Label), ("value", answer.Display));
     }
 
     /// <summary>On a retry only the reason and the example are sent: the question itself was just asked.</summary>
