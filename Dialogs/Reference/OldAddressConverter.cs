@@ -56,7 +56,9 @@ public sealed class OldAddressConverter
         Communes = communes;
         _byCode = communes.Where(c => c.Code is not null).ToFrozenDictionary(c => c.Code!);
         _provinces = new NameIndex<string>(communes.DistinctBy(c => c.ProvinceCode)
-            .Select(c => (c.ProvinceCode, Split(c.ProvinceName, ProvinceKindWords).Name, Split(c.ProvinceName, ProvinceKindWords).Kind, Enumerable.Empty<string>())),
+            .Select(c => (c.ProvinceCode, Split(c.ProvinceName, ProvinceKindWords).Name, Split(c.ProvinceName, ProvinceKindWords).Kind,
+                // The short forms students write ("HN", "hcm", "sg") of the provinces whose code did not change.
+                (IEnumerable<string>)AdministrativeUnits.ProvinceAliases.GetValueOrDefault(c.ProvinceCode, []))),
             ProvinceKindWords);
         _districts = communes.GroupBy(c => c.ProvinceCode).ToFrozenDictionary(g => g.Key, g => new NameIndex<string>(
             g.DistinctBy(c => c.DistrictName).Select(c => (DistrictKey(c), Split(c.DistrictName, DistrictKindWords).Name,
@@ -79,6 +81,20 @@ public sealed class OldAddressConverter
         if (found.Count != 1) return null;
         var (oldName, newCode) = _formerProvinces[found[0]];
         return (oldName, _units.GetProvince(newCode)!);
+    }
+
+    /// <summary>
+    /// A province merged away on 1/7/2025 that the text names more closely than any current province ("Quảng Nam" is the
+    /// former province, not a typo for today's "Quảng Ngãi"); null when the text names a current province at least as well.
+    /// Ask this before <see cref="AdministrativeUnits.FindProvinces"/>.
+    /// </summary>
+    public (string OldName, Province Province)? FindMergedProvince(string? text)
+    {
+        var former = _provinces.Rank(text);
+        if (former.Count == 0 || former[0].Score >= 0.5 || former.Count > 1 && former[1].Score <= former[0].Score) return null;
+        var (oldName, newCode) = _formerProvinces[former[0].Item];
+        var current = _units.RankProvinces(text);
+        return current.Count > 0 && current[0].Score <= former[0].Score ? null : (oldName, _units.GetProvince(newCode)!);
     }
 
     private static NameIndex<OldCommune> CommuneIndex(IEnumerable<OldCommune> communes) => new(
