@@ -177,11 +177,45 @@ public sealed class OldAddressConverter
     {
         var formStyle = text.Contains(" x ", StringComparison.Ordinal);
         var raw = (formStyle ? text.Split(" x ") : text.Split(',', ';')).Select(r => r.Trim()).Where(r => r.Length > 0).ToArray();
+        if (raw.Length == 1) raw = SplitAtKindWords(raw[0]);
         var parts = raw.Select((r, i) => CodePrefix.Match(r) is { Success: true } m
             ? new Part(i, r, m.Groups[1].Value, m.Groups[2].Value.Trim())
             : new Part(i, r, null, r)).ToList();
         if (!formStyle) parts.Reverse();
         return parts;
+    }
+
+    /// <summary>Kind words that open a unit in an address typed without commas ("xã võng xuyên huyện phúc thọ hà nội").</summary>
+    private static readonly string[][] UnitOpeners =
+        [["thi", "tran"], ["thi", "xa"], ["thanh", "pho"], ["phuong"], ["xa"], ["huyen"], ["quan"], ["tinh"], ["tp"]];
+
+    /// <summary>
+    /// Splits a comma-free address before each kind word. A kind word inside a name ("Phường Phúc Xá") does not split:
+    /// a unit's name has at least two words, or is a number ("phường 15 quận 10").
+    /// </summary>
+    private static string[] SplitAtKindWords(string text)
+    {
+        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var folded = tokens.Select(t => ReferenceText.Fold(t)).ToArray();
+        var parts = new List<List<string>> { new() };
+        var nameWords = 0; // words of the current part after its kind word
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var opener = UnitOpeners.FirstOrDefault(o => i + o.Length <= tokens.Length && o.SequenceEqual(folded.Skip(i).Take(o.Length)));
+            var current = parts[^1];
+            var nameComplete = current.Count == 0 || nameWords >= 2 || nameWords == 1 && current[^1].All(char.IsAsciiDigit);
+            if (opener is not null && nameComplete)
+            {
+                if (current.Count > 0) parts.Add([]);
+                parts[^1].AddRange(tokens.Skip(i).Take(opener.Length));
+                nameWords = 0;
+                i += opener.Length - 1;
+                continue;
+            }
+            parts[^1].Add(tokens[i]);
+            nameWords++;
+        }
+        return parts.Select(p => string.Join(' ', p)).ToArray();
     }
 
     private IReadOnlyList<OldCommune>? FromCode(List<Part> parts, HashSet<int> used)
