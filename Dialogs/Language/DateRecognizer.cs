@@ -4,11 +4,11 @@ namespace VssBot.Dialogs.Language;
 
 /// <summary>
 /// Reads a date in Vietnamese chat: always day before month.
-/// Numeric: "17/8/2020", "17-08-2020", "17.8.2020", "17/8" (this year), "17/8/20" (2020).
+/// Numeric: "17/8/2020", "17-08-2020", "17.8.2020", "17/8" (this year), "17/8/20" (2020); ISO "2020-08-17" (year first, four digits).
 /// Words: "ngày 17 tháng 8 năm 2020", "17 thg 8", "17 th8 2020", "17 tháng tám".
 /// Relative: "hôm nay"/"nay", "mai"/"ngày mai", "ngày kia"/"ngày mốt", "hôm qua", "hôm kia".
 /// Weekdays (weeks run Monday–Sunday): "thứ 6 này" = the Friday of this week, "thứ hai tuần sau" =
-/// Monday of next week, "thứ 3 tuần trước", and a bare "chủ nhật"/"thứ 6" = the next such day from today on.
+/// Monday of next week, "thứ 3 tuần trước" (chat spelling "t6", "t2 tuần sau" too), and a bare "chủ nhật"/"thứ 6" = the next such day from today on.
 /// An impossible date ("31/2") gives null, never a guess.
 /// </summary>
 public static partial class DateRecognizer
@@ -19,6 +19,8 @@ public static partial class DateRecognizer
         // Lower case without diacritics, separators kept: "Ngày 17/8" → "ngay 17/8".
         var plain = VietnameseText.StripDiacritics(text).ToLowerInvariant();
 
+        if (IsoDate().Match(plain) is { Success: true } iso)
+            return Build(iso.Groups["d"].Value, iso.Groups["m"].Value, iso.Groups["y"].Value, today);
         if (NumericDate().Match(plain) is { Success: true } numeric)
             return Build(numeric.Groups["d"].Value, numeric.Groups["m"].Value, numeric.Groups["y"].Value, today);
         if (WordDate().Match(plain) is { Success: true } words)
@@ -81,12 +83,15 @@ public static partial class DateRecognizer
         };
     }
 
+    [GeneratedRegex(@"(?<![\d/\-.])(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?![\d/\-.])", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
     [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*[/\-.]\s*(?<m>\d{1,2})(?:\s*[/\-.]\s*(?<y>\d{4}|\d{2}))?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s*(?:thang|thg|th|t)\s*(?<m>\d{1,2}|(?:(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|gieng|chap)\s*){1,2})(?:\s*,?\s*(?:nam|n)?\s*(?<y>\d{4}))?\b", RegexOptions.CultureInvariant)]
     private static partial Regex WordDate();
 
-    [GeneratedRegex(@" (?:thu (?<day>[2-7]|hai|ba|tu|nam|sau|bay)|(?<day>chu nhat|cn)) (?:(?<week>tuan sau|tuan toi|tuan truoc|tuan roi|tuan nay|nay) )?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@" (?:thu (?<day>[2-7]|hai|ba|tu|nam|sau|bay)|t(?<day>[2-7])|(?<day>chu nhat|cn)) (?:(?<week>tuan sau|tuan toi|tuan truoc|tuan roi|tuan nay|nay) )?", RegexOptions.CultureInvariant)]
     private static partial Regex WeekdayPattern();
 }

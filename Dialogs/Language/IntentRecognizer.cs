@@ -43,7 +43,8 @@ public sealed partial class IntentRecognizer
             "quay lại", "trở lại", "back", "lùi lại", "quay về", "bước trước", "câu trước", "go back")),
         (IntentKind.Cancel, Scope.Anywhere, Table(IntentKind.Cancel,
             "hủy bỏ", "cancel", "dừng lại", "không làm nữa", "thôi không làm", "không đăng ký nữa",
-            "thôi không khai nữa", "ngừng lại", "hủy đăng ký", "hủy khai")),
+            "thôi không khai nữa", "ngừng lại", "hủy đăng ký", "hủy khai", "không khai nữa", "không muốn khai nữa",
+            "không muốn làm nữa", "không muốn đăng ký nữa")),
         (IntentKind.Cancel, Scope.Whole, Table(IntentKind.Cancel, "hủy", "thôi", "stop", "ngừng", "quit", "exit", "thoát")),
         (IntentKind.Progress, Scope.Anywhere, Table(IntentKind.Progress,
             "tiến độ", "bước nào", "đến đâu rồi", "tới đâu rồi", "bao nhiêu bước", "còn mấy bước",
@@ -65,12 +66,15 @@ public sealed partial class IntentRecognizer
         "nhieu", "moi", "nguoi",
     ]);
 
-    /// <summary>Verbs of correction: "sửa số điện thoại", "đổi email", "nhập lại sđt".</summary>
+    /// <summary>
+    /// Verbs of correction. Verbs of changing (true: "sửa", "đổi", "nhập lại") come before what they change ("sửa số điện
+    /// thoại"; "nộp hồ sơ thay" is no correction); verbs of error (false: "sai", "nhầm") may stand anywhere ("email sai rồi").
+    /// </summary>
     private static readonly PhraseTable<bool> CorrectionVerbs = new(
         new[] { "sửa", "sửa lại", "chỉnh", "chỉnh sửa", "chỉnh lại", "đổi", "đổi lại", "thay đổi", "thay", "nhập lại",
-                "điền lại", "ghi lại", "khai lại", "cập nhật", "sai", "bị sai", "nhầm", "nhập nhầm", "ghi nhầm",
-                "điền nhầm", "nhập sai", "ghi sai", "điền sai", "chưa đúng", "không đúng", "sửa giúp", "edit", "change" }
-            .Select(v => (v, true)));
+                "điền lại", "ghi lại", "khai lại", "cập nhật", "sửa giúp", "edit", "change" }.Select(v => (v, true))
+        .Concat(new[] { "sai", "bị sai", "nhầm", "nhập nhầm", "ghi nhầm", "điền nhầm", "nhập sai", "ghi sai", "điền sai",
+                "chưa đúng", "không đúng" }.Select(v => (v, false))));
 
     /// <summary>Correction verbs that, alone, ask to correct something without naming it.</summary>
     private static readonly FrozenSet<string> BareCorrections = FrozenSet.ToFrozenSet<string>(["sua", "sua lai", "chinh sua", "sua thong tin", "chinh sua thong tin", "thay doi thong tin", "sua lai thong tin"]);
@@ -113,10 +117,19 @@ public sealed partial class IntentRecognizer
 
     private Intent? RecognizeCorrection(IReadOnlyList<string> words)
     {
-        if (!CorrectionVerbs.ContainsAnywhere(words)) return null;
+        // Where the first verb of changing starts, and whether a verb of error is present.
+        int? firstChange = null;
+        var error = false;
+        for (var i = 0; i < words.Count; i++)
+            if (CorrectionVerbs.MatchAt(words, i) is var (_, change))
+            {
+                if (change) firstChange ??= i;
+                else error = true;
+            }
+        if (firstChange is null && !error) return null;
         foreach (var (key, alias) in _aliases)
             for (var i = 0; i + alias.Length <= words.Count; i++)
-                if (alias.AsSpan().SequenceEqual(words.Skip(i).Take(alias.Length).ToArray()))
+                if ((error || i > firstChange) && alias.AsSpan().SequenceEqual(words.Skip(i).Take(alias.Length).ToArray()))
                     return new Intent(IntentKind.Correct, key);
         var meaningful = string.Join(' ', words.Where(w => !Fillers.Contains(w)));
         return BareCorrections.Contains(meaningful) ? new Intent(IntentKind.Correct) : null;

@@ -9,13 +9,23 @@ namespace VssBot.Dialogs.Language;
 /// ("em tên là", "tên em là", "mình là", "họ tên:", "họ và tên của em là"); only the first part before
 /// a comma, semicolon or line break is read. The student's own diacritics are kept (NFC), and every
 /// word is title-cased ("H'hen" → "H'Hen"). Invalid: digits, "@", a single word, more than 7 words or
-/// 60 letters, a word longer than 7 letters, or a yes/no answer ("không biết").
+/// 60 letters, a word longer than 7 letters, a yes/no answer ("không biết"), or a chat word no name has ("hỏi", "gì", "app").
+/// Emoji are left out ("Đặng Thùy Trâm 😊").
 /// </summary>
 public static class NameRecognizer
 {
     private const int MinWords = 2, MaxWords = 7, MaxLength = 60, MaxWordLength = 7;
 
     private static readonly FrozenSet<string> Subjects = FrozenSet.ToFrozenSet<string>(["em", "minh", "toi", "to", "tui"]);
+    /// <summary>
+    /// Chat words that are no syllable of a Vietnamese name, as typed (with their marks, lower case): a message holding one
+    /// is a question or a sentence ("cho em hỏi cách cài app"), not a name. Plain spellings only where no name folds to them.
+    /// </summary>
+    private static readonly FrozenSet<string> NotNameWords = FrozenSet.ToFrozenSet<string>([
+        "là", "của", "hỏi", "cách", "cài", "gì", "vậy", "bạn", "không", "nhé", "ơi", "giúp", "nào", "được", "muốn", "làm", "sao", "đâu",
+        "app", "gi", "vay", "nhe", "giup", "muon", "cach", "cai",
+    ]);
+
     private static readonly FrozenSet<string> Politeness = FrozenSet.ToFrozenSet<string>(["da", "vang", "ok", "chao", "xin", "ban", "a", "ad", "oi"]);
 
     public static NameReading Recognize(string text)
@@ -24,12 +34,14 @@ public static class NameRecognizer
         if (string.IsNullOrWhiteSpace(text) || text.Contains('@')) return invalid;
         var firstPart = text.Normalize(NormalizationForm.FormC).Split([',', ';', '\n', '.', '!'], StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Trim()).FirstOrDefault(p => p.Length > 0) ?? "";
-        var words = firstPart.Split([' ', '\t', ':', '-', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries).ToList();
+        var words = firstPart.Split([' ', '\t', ':', '-', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Any(char.IsLetterOrDigit)).ToList(); // an emoji or a lone symbol is no word of the name
         words = StripTrailingParticles(StripLeadIn(words));
 
         if (words.Count is < MinWords or > MaxWords || words.Sum(w => w.Length) > MaxLength) return invalid;
         if (words.Any(w => w.Length > MaxWordLength + 2 || !w.All(IsNameChar) || !char.IsLetter(w[0]))) return invalid;
         if (YesNoRecognizer.Recognize(string.Join(' ', words)) is not null) return invalid;
+        if (words.Any(w => NotNameWords.Contains(w.ToLowerInvariant()))) return invalid;
 
         var name = string.Join(' ', words.Select(TitleCase));
         return new NameReading(true, name, VietnameseText.HasDiacritics(name));

@@ -16,7 +16,8 @@ namespace VssBot.Dialogs.Language;
 /// sdt/sđt → so dien thoai; dt/đt → dien thoai; cccd → can cuoc cong dan; cmnd/cmt → chung minh nhan dan;
 /// bhxh → bao hiem xa hoi; tp → thanh pho; hn → ha noi; hcm/tphcm → (thanh pho) ho chi minh;
 /// ok/oke/okie/okay/oki → ok; vs → voi; j → gi; mk/mik/mh → minh; e → em; r → roi; bit/bik/bít → biet;
-/// cx → cung; ns → noi; thg → thang. Not expanded: the single letter "a" (anh): it is also an
+/// cx → cung; ns → noi; thg → thang; khum/hum → khong; hnay → hom nay; hqua → hom qua. A letter drawn out for emphasis
+/// ("okeee", "khôngggg", "dạaaa": three or more at the end of a word) counts once. Not expanded: the single letter "a" (anh): it is also an
 /// exclamation, a list letter and part of addresses ("ngõ 5 A"). Because aliases and phrases are
 /// folded with the same function, "cccd" still matches an alias written "cccd".
 /// </remarks>
@@ -25,7 +26,7 @@ public static class VietnameseText
     private static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>
     {
         ["ko"] = "khong", ["k"] = "khong", ["kh"] = "khong", ["hok"] = "khong", ["hong"] = "khong",
-        ["hông"] = "khong", ["khg"] = "khong", ["kg"] = "khong", ["khong"] = "khong",
+        ["hông"] = "khong", ["khg"] = "khong", ["kg"] = "khong", ["khong"] = "khong", ["khum"] = "khong", ["hum"] = "khong",
         ["dc"] = "duoc", ["đc"] = "duoc", ["duoc"] = "duoc", ["dk"] = "duoc",
         ["sdt"] = "so dien thoai", ["sđt"] = "so dien thoai", ["dt"] = "dien thoai", ["đt"] = "dien thoai",
         ["cccd"] = "can cuoc cong dan", ["cmnd"] = "chung minh nhan dan", ["cmt"] = "chung minh nhan dan",
@@ -34,7 +35,7 @@ public static class VietnameseText
         ["ok"] = "ok", ["oke"] = "ok", ["okie"] = "ok", ["okay"] = "ok", ["oki"] = "ok", ["okê"] = "ok",
         ["vs"] = "voi", ["j"] = "gi", ["mk"] = "minh", ["mik"] = "minh", ["mh"] = "minh",
         ["e"] = "em", ["r"] = "roi", ["bit"] = "biet", ["bik"] = "biet", ["bít"] = "biet",
-        ["cx"] = "cung", ["ns"] = "noi", ["thg"] = "thang",
+        ["cx"] = "cung", ["ns"] = "noi", ["thg"] = "thang", ["hnay"] = "hom nay", ["hqua"] = "hom qua",
     }.ToFrozenDictionary();
 
     /// <summary>The folded form used for all matching, e.g. "Sđt  của EM: 09.." → "so dien thoai cua em 09".</summary>
@@ -52,8 +53,18 @@ public static class VietnameseText
     /// <summary>Folds one typed word (already split, lower case or not); may return several words separated by spaces.</summary>
     public static string FoldToken(string token)
     {
-        var lower = token.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var lower = Unstretch(token.Normalize(NormalizationForm.FormC).ToLowerInvariant());
         return Abbreviations.TryGetValue(lower, out var expanded) ? expanded : StripDiacritics(lower);
+    }
+
+    /// <summary>"okeee" → "oke", "khôngggg" → "không": a letter repeated three or more times at the end of a word counts once.</summary>
+    private static string Unstretch(string word)
+    {
+        var end = word.Length;
+        if (end < 3 || !char.IsLetter(word[end - 1])) return word;
+        var start = end - 1;
+        while (start > 0 && word[start - 1] == word[end - 1]) start--;
+        return end - start >= 3 ? word[..(start + 1)] : word;
     }
 
     /// <summary>Splits text into words (NFC, lower case): letters, digits and their combining marks; everything else separates.</summary>

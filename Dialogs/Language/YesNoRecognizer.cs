@@ -39,11 +39,11 @@ public static class YesNoRecognizer
         ("oke luôn", YesNo.Yes), ("đúng thế", YesNo.Yes), ("có chứ", YesNo.Yes),
     ]);
 
-    /// <summary>Polite particles, pronouns and softeners that carry no yes/no meaning.</summary>
+    /// <summary>Polite particles, pronouns and softeners that carry no yes/no meaning ("đâu" as in "không cần đâu").</summary>
     private static readonly FrozenSet<string> Fillers = FrozenSet.ToFrozenSet<string>([
         "a", "ah", "ak", "oi", "nhe", "nha", "nhen", "ne", "em", "minh", "toi", "to", "tui", "ban", "anh",
         "chi", "bot", "ad", "luon", "vay", "day", "do", "ha", "nhi", "the", "ma", "cung", "roi", "chu", "lam",
-        "qua", "nua", "hoan", "toan", "ve", "cai", "da", "vang",
+        "qua", "nua", "hoan", "toan", "ve", "cai", "da", "vang", "dau",
     ]);
 
     /// <summary>"dạ", "vâng", "rồi" open or close polite answers ("dạ không", "vâng có ạ", "sai rồi"): they mean yes only alone.</summary>

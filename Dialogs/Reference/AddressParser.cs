@@ -39,7 +39,8 @@ public sealed partial class AddressParser(AdministrativeUnits units, OldAddressC
     private ParsedAddress? FromCurrentAddress(List<string> parts)
     {
         var provinceText = parts[^1];
-        var province = units.FindProvinces(provinceText) is [var p] ? p : oldAddresses.FindFormerProvince(provinceText)?.Province;
+        var province = oldAddresses.FindMergedProvince(provinceText)?.Province
+            ?? (units.FindProvinces(provinceText) is [var p] ? p : oldAddresses.FindFormerProvince(provinceText)?.Province);
         if (province is null) return null;
         if (units.FindCommunes(province.Code, parts[^2]) is not [var commune]) return null;
         var detailParts = parts[..^2];

@@ -11,7 +11,7 @@ public sealed class AdministrativeUnits
     internal const string DataFile = "administrative-units.json";
 
     // Common ways students write province names, besides the name itself (folded; "tp"/"tỉnh" are stripped separately).
-    private static readonly FrozenDictionary<string, string[]> ProvinceAliases = new Dictionary<string, string[]>
+    internal static readonly FrozenDictionary<string, string[]> ProvinceAliases = new Dictionary<string, string[]>
     {
         ["01"] = ["hn", "hanoi", "ha noi city", "thu do"],
         ["79"] = ["hcm", "tphcm", "tp hcm", "hcmc", "ho chi minh city", "sai gon", "saigon", "sg", "thanh pho hcm"],
@@ -93,6 +93,9 @@ public sealed class AdministrativeUnits
 
     /// <summary>Fuzzy, diacritic-insensitive; "Tỉnh"/"Thành phố"/"tp" optional; short forms ("hn", "hcm", "sg"). Best first; one element when certain.</summary>
     public IReadOnlyList<Province> FindProvinces(string text) => _provinceIndex.Find(text);
+
+    /// <summary>Every current province close to the text, best first, with its score (0 exact … 3 typos or partial).</summary>
+    internal IReadOnlyList<(Province Item, double Score)> RankProvinces(string? text) => _provinceIndex.Rank(text);
 
     /// <summary>Fuzzy, diacritic-insensitive; "Phường"/"Xã"/"P."/"X."/"Đặc khu" optional. Best first; one element when certain; empty for an unknown province.</summary>
     public IReadOnlyList<Commune> FindCommunes(string provinceCode, string text) =>

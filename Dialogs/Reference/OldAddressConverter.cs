@@ -56,7 +56,9 @@ public sealed class OldAddressConverter
         Communes = communes;
         _byCode = communes.Where(c => c.Code is not null).ToFrozenDictionary(c => c.Code!);
         _provinces = new NameIndex<string>(communes.DistinctBy(c => c.ProvinceCode)
-            .Select(c => (c.ProvinceCode, Split(c.ProvinceName, ProvinceKindWords).Name, Split(c.ProvinceName, ProvinceKindWords).Kind, Enumerable.Empty<string>())),
+            .Select(c => (c.ProvinceCode, Split(c.ProvinceName, ProvinceKindWords).Name, Split(c.ProvinceName, ProvinceKindWords).Kind,
+                // The short forms students write ("HN", "hcm", "sg") of the provinces whose code did not change.
+                (IEnumerable<string>)AdministrativeUnits.ProvinceAliases.GetValueOrDefault(c.ProvinceCode, []))),
             ProvinceKindWords);
         _districts = communes.GroupBy(c => c.ProvinceCode).ToFrozenDictionary(g => g.Key, g => new NameIndex<string>(
             g.DistinctBy(c => c.DistrictName).Select(c => (DistrictKey(c), Split(c.DistrictName, DistrictKindWords).Name,
@@ -79,6 +81,20 @@ public sealed class OldAddressConverter
         if (found.Count != 1) return null;
         var (oldName, newCode) = _formerProvinces[found[0]];
         return (oldName, _units.GetProvince(newCode)!);
+    }
+
+    /// <summary>
+    /// A province merged away on 1/7/2025 that the text names more closely than any current province ("Quảng Nam" is the
+    /// former province, not a typo for today's "Quảng Ngãi"); null when the text names a current province at least as well.
+    /// Ask this before <see cref="AdministrativeUnits.FindProvinces"/>.
+    /// </summary>
+    public (string OldName, Province Province)? FindMergedProvince(string? text)
+    {
+        var former = _provinces.Rank(text);
+        if (former.Count == 0 || former[0].Score >= 0.5 || former.Count > 1 && former[1].Score <= former[0].Score) return null;
+        var (oldName, newCode) = _formerProvinces[former[0].Item];
+        var current = _units.RankProvinces(text);
+        return current.Count > 0 && current[0].Score <= former[0].Score ? null : (oldName, _units.GetProvince(newCode)!);
     }
 
     private static NameIndex<OldCommune> CommuneIndex(IEnumerable<OldCommune> communes) => new(
@@ -161,11 +177,45 @@ public sealed class OldAddressConverter
     {
         var formStyle = text.Contains(" x ", StringComparison.Ordinal);
         var raw = (formStyle ? text.Split(" x ") : text.Split(',', ';')).Select(r => r.Trim()).Where(r => r.Length > 0).ToArray();
+        if (raw.Length == 1) raw = SplitAtKindWords(raw[0]);
         var parts = raw.Select((r, i) => CodePrefix.Match(r) is { Success: true } m
             ? new Part(i, r, m.Groups[1].Value, m.Groups[2].Value.Trim())
             : new Part(i, r, null, r)).ToList();
         if (!formStyle) parts.Reverse();
         return parts;
+    }
+
+    /// <summary>Kind words that open a unit in an address typed without commas ("xã võng xuyên huyện phúc thọ hà nội").</summary>
+    private static readonly string[][] UnitOpeners =
+        [["thi", "tran"], ["thi", "xa"], ["thanh", "pho"], ["phuong"], ["xa"], ["huyen"], ["quan"], ["tinh"], ["tp"]];
+
+    /// <summary>
+    /// Splits a comma-free address before each kind word. A kind word inside a name ("Phường Phúc Xá") does not split:
+    /// a unit's name has at least two words, or is a number ("phường 15 quận 10").
+    /// </summary>
+    private static string[] SplitAtKindWords(string text)
+    {
+        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var folded = tokens.Select(t => ReferenceText.Fold(t)).ToArray();
+        var parts = new List<List<string>> { new() };
+        var nameWords = 0; // words of the current part after its kind word
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var opener = UnitOpeners.FirstOrDefault(o => i + o.Length <= tokens.Length && o.SequenceEqual(folded.Skip(i).Take(o.Length)));
+            var current = parts[^1];
+            var nameComplete = current.Count == 0 || nameWords >= 2 || nameWords == 1 && current[^1].All(char.IsAsciiDigit);
+            if (opener is not null && nameComplete)
+            {
+                if (current.Count > 0) parts.Add([]);
+                parts[^1].AddRange(tokens.Skip(i).Take(opener.Length));
+                nameWords = 0;
+                i += opener.Length - 1;
+                continue;
+            }
+            parts[^1].Add(tokens[i]);
+            nameWords++;
+        }
+        return parts.Select(p => string.Join(' ', p)).ToArray();
     }
 
     private IReadOnlyList<OldCommune>? FromCode(List<Part> parts, HashSet<int> used)

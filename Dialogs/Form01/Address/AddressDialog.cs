@@ -164,9 +164,10 @@ public sealed class AddressDialog : ComponentDialog
             prompt.Recognized.Value = new WholeAddress(whole.Communes.Select(c => c.Code).ToList(), whole.Detail, whole.WasOldAddress).Encode();
             return true;
         }
-        var found = prompt.Recognized.Succeeded ? _units.FindProvinces(text) : [];
-        // A province merged away in 2025 ("Nam Định"): say where it belongs now and take that.
-        if (found.Count == 0 && _oldAddresses.FindFormerProvince(text) is { } former)
+        // A province merged away in 2025 ("Nam Định", "Quảng Nam"): say where it belongs now and take that.
+        var merged = prompt.Recognized.Succeeded ? _oldAddresses.FindMergedProvince(text) : null;
+        var found = prompt.Recognized.Succeeded && merged is null ? _units.FindProvinces(text) : [];
+        if ((merged ?? (found.Count == 0 ? _oldAddresses.FindFormerProvince(text) : null)) is { } former)
         {
             await prompt.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("form.address_province_merged",
                 ("old", former.OldName), ("province", former.Province.FullName))), ct);

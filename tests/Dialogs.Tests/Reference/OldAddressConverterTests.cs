@@ -85,4 +85,28 @@ public class OldAddressConverterTests
         var result = Converter.Convert(text);
         Assert.Empty(result.Candidates);
     }
+
+    [Theory]
+    [InlineData("xã võng xuyên huyện phúc thọ hà nội", "Xã Phúc Lộc")]
+    [InlineData("phuong 15 quan 10 tp hcm", "Phường Hòa Hưng")]
+    [InlineData("Phường Phúc Xá quận Ba Đình Hà Nội", "Phường Hồng Hà")]
+    [InlineData("Thôn 4 Thủ Trại, xã Phúc Hoà, huyện Phúc Thọ, HN", "Xã Phúc Thọ")]
+    public void An_address_typed_without_commas_or_with_a_short_province_name_converts(string text, string commune) =>
+        Assert.Equal(commune, Units.GetCommune(Assert.Single(Converter.Convert(text).Candidates).Code)!.FullName);
+
+    [Theory]
+    [InlineData("Quảng Nam", "Đà Nẵng")]
+    [InlineData("Bắc Giang", "Bắc Ninh")]
+    [InlineData("Quảng Bình", "Quảng Trị")]
+    [InlineData("Bình Định", "Gia Lai")]
+    public void A_province_merged_away_is_recognised_before_a_current_province_it_resembles(string text, string now) =>
+        Assert.Equal(now, Converter.FindMergedProvince(text)?.Province.Name);
+
+    [Theory]
+    [InlineData("Hà Nội")]
+    [InlineData("Tuyên Quang")]
+    [InlineData("Bắc Ninh")]
+    [InlineData("Hà Nọi")]
+    public void A_current_province_is_not_taken_for_a_merged_one(string text) =>
+        Assert.Null(Converter.FindMergedProvince(text));
 }

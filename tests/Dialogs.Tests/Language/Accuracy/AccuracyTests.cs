@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Text;
+using VssBot.Dialogs.Form01;
+using VssBot.Dialogs.Language;
+using VssBot.Dialogs.Reference;
+using Xunit.Abstractions;
+
+namespace VssBot.Dialogs.Tests.Language.Accuracy;
+
+/// <summary>
+/// Measures how well the Vietnamese understanding layer reads real-looking student messages
+/// (utterances.tsv): accuracy per category and overall, with every failure listed, printed to the
+/// test output and written to accuracy-report.txt next to the test assembly.
+/// </summary>
+public class AccuracyTests(ITestOutputHelper output)
+{
+    private const double OverallBar = 0.97, CategoryBar = 0.92;
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    /// <summary>Categories where a wrong value accepted as valid is worse than a refusal.</summary>
+    private static readonly string[] Dangerous = ["idDocument", "socialInsuranceNumber", "phone", "date"];
+
+    private static readonly Lazy<Measurement> Result = new(Measure);
+
+    [Fact]
+    public void Overall_accuracy_is_at_least_97_percent_and_no_category_is_under_92_percent()
+    {
+        var m = Result.Value;
+        output.WriteLine(m.Report);
+        output.WriteLine($"Report written to {m.ReportPath}");
+        Assert.True(m.Rows.Count >= 450, $"The test set has {m.Rows.Count} rows; at least 450 are required.");
+        var weak = m.Categories.Where(c => c.Accuracy < CategoryBar).Select(c => $"{c.Name} {c.Accuracy:P1}").ToList();
+        Assert.True(m.Overall >= OverallBar, $"Overall accuracy {m.Overall:P1} is under {OverallBar:P0}. See {m.ReportPath}.");
+        Assert.True(weak.Count == 0, $"Categories under {CategoryBar:P0}: {string.Join(", ", weak)}. See {m.ReportPath}.");
+    }
+
+    [Fact]
+    public void Every_category_has_at_least_25_rows()
+    {
+        var m = Result.Value;
+        var small = m.Categories.Where(c => c.Rows < 25).Select(c => $"{c.Name} ({c.Rows})").ToList();
+        Assert.True(small.Count == 0, $"Categories with fewer than 25 rows: {string.Join(", ", small)}");
+        Assert.Equal(Categories.Order(), m.Categories.Select(c => c.Name).Order());
+    }
+
+    [Fact]
+    public void No_id_number_social_insurance_number_phone_or_date_is_misread_as_a_different_valid_value()
+    {
+        var m = Result.Value;
+        var misreads = m.Rows.Where(r => Dangerous.Contains(r.Category) && r.Outcome == Outcome.Misread).ToList();
+        foreach (var category in Dangerous)
+        {
+            var rows = m.Rows.Where(r => r.Category == category).ToList();
+            output.WriteLine($"{category}: {rows.Count} rows, {rows.Count(r => r.Outcome == Outcome.Misread)} misread, {rows.Count(r => r.Outcome == Outcome.Refused)} refused");
+        }
+        Assert.True(misreads.Count == 0, "Misread (a wrong value accepted as valid):\n" +
+            string.Join('\n', misreads.Select(r => $"  {r.Category} line {r.Line}: «{r.Input}» expected {r.Expected}, got {r.Actual}")));
+    }
+
+    [Fact]
+    public void The_data_file_has_no_malformed_rows_and_no_duplicate_inputs_within_a_category()
+    {
+        var rows = ReadRows();
+        var duplicates = rows.GroupBy(r => (r.Category, r.Input)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Category}: {g.Key.Input}").ToList();
+        Assert.True(duplicates.Count == 0, "Duplicate rows: " + string.Join("; ", duplicates));
+        Assert.All(rows, r => Assert.Contains(r.Category, Categories));
+    }
+
+    // ---------- the measurement ----------
+
+    private static readonly string[] Categories =
+        ["yesno", "choice", "date", "socialInsuranceNumber", "idDocument", "phone", "email", "name", "intent",
+         "province", "commune", "oldAddress", "extraction"];
+
+    private enum Outcome { Correct, Misread, Refused, Wrong }
+
+    private sealed record Row(int Line, string Category, string Input, string Expected);
+
+    private sealed record Scored(int Line, string Category, string Input, string Expected, string Actual, Outcome Outcome);
+
+    private sealed record CategoryScore(string Name, int Rows, int Correct, int Misread, int Refused)
+    {
+        public double Accuracy => Rows == 0 ? 0 : (double)Correct / Rows;
+    }
+
+    private sealed record Measurement(IReadOnlyList<Scored> Rows, IReadOnlyList<CategoryScore> Categories, double Overall, string Report, string ReportPath);
+
+    private static string DataPath => Path.Combine(AppContext.BaseDirectory, "Language", "Accuracy", "utterances.tsv");
+
+    private static List<Row> ReadRows()
+    {
+        var rows = new List<Row>();
+        var lines = File.ReadAllLines(DataPath, Encoding.UTF8);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("category\t", StringComparison.Ordinal)) continue;
+            var cells = line.Split('\t');
+            if (cells.Length != 3) throw new InvalidDataException($"utterances.tsv line {i + 1}: expected 3 tab-separated cells, found {cells.Length}.");
+            rows.Add(new Row(i + 1, cells[0].Trim(), cells[1].Normalize(NormalizationForm.FormC), cells[2].Trim().Normalize(NormalizationForm.FormC)));
+        }
+        return rows;
+    }
+
+    private static Measurement Measure()
+    {
+        var readers = new Readers();
+        var scored = ReadRows().Select(r =>
+        {
+            string actual;
+            try { actual = readers.Read(r.Category, r.Input); }
+            catch (Exception e) { actual = $"exception {e.GetType().Name}: {e.Message}"; }
+            return new Scored(r.Line, r.Category, r.Input, r.Expected, actual, Judge(r.Category, r.Expected, actual));
+        }).ToList();
+        var categories = scored.GroupBy(s => s.Category).OrderBy(g => Array.IndexOf(Categories, g.Key))
+            .Select(g => new CategoryScore(g.Key, g.Count(), g.Count(s => s.Outcome == Outcome.Correct),
+                g.Count(s => s.Outcome == Outcome.Misread), g.Count(s => s.Outcome == Outcome.Refused)))
+            .ToList();
+        var overall = scored.Count == 0 ? 0 : (double)scored.Count(s => s.Outcome == Outcome.Correct) / scored.Count;
+        var report = Format(scored, categories, overall);
+        var path = Path.Combine(AppContext.BaseDirectory, "accuracy-report.txt");
+        File.WriteAllText(path, report, new UTF8Encoding(false));
+        return new Measurement(scored, categories, overall, report, path);
+    }
+
+    /// <summary>
+    /// Correct when the reading equals the expectation. Otherwise, in the categories with values, a reading
+    /// that is a value (not a problem key, not "none") is a misread; a problem or "none" where a value was
+    /// expected is a refusal.
+    /// </summary>
+    private static Outcome Judge(string category, string expected, string actual)
+    {
+        if (string.Equals(expected, actual, StringComparison.Ordinal)) return Outcome.Correct;
+        if (!Dangerous.Contains(category)) return Outcome.Wrong;
+        return IsValue(actual) ? Outcome.Misread : Outcome.Refused;
+    }
+
+    /// <summary>A value reading: a date, a number, a phone in E.164; problem keys contain a dot and no digit, "none" is none.</summary>
+    private static bool IsValue(string actual) => actual != "none" && actual.Any(char.IsAsciiDigit);
+
+    private static string Format(IReadOnlyList<Scored> rows, IReadOnlyList<CategoryScore> categories, double overall)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("Accuracy of Vietnamese understanding (tests/Dialogs.Tests/Language/Accuracy/utterances.tsv)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Bar: overall >= {OverallBar:P0}, every category >= {CategoryBar:P0}; no misread in {string.Join(", ", Dangerous)}.");
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{"category",-22} {"rows",5} {"correct",8} {"accuracy",9} {"misread",8} {"refused",8}");
+        foreach (var c in categories)
+        {
+            var dangerous = Dangerous.Contains(c.Name);
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"{c.Name,-22} {c.Rows,5} {c.Correct,8} {c.Accuracy,9:P1} {(dangerous ? c.Misread.ToString(CultureInfo.InvariantCulture) : "-"),8} {(dangerous ? c.Refused.ToString(CultureInfo.InvariantCulture) : "-"),8}");
+        }
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{"overall",-22} {rows.Count,5} {rows.Count(r => r.Outcome == Outcome.Correct),8} {overall,9:P1}");
+        sb.AppendLine();
+        var failures = rows.Where(r => r.Outcome != Outcome.Correct).ToList();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Failures ({failures.Count}):");
+        foreach (var f in failures)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  [{f.Category}] line {f.Line} ({f.Outcome.ToString().ToLowerInvariant()}): «{f.Input}» expected «{f.Expected}», got «{f.Actual}»");
+        return sb.ToString();
+    }
+
+    /// <summary>Runs one row through the real recognizer of its category and writes the reading in the file's notation.</summary>
+    private sealed class Readers
+    {
+        private readonly AdministrativeUnits _units = AdministrativeUnits.LoadEmbedded();
+        private readonly OldAddressConverter _old;
+        private readonly IntentRecognizer _intents;
+        private readonly Dictionary<string, IReadOnlyList<ChoiceOption>> _choiceSets;
+
+        public Readers()
+        {
+            _old = OldAddressConverter.LoadEmbedded(_units);
+            var form = Form01Definition.LoadEmbedded();
+            _intents = new IntentRecognizer(form.Aliases);
+            IReadOnlyList<ChoiceOption> Options(string key) => form[key].Choices.Select(c => new ChoiceOption(c.Value, c.Title, c.Synonyms)).ToList();
+            _choiceSets = new()
+            {
+                ["channel"] = Options("channel"),
+                ["submissionMethod"] = Options("submissionMethod"),
+                // As InstallGuideDialog asks it (titles from Texts/conversation.vi.json).
+                ["platform"] =
+                [
+                    new ChoiceOption("android", "Android (CH Play)", ["android", "ch play", "google play", "samsung", "oppo", "xiaomi", "vivo", "realme", "nokia", "vsmart"]),
+                    new ChoiceOption("ios", "iPhone (App Store)", ["iphone", "ios", "ip", "app store", "apple", "ipad"]),
+                ],
+            };
+        }
+
+        public string Read(string category, string input) => category switch
+        {
+            "yesno" => YesNoRecognizer.Recognize(input)?.ToString() ?? "none",
+            "choice" => Choice(input),
+            "date" => DateRecognizer.Recognize(input, Today)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none",
+            "socialInsuranceNumber" => Sin(SocialInsuranceNumberRecognizer.Recognize(input)),
+            "idDocument" => Id(IdDocumentRecognizer.Recognize(input)),
+            "phone" => Phone(PhoneRecognizer.Recognize(input)),
+            "email" => Email(EmailRecognizer.Recognize(input)),
+            "name" => Name(NameRecognizer.Recognize(input)),
+            "intent" => _intents.Recognize(input) is var i && i.FieldKey is not null ? $"{i.Kind}:{i.FieldKey}" : i.Kind.ToString(),
+            "province" => Province(input),
+            "commune" => Commune(input),
+            "oldAddress" => OldAddress(input),
+            "extraction" => Extraction(MessageExtractor.Extract(input)),
+            _ => throw new InvalidDataException($"Unknown category '{category}'."),
+        };
+
+        /// <summary>"channel | cổng bhxh": the choice set, then the student's text.</summary>
+        private string Choice(string input)
+        {
+            var (set, text) = SplitContext(input);
+            var options = _choiceSets[set];
+            var match = ChoiceRecognizer.Recognize(text, options);
+            return match.IsMatch ? options[match.Index!.Value].Value : match.IsAmbiguous ? "ambiguous" : "none";
+        }
+
+        /// <summary>As the address dialog asks: a current province, else a former province's new province.</summary>
+        private string Province(string input)
+        {
+            if (_old.FindMergedProvince(input) is { } merged) return merged.Province.Code;
+            var found = _units.FindProvinces(input);
+            if (found.Count == 0 && _old.FindFormerProvince(input) is { } former) return former.Province.Code;
+            return found.Count switch { 0 => "none", 1 => found[0].Code, _ => "ambiguous" };
+        }
+
+        /// <summary>"01 | Phúc Thọ": the province code already answered, then the commune text.</summary>
+        private string Commune(string input)
+        {
+            var (province, text) = SplitContext(input);
+            var found = _units.FindCommunes(province, text);
+            return found.Count switch { 0 => "none", 1 => found[0].Code, _ => "ambiguous" };
+        }
+
+        private string OldAddress(string input)
+        {
+            var conversion = _old.Convert(input);
+            return conversion.Candidates.Count == 0 ? "none" : string.Join(' ', conversion.Candidates.Select(c => c.Code).Order(StringComparer.Ordinal));
+        }
+
+        private static (string Context, string Text) SplitContext(string input)
+        {
+            var bar = input.IndexOf(" | ", StringComparison.Ordinal);
+            if (bar < 0) throw new InvalidDataException($"'{input}' needs a context: 'context | text'.");
+            return (input[..bar].Trim(), input[(bar + 3)..]);
+        }
+
+        private static string Sin(SocialInsuranceNumberReading r) => r.IsValid ? r.Number! : r.ProblemKey!;
+
+        private static string Id(IdDocumentReading r) => r.IsValid ? $"{r.Kind}:{r.Number}" : r.ProblemKey!;
+
+        private static string Phone(PhoneReading r) => r.IsValid ? r.E164! : r.ProblemKey!;
+
+        private static string Email(EmailReading r) =>
+            r.Address is null ? "none" : r.Address + (r.IsValid ? "" : " invalid") + (r.Suggestion is { } s ? $" suggest {s}" : "");
+
+        private static string Name(NameReading r) => r.IsValid ? $"{r.Name} ({(r.HasDiacritics ? "diacritics" : "plain")})" : "invalid";
+
+        private static string Extraction(ExtractedValues v)
+        {
+            var parts = new List<string>();
+            if (v.FullName is { } n) parts.Add("name=" + (n.IsValid ? n.Name : "invalid"));
+            if (v.SocialInsuranceNumber is { } s) parts.Add("sin=" + Sin(s));
+            if (v.IdDocument is { } d) parts.Add("id=" + (d.IsValid ? d.Number : d.ProblemKey));
+            if (v.Phone is { } p) parts.Add("phone=" + Phone(p));
+            if (v.Email is { } e) parts.Add("email=" + e.Address + (e.IsValid ? "" : " invalid"));
+            return parts.Count == 0 ? "none" : string.Join("; ", parts);
+        }
+    }
+}
