@@ -23,21 +23,6 @@ public static class TextKeys
     public const string PhoneForeign = "phone.foreign";
     public const string PhoneWrongLength = "phone.wrong_length";
 
-    /// <summary>For the dialogs: EmailReading without Address or not IsValid.</summary>
-    public const string EmailInvalid = "email.invalid";
-    /// <summary>For the dialogs: EmailReading.Suggestion is set; the text holds "{suggestion}".</summary>
-    public const string EmailDidYouMean = "email.did_you_mean";
-    /// <summary>For the dialogs: NameReading not valid.</summary>
-    public const string NameInvalid = "name.invalid";
-    /// <summary>For the dialogs: NameReading valid but typed without diacritics.</summary>
-    public const string NameWithoutDiacritics = "name.without_diacritics";
-    /// <summary>For the dialogs: DateRecognizer returned null.</summary>
-    public const string DateInvalid = "date.invalid";
-    /// <summary>For the dialogs: ChoiceMatch is ambiguous; the text holds "{candidates}".</summary>
-    public const string ChoiceAmbiguous = "choice.ambiguous";
-    /// <summary>For the dialogs: ChoiceMatch found nothing.</summary>
-    public const string ChoiceNone = "choice.none";
-
     /// <summary>All keys, for checks.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(TextKeys).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray().AsReadOnly();
