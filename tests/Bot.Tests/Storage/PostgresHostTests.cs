@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using VssBot.Bot.Tests.Channels.BotFramework;
 using static VssBot.Bot.Tests.Channels.BotFramework.DeclarationOverHttpTests;
 
@@ -48,7 +47,7 @@ public sealed class PostgresHostTests(PostgresServer server) : IAsyncLifetime
         await Expect(b, conversation, "ha.pham@gmail.com", "Câu 8");
         await Expect(a, conversation, "0987 654 321", "Câu 9");
 
-        var raw = await RawRowsAsync();
+        var raw = await PostgresServer.RawStateAsync(connectionString);
         Assert.NotEmpty(raw);
         Assert.All(raw, row => Assert.StartsWith("enc:v1:", row));
         foreach (var secret in PersonalValuesTyped)
@@ -94,17 +93,5 @@ public sealed class PostgresHostTests(PostgresServer server) : IAsyncLifetime
         });
         var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
         Assert.Contains(expected, error.ToString());
-    }
-
-    private async Task<IReadOnlyList<string>> RawRowsAsync()
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT data FROM bot_state", connection);
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            rows.Add(reader.GetString(0));
-        return rows;
     }
 }

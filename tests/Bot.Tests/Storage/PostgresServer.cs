@@ -39,6 +39,19 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>Every stored data column of bot_state, as the database holds it.</summary>
+    public static async Task<IReadOnlyList<string>> RawStateAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT data FROM bot_state", connection);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            rows.Add(reader.GetString(0));
+        return rows;
+    }
+
     public async Task InitializeAsync()
     {
         binFolder = FindBinaries() ?? await InstallAsync();

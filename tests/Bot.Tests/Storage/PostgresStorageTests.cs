@@ -29,17 +29,7 @@ public sealed class PostgresStorageTests(PostgresServer server) : StateStoreCont
         return instance;
     }
 
-    protected override async Task<IReadOnlyList<string>> RawDataAsync()
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT data FROM bot_state", connection);
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            rows.Add(reader.GetString(0));
-        return rows;
-    }
+    protected override Task<IReadOnlyList<string>> RawDataAsync() => PostgresServer.RawStateAsync(connectionString);
 
     protected override async Task InsertRawAsync(string key, string data)
     {
