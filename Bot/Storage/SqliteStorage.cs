@@ -1,34 +1,19 @@
 using System.Globalization;
-using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using VssBot.Bot.Privacy;
 
 namespace VssBot.Bot.Storage;
 
 /// <summary>
-/// <see cref="IStorage"/> in one SQLite file: the embedded default, no server needed.
-/// Items are JSON with type names (like MemoryStorage configured with TypeNameHandling.All),
-/// restricted by <see cref="StateTypeBinder"/>. ETags behave exactly like MemoryStorage:
-/// a store item whose ETag is neither "*" nor the current one is refused, and every write
-/// of a store item gets a new ETag.
+/// <see cref="Microsoft.Bot.Builder.IStorage"/> in one SQLite file: the embedded default, no server needed.
+/// Serialization, encryption and ETag rules: <see cref="StateStore"/>.
 /// </summary>
-public sealed class SqliteStorage : IStorage
+public sealed class SqliteStorage : StateStore
 {
     private readonly string connectionString;
-    private readonly JsonSerializer serializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        TypeNameHandling = TypeNameHandling.All,
-        SerializationBinder = new StateTypeBinder(),
-        NullValueHandling = NullValueHandling.Include,
-        ReferenceLoopHandling = ReferenceLoopHandling.Error,
-        DateParseHandling = DateParseHandling.DateTimeOffset,
-        MaxDepth = 64,
-    });
-    private readonly SemaphoreSlim schemaLock = new(1, 1);
-    private bool schemaReady;
 
-    public SqliteStorage(string databasePath)
+    public SqliteStorage(string databasePath, IPersonalDataProtector protector, TimeProvider? timeProvider = null)
+        : base(protector, timeProvider)
     {
         DatabasePath = Path.GetFullPath(databasePath);
         connectionString = new SqliteConnectionStringBuilder
@@ -41,37 +26,26 @@ public sealed class SqliteStorage : IStorage
 
     public string DatabasePath { get; }
 
-    /// <summary>Creates the folder, the file and the table when missing. Safe to call more than once.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    public override string Description => $"SQLite file {DatabasePath}";
+
+    /// <summary>Creates the folder, the file and the table when missing.</summary>
+    protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
-        if (schemaReady)
-            return;
-        await schemaLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (schemaReady)
-                return;
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS bot_state (
-                    key        TEXT PRIMARY KEY NOT NULL,
-                    json       TEXT NOT NULL,
-                    etag       TEXT NULL,
-                    updated_at TEXT NOT NULL
-                );
-                """, cancellationToken);
-            schemaReady = true;
-        }
-        finally
-        {
-            schemaLock.Release();
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS bot_state (
+                key        TEXT PRIMARY KEY NOT NULL,
+                json       TEXT NOT NULL,
+                etag       TEXT NULL,
+                updated_at TEXT NOT NULL
+            );
+            """, cancellationToken);
     }
 
-    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    public override async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var items = new Dictionary<string, object>(keys.Length);
@@ -82,48 +56,44 @@ public sealed class SqliteStorage : IStorage
         foreach (var k in keys.Distinct())
         {
             key.Value = k;
-            if (await command.ExecuteScalarAsync(cancellationToken) is string json && Deserialize(json) is { } item)
+            if (await command.ExecuteScalarAsync(cancellationToken) is string stored && Decode(k, stored) is { } item)
                 items[k] = item;
         }
         return items;
     }
 
-    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    public override async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         await using var connection = await OpenAsync(cancellationToken);
         // BEGIN IMMEDIATE: the ETag check and the write are atomic, also across processes.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var written = new List<EncodedItem>(changes.Count);
         foreach (var (key, value) in changes)
         {
-            var currentETag = await CurrentETagAsync(connection, transaction, key, cancellationToken);
             if (value is null)
             {
                 await ExecuteAsync(connection, transaction, "DELETE FROM bot_state WHERE key = $key", cancellationToken, ("$key", key));
                 continue;
             }
 
-            var token = JToken.FromObject(value, serializer);
-            string? newETag = null;
-            if (ETagOf(value) is var (hasETag, requestedETag) && hasETag)
-            {
-                if (currentETag is not null && requestedETag != "*" && requestedETag != currentETag)
-                    throw new ArgumentException($"Etag conflict.\r\n\r\nOriginal: {requestedETag}\r\nCurrent: {currentETag}");
-                newETag = Guid.NewGuid().ToString("N");
-                ((JObject)token)["ETag"] = newETag;
-            }
+            var item = Encode(key, value);
+            var currentETag = await CurrentETagAsync(connection, transaction, key, cancellationToken);
+            if (item.Checked && currentETag is not null && item.RequestedETag != currentETag)
+                throw ETagConflict(item.RequestedETag, currentETag);
 
             await ExecuteAsync(connection, transaction, """
                 INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
                 ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
                 """, cancellationToken,
-                ("$key", key), ("$json", token.ToString(Formatting.None)), ("$etag", newETag),
-                ("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+                ("$key", key), ("$json", item.Data), ("$etag", item.NewETag), ("$now", Timestamp(Time.GetUtcNow())));
+            written.Add(item);
         }
         await transaction.CommitAsync(cancellationToken);
+        Committed(written);
     }
 
-    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    public override async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         await using var connection = await OpenAsync(cancellationToken);
@@ -133,19 +103,19 @@ public sealed class SqliteStorage : IStorage
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>As MemoryStorage: store items and JSON objects carrying an "ETag" take part in concurrency checks.</summary>
-    private static (bool HasETag, string? ETag) ETagOf(object value) => value switch
+    public override async Task<int> DeletePersonalStateUpdatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
-        IStoreItem item => (true, item.ETag),
-        JObject json when json.ContainsKey("ETag") => (true, json.Value<string>("ETag")),
-        _ => (false, null),
-    };
-
-    private object? Deserialize(string json)
-    {
-        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.DateTimeOffset };
-        return serializer.Deserialize(reader);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // updated_at is ISO 8601 in UTC ("O"), so text order is time order.
+        command.CommandText = "DELETE FROM bot_state WHERE updated_at < $cutoff AND (key LIKE $conversations OR key LIKE $users)";
+        command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+        command.Parameters.AddWithValue("$conversations", PersonalKeyPatterns[0]);
+        command.Parameters.AddWithValue("$users", PersonalKeyPatterns[1]);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -7,11 +7,16 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    /// <summary><see cref="StorageProvider.Sqlite"/> (the embedded default) or <see cref="StorageProvider.Memory"/> (lost on restart).</summary>
+    /// <summary>
+    /// <see cref="StorageProvider.Sqlite"/> (the embedded default), <see cref="StorageProvider.Postgres"/> (several instances
+    /// share state) or <see cref="StorageProvider.Memory"/> (lost on restart).
+    /// </summary>
     [EnumDataType(typeof(StorageProvider))]
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     public SqliteOptions Sqlite { get; set; } = new();
+
+    public PostgresOptions Postgres { get; set; } = new();
 
     public sealed class SqliteOptions
     {
@@ -19,10 +24,17 @@ public sealed class StorageOptions
         [Required]
         public string Path { get; set; } = "App_Data/vssbot.db";
     }
+
+    public sealed class PostgresOptions
+    {
+        /// <summary>An Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>), from a secret.</summary>
+        public string? ConnectionString { get; set; }
+    }
 }
 
 public enum StorageProvider
 {
     Sqlite,
     Memory,
+    Postgres,
 }

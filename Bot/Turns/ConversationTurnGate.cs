@@ -7,7 +7,7 @@ namespace VssBot.Bot.Turns;
 /// Runs the turns of one conversation one at a time, so two messages arriving together cannot both
 /// load the same state and overwrite each other's answers (BotState is last-writer-wins).
 /// One semaphore per conversation that has a turn in flight; it is removed when the last waiter leaves.
-/// Per process: several replicas need sticky routing by conversation (see manifests/README.md).
+/// Per process: across instances sharing PostgreSQL, <see cref="StateConflictRetry"/> re-runs a turn whose state save lost the race.
 /// </summary>
 public sealed class ConversationTurnGate : IMiddleware
 {

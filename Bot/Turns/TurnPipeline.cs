@@ -11,6 +11,10 @@ public static class TurnPipeline
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<TurnErrorHandler>();
+        // The states a re-run turn reloads (registered by the conversation: Dialogs/).
+        services.AddSingleton(sp => new StateConflictRetry(
+            new BotState?[] { sp.GetService<ConversationState>(), sp.GetService<UserState>() }.OfType<BotState>(),
+            sp.GetRequiredService<ILogger<StateConflictRetry>>()));
         return services;
     }
 
@@ -20,6 +24,8 @@ public static class TurnPipeline
         adapter.Use(services.GetRequiredService<ActivityLog>());
         adapter.Use(services.GetRequiredService<ReplyDelivery>());
         adapter.Use(services.GetRequiredService<ConversationTurnGate>());
+        // Innermost: a re-run runs only the bot, within the gate.
+        adapter.Use(services.GetRequiredService<StateConflictRetry>());
         adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().OnTurnErrorAsync;
         return adapter;
     }

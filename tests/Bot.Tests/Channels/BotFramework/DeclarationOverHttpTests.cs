@@ -66,6 +66,22 @@ public sealed class DeclarationOverHttpTests : IDisposable
 
         await Expect(restarted, conversation, "ghi nhan", "Đã ghi nhận tờ khai");
         Assert.Equal(JourneyState.Declared, await JourneyStateAsync(second, conversation));
+
+        // At rest, the file holds none of it in clear (state is encrypted with the generated development key).
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var raw = string.Concat(new[] { databasePath, databasePath + "-wal" }.Where(File.Exists).Select(ReadShared));
+        foreach (var secret in PersonalValuesTyped)
+            Assert.DoesNotContain(secret, raw);
+    }
+
+    /// <summary>Personal values the student typed in these tests, as they would appear in clear.</summary>
+    internal static readonly string[] PersonalValuesTyped = ["0113099841", "036303012345", "ha.pham@gmail.com", "987654321", "912345678", "Phạm Thu Hà", "tran hung dao"];
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     private static async Task<JourneyState> JourneyStateAsync(VssBotFactory factory, string conversationId)
@@ -76,7 +92,7 @@ public sealed class DeclarationOverHttpTests : IDisposable
         return Enum.Parse<JourneyState>((string)student["Journey"]!["State"]!);
     }
 
-    private static async Task Expect(HttpClient client, string conversation, string say, string expected)
+    internal static async Task Expect(HttpClient client, string conversation, string say, string expected)
     {
         var replies = await Replies(client, conversation, say);
         var texts = replies.Select(r => (string?)r["text"] ?? "").ToList();
@@ -84,7 +100,7 @@ public sealed class DeclarationOverHttpTests : IDisposable
             $"After \"{say}\" expected a reply containing \"{expected}\", got:\n{string.Join("\n---\n", texts)}");
     }
 
-    private static async Task<IReadOnlyList<JToken>> Replies(HttpClient client, string conversation, string say)
+    internal static async Task<IReadOnlyList<JToken>> Replies(HttpClient client, string conversation, string say)
     {
         var response = await client.PostActivityAsync(BotFrameworkClient.Message(conversation, say));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,0 +1,16 @@
+namespace VssBot.Bot.Privacy;
+
+/// <summary>
+/// Encrypts personal data at rest (the stores encrypt every serialized state item with it).
+/// <paramref name="context"/> (the storage key) is bound to the ciphertext, so a row copied under another key does not decrypt.
+/// </summary>
+public interface IPersonalDataProtector
+{
+    string Protect(string plaintext, string context);
+
+    /// <summary>Decrypts what <see cref="Protect"/> wrote; throws <see cref="System.Security.Cryptography.CryptographicException"/> on a wrong key or tampered text.</summary>
+    string Unprotect(string protectedText, string context);
+
+    /// <summary>True when <paramref name="text"/> carries the prefix <see cref="Protect"/> writes.</summary>
+    bool IsProtected(string text);
+}

@@ -1,0 +1,117 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using VssBot.Bot.Privacy;
+
+namespace VssBot.Bot.Storage;
+
+/// <summary>
+/// What SQLite and PostgreSQL storage share: items are JSON with type names (like MemoryStorage configured with
+/// TypeNameHandling.All), restricted by <see cref="StateTypeBinder"/>, and encrypted as a whole with
+/// <see cref="IPersonalDataProtector"/> (bound to the key). ETags behave like MemoryStorage: a store item whose ETag is
+/// neither "*" nor the current one is refused, and every write of a store item gets a new ETag.
+/// Bot state dictionaries (what <see cref="BotState"/> writes) take part too: each write stores a new "ETag" entry in the
+/// dictionary and puts it back into the caller's dictionary, so the next save of a stale copy (another instance wrote
+/// in between) is refused instead of silently overwriting it.
+/// </summary>
+public abstract class StateStore(IPersonalDataProtector protector, TimeProvider? timeProvider) : IStateStore
+{
+    public const string ETagProperty = "ETag";
+
+    private static readonly string[] PersonalKeyMarkers = ["/conversations/", "/users/"];
+
+    private readonly JsonSerializer serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        SerializationBinder = new StateTypeBinder(),
+        NullValueHandling = NullValueHandling.Include,
+        ReferenceLoopHandling = ReferenceLoopHandling.Error,
+        DateParseHandling = DateParseHandling.DateTimeOffset,
+        MaxDepth = 64,
+    });
+    private readonly SemaphoreSlim schemaLock = new(1, 1);
+    private volatile bool schemaReady;
+
+    protected TimeProvider Time { get; } = timeProvider ?? TimeProvider.System;
+
+    public abstract string Description { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        if (schemaReady)
+            return;
+        await schemaLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!schemaReady)
+                await CreateSchemaAsync(cancellationToken);
+            schemaReady = true;
+        }
+        finally
+        {
+            schemaLock.Release();
+        }
+    }
+
+    public abstract Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default);
+    public abstract Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default);
+    public abstract Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default);
+    public abstract Task<int> DeletePersonalStateUpdatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+
+    protected abstract Task CreateSchemaAsync(CancellationToken cancellationToken);
+
+    /// <summary>SQL LIKE patterns of the keys <see cref="DeletePersonalStateUpdatedBeforeAsync"/> deletes.</summary>
+    protected static IReadOnlyList<string> PersonalKeyPatterns => [.. PersonalKeyMarkers.Select(m => $"%{m}%")];
+
+    /// <summary>Serializes, stamps a new ETag where one applies, and encrypts one item for <paramref name="key"/>.</summary>
+    protected EncodedItem Encode(string key, object value)
+    {
+        var token = JToken.FromObject(value, serializer);
+        var (takesPart, requested) = ETagOf(value);
+        string? newETag = null;
+        if (takesPart || value is IDictionary<string, object>)
+        {
+            newETag = Guid.NewGuid().ToString("N");
+            ((JObject)token)[ETagProperty] = newETag;
+        }
+        return new EncodedItem(key, protector.Protect(token.ToString(Formatting.None), key), newETag,
+            Checked: takesPart && requested != "*", requested, value as IDictionary<string, object>);
+    }
+
+    /// <summary>After a committed write: the caller's state dictionaries carry their new ETag (what BotState keeps cached).</summary>
+    protected static void Committed(IEnumerable<EncodedItem> items)
+    {
+        foreach (var item in items)
+            if (item.Dictionary is { } dictionary && item.NewETag is { } etag)
+                dictionary[ETagProperty] = etag;
+    }
+
+    /// <summary>Decrypts and deserializes a stored item. Plain JSON (written before encryption existed) is read as is.</summary>
+    protected object? Decode(string key, string stored)
+    {
+        var json = protector.IsProtected(stored) ? protector.Unprotect(stored, key) : stored;
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.DateTimeOffset };
+        return serializer.Deserialize(reader);
+    }
+
+    /// <summary>The error MemoryStorage throws for a stale ETag (same type and message).</summary>
+    protected static ArgumentException ETagConflict(string? requested, string? current) =>
+        new($"Etag conflict.\r\n\r\nOriginal: {requested}\r\nCurrent: {current}");
+
+    /// <summary>True for the exception every store (MemoryStorage included) throws on a stale ETag.</summary>
+    public static bool IsETagConflict(Exception error) =>
+        error is ArgumentException && error.Message.StartsWith("Etag conflict", StringComparison.Ordinal);
+
+    /// <summary>As MemoryStorage: store items and JSON objects carrying an "ETag" take part in concurrency checks; so do state dictionaries carrying one.</summary>
+    private static (bool TakesPart, string? ETag) ETagOf(object value) => value switch
+    {
+        IStoreItem item => (true, item.ETag),
+        JObject json when json.ContainsKey(ETagProperty) => (true, json.Value<string>(ETagProperty)),
+        IDictionary<string, object> state when state.TryGetValue(ETagProperty, out var etag) => (true, etag as string),
+        _ => (false, null),
+    };
+
+    /// <param name="Checked">true: refused when the stored ETag is set and differs from <paramref name="RequestedETag"/>.</param>
+    protected sealed record EncodedItem(string Key, string Data, string? NewETag, bool Checked, string? RequestedETag,
+        IDictionary<string, object>? Dictionary);
+}

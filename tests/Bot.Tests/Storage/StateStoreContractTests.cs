@@ -1,0 +1,254 @@
+using System.Security.Cryptography;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using VssBot.Bot.Privacy;
+using VssBot.Bot.Storage;
+using VssBot.Dialogs.Journey;
+
+namespace VssBot.Bot.Tests.Storage;
+
+/// <summary>
+/// What every durable store (SQLite, PostgreSQL) must do, run against each by a subclass: MemoryStorage's ETag rules,
+/// typed JSON restricted by the binder, encryption at rest, several instances on one database, retention.
+/// </summary>
+public abstract class StateStoreContractTests : IAsyncLifetime
+{
+    protected readonly FakeTimeProvider Time = new(DateTimeOffset.Parse("2025-09-01T00:00:00Z"));
+    private IStateStore? storage;
+
+    protected IStateStore Storage => storage ?? throw new InvalidOperationException("Not initialized.");
+
+    /// <summary>A new store on the same database as <see cref="Storage"/> (another instance, or after a restart).</summary>
+    protected abstract IStateStore NewInstance(IPersonalDataProtector? protector = null);
+
+    /// <summary>Every stored data column, as the database holds it.</summary>
+    protected abstract Task<IReadOnlyList<string>> RawDataAsync();
+
+    /// <summary>Writes a row behind the store's back (a tampered database).</summary>
+    protected abstract Task InsertRawAsync(string key, string data);
+
+    public virtual async Task InitializeAsync()
+    {
+        storage = NewInstance();
+        await Storage.EnsureCreatedAsync();
+    }
+
+    public virtual Task DisposeAsync() => storage is IAsyncDisposable d ? d.DisposeAsync().AsTask() : Task.CompletedTask;
+
+    [Fact]
+    public async Task Writes_reads_and_deletes_items_with_their_types()
+    {
+        var journey = new JourneyRecord { State = JourneyState.Declared, DeclaredAt = DateTimeOffset.Parse("2025-09-01T08:00:00+07:00") };
+        journey.History.Add(new JourneyEvent(JourneyState.Declaring, JourneyState.Declared, JourneyTrigger.DeclarationConfirmed, journey.DeclaredAt.Value));
+
+        await Storage.WriteAsync(new Dictionary<string, object> { ["journey"] = journey, ["note"] = new Note { Text = "xin chào" } });
+        var read = await Storage.ReadAsync(["journey", "note", "missing"]);
+
+        var readJourney = Assert.IsType<JourneyRecord>(read["journey"]);
+        Assert.Equal(JourneyState.Declared, readJourney.State);
+        Assert.Equal(journey.DeclaredAt, readJourney.DeclaredAt);
+        Assert.Equal(journey.History, readJourney.History);
+        Assert.Equal("xin chào", Assert.IsType<Note>(read["note"]).Text);
+        Assert.False(read.ContainsKey("missing"));
+
+        await Storage.DeleteAsync(["journey"]);
+        Assert.Equal(["note"], (await Storage.ReadAsync(["journey", "note"])).Keys);
+    }
+
+    [Fact]
+    public async Task Bot_state_dictionaries_round_trip()
+    {
+        var state = new Dictionary<string, object> { ["counter"] = new CountingBot.Counter { Count = 3 } };
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/conversations/c1"] = state });
+
+        var read = Assert.IsAssignableFrom<IDictionary<string, object>>((await Storage.ReadAsync(["emulator/conversations/c1"]))["emulator/conversations/c1"]);
+        Assert.Equal(3, Assert.IsType<CountingBot.Counter>(read["counter"]).Count);
+    }
+
+    [Fact]
+    public async Task Every_write_of_a_store_item_gets_a_new_ETag()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "1" } });
+        var first = (Note)(await Storage.ReadAsync(["k"]))["k"];
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = first });
+        var second = (Note)(await Storage.ReadAsync(["k"]))["k"];
+
+        Assert.False(string.IsNullOrEmpty(first.ETag));
+        Assert.NotEqual(first.ETag, second.ETag);
+    }
+
+    [Fact]
+    public async Task A_stale_ETag_is_refused_like_MemoryStorage_refuses_it()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "1" } });
+        var loaded = (Note)(await Storage.ReadAsync(["k"]))["k"];
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "2", ETag = loaded.ETag } });
+
+        var stale = new Note { Text = "3", ETag = loaded.ETag };
+        var ours = await Record.ExceptionAsync(() => Storage.WriteAsync(new Dictionary<string, object> { ["k"] = stale }));
+        var theirs = await StaleWriteToMemoryStorage();
+
+        Assert.NotNull(ours);
+        Assert.Equal(theirs.GetType(), ours.GetType());
+        Assert.Equal(theirs.Message.Split('.')[0], ours.Message.Split('.')[0]);
+        Assert.True(StateStore.IsETagConflict(ours) && StateStore.IsETagConflict(theirs));
+        Assert.Equal("2", ((Note)(await Storage.ReadAsync(["k"]))["k"]).Text);
+    }
+
+    [Fact]
+    public async Task A_wildcard_ETag_overwrites()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "1" } });
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "2", ETag = "*" } });
+        Assert.Equal("2", ((Note)(await Storage.ReadAsync(["k"]))["k"]).Text);
+    }
+
+    [Fact]
+    public async Task A_json_object_with_an_ETag_takes_part_in_concurrency_checks()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new JObject { ["ETag"] = "*", ["v"] = 1 } });
+        var loaded = (JObject)(await Storage.ReadAsync(["k"]))["k"];
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new JObject { ["ETag"] = "old", ["v"] = 2 } }));
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new JObject { ["ETag"] = loaded["ETag"], ["v"] = 3 } });
+        Assert.Equal(3, (int)((JObject)(await Storage.ReadAsync(["k"]))["k"])["v"]!);
+    }
+
+    [Fact]
+    public async Task A_stale_copy_of_bot_state_is_refused_and_the_writers_copy_follows_its_ETag()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/conversations/c"] = new Dictionary<string, object> { ["n"] = 1L } });
+        var ours = (IDictionary<string, object>)(await Storage.ReadAsync(["emulator/conversations/c"]))["emulator/conversations/c"];
+        var theirs = (IDictionary<string, object>)(await NewInstance().ReadAsync(["emulator/conversations/c"]))["emulator/conversations/c"];
+
+        theirs["n"] = 2L;
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/conversations/c"] = theirs });
+        ours["n"] = 3L;
+        var conflict = await Record.ExceptionAsync(() => Storage.WriteAsync(new Dictionary<string, object> { ["emulator/conversations/c"] = ours }));
+
+        Assert.True(conflict is not null && StateStore.IsETagConflict(conflict));
+        // The successful writer keeps saving its own (updated) copy, as BotState does within a turn.
+        theirs["n"] = 4L;
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/conversations/c"] = theirs });
+        Assert.Equal(4L, ((IDictionary<string, object>)(await Storage.ReadAsync(["emulator/conversations/c"]))["emulator/conversations/c"])["n"]);
+    }
+
+    [Fact]
+    public async Task Items_survive_a_new_instance_on_the_same_database()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "còn đây" } });
+
+        var other = NewInstance();
+        Assert.Equal("còn đây", ((Note)(await other.ReadAsync(["k"]))["k"]).Text);
+    }
+
+    [Fact]
+    public async Task Two_instances_writing_with_the_same_ETag_at_once_have_exactly_one_winner()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "0" } });
+        var etag = ((Note)(await Storage.ReadAsync(["k"]))["k"]).ETag;
+        IStateStore[] instances = [Storage, NewInstance()];
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => Record.ExceptionAsync(() =>
+            instances[i % 2].WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = $"w{i}", ETag = etag } })))));
+
+        Assert.Single(attempts, e => e is null);
+        Assert.All(attempts.OfType<Exception>(), e => Assert.True(StateStore.IsETagConflict(e), e.ToString()));
+        var winner = Array.FindIndex(attempts, e => e is null);
+        Assert.Equal($"w{winner}", ((Note)(await instances[1 - winner % 2].ReadAsync(["k"]))["k"]).Text);
+    }
+
+    [Fact]
+    public async Task The_database_holds_no_personal_data_in_clear_and_it_reads_back()
+    {
+        var profile = new Dictionary<string, object>
+        {
+            ["student"] = new JObject { ["phone"] = "+84912345678", ["idNumber"] = "001203004545", ["email"] = "ha.pham@gmail.com" },
+        };
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/users/u1"] = profile });
+
+        var raw = string.Join("\n", await RawDataAsync());
+        Assert.StartsWith(PersonalDataProtector.Prefix, raw);
+        foreach (var secret in new[] { "912345678", "001203004545", "ha.pham", "gmail", "student" })
+            Assert.DoesNotContain(secret, raw);
+        var read = (IDictionary<string, object>)(await Storage.ReadAsync(["emulator/users/u1"]))["emulator/users/u1"];
+        Assert.Equal("ha.pham@gmail.com", (string?)((JObject)read["student"])["email"]);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_fails_loudly_instead_of_reading_empty_state()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/users/u1"] = new Note { Text = "0912345678" } });
+
+        var wrongKey = NewInstance(new PersonalDataProtector(TestKeys.OtherKey));
+        var error = await Assert.ThrowsAnyAsync<CryptographicException>(() => wrongKey.ReadAsync(["emulator/users/u1"]));
+        Assert.Contains("DataProtection:Key", error.Message);
+
+        var rotated = NewInstance(new PersonalDataProtector(TestKeys.OtherKey, [TestKeys.Key]));
+        Assert.Equal("0912345678", ((Note)(await rotated.ReadAsync(["emulator/users/u1"]))["emulator/users/u1"]).Text);
+    }
+
+    [Fact]
+    public async Task Unknown_type_names_in_a_stored_row_are_refused()
+    {
+        await InsertRawAsync("evil", TestKeys.Protector().Protect("""{"$type":"Gadgets.RunsCommands, Gadgets","cmd":"rm -rf /"}""", "evil"));
+        await InsertRawAsync("evil-plain", """{"$type":"Gadgets.RunsCommands, Gadgets","cmd":"rm -rf /"}""");
+
+        var error = await Assert.ThrowsAsync<JsonSerializationException>(() => Storage.ReadAsync(["evil"]));
+        Assert.Contains("not allowed", error.ToString());
+        await Assert.ThrowsAsync<JsonSerializationException>(() => Storage.ReadAsync(["evil-plain"]));
+    }
+
+    [Fact]
+    public async Task A_row_copied_under_another_key_does_not_decrypt()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/users/a"] = new Note { Text = "a" } });
+        var stolen = Assert.Single(await RawDataAsync());
+        await InsertRawAsync("emulator/users/b", stolen);
+
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => Storage.ReadAsync(["emulator/users/b"]));
+    }
+
+    [Fact]
+    public async Task Retention_deletes_conversations_and_profiles_not_updated_since_the_cutoff_only()
+    {
+        await Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["emulator/conversations/old"] = new Note(),
+            ["emulator/users/old"] = new Note(),
+            ["other/old"] = new Note(),
+        });
+        Time.Advance(TimeSpan.FromDays(50));
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/conversations/recent"] = new Note(), ["emulator/users/recent"] = new Note() });
+        Time.Advance(TimeSpan.FromDays(45));
+
+        var deleted = await Storage.DeletePersonalStateUpdatedBeforeAsync(Time.GetUtcNow().AddDays(-90));
+
+        Assert.Equal(2, deleted);
+        var left = await Storage.ReadAsync(["emulator/conversations/old", "emulator/users/old", "other/old", "emulator/conversations/recent", "emulator/users/recent"]);
+        Assert.Equal(["emulator/conversations/recent", "emulator/users/recent", "other/old"], left.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Writing_a_type_outside_the_allowed_namespaces_fails_at_write_time()
+    {
+        await Assert.ThrowsAsync<JsonSerializationException>(() =>
+            Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Outside.Gadget() }));
+    }
+
+    private static async Task<Exception> StaleWriteToMemoryStorage()
+    {
+        var memory = new MemoryStorage();
+        await memory.WriteAsync(new Dictionary<string, object> { ["k"] = new Note() }, default);
+        await memory.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { ETag = "*" } }, default);
+        return (await Record.ExceptionAsync(() => memory.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { ETag = "0" } }, default)))!;
+    }
+
+    public sealed class Note : IStoreItem
+    {
+        public string? Text { get; set; }
+        public string? ETag { get; set; }
+    }
+}
