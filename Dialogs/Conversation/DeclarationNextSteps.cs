@@ -11,7 +11,7 @@ public sealed class DeclarationNextSteps(BotTexts texts, CampaignSettings campai
     public DateOnly Deadline(DateTimeOffset declaredAt)
         => DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime).AddDays(campaign.OfficeVisitDays);
 
-    public string Compose(Form01Answers answers, DateTimeOffset declaredAt, string? receiptNumber = null)
+    public string Compose(Form01Answers answers, DateTimeOffset declaredAt, string? receiptNumber = null, string? printLink = null)
     {
         var declaredOn = DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime);
         var office = answers.Get("office");
@@ -25,11 +25,14 @@ public sealed class DeclarationNextSteps(BotTexts texts, CampaignSettings campai
             ("emailPart", string.IsNullOrEmpty(email) ? "" : texts.Format("conv.next_steps_email", ("email", email))));
         var declared = texts.Format("conv.declared", ("date", DateFieldReader.Display(declaredOn)));
         if (receiptNumber is not null) declared += " " + texts.Format("conv.receipt", ("receipt", receiptNumber));
-        return declared + "\n\n" + steps;
+        var print = printLink is null ? "" : "\n\n" + texts.Format("conv.print_link", ("link", printLink));
+        return declared + "\n\n" + steps + print;
     }
 
-    public string Status(Form01Answers answers, DateTimeOffset declaredAt) => texts.Format("conv.status_declared",
+    public string Status(Form01Answers answers, DateTimeOffset declaredAt, string? printLink = null) => texts.Format("conv.status_declared",
         ("date", DateFieldReader.Display(DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime))),
         ("office", answers.Get("office")?.Data.GetValueOrDefault("name") ?? ""),
-        ("deadline", DateFieldReader.Display(Deadline(declaredAt)))) + "\n\n" + texts["conv.status_hint"];
+        ("deadline", DateFieldReader.Display(Deadline(declaredAt))))
+        + (printLink is null ? "" : "\n\n" + texts.Format("conv.print_link", ("link", printLink)))
+        + "\n\n" + texts["conv.status_hint"];
 }

@@ -25,12 +25,14 @@ public sealed class MainDialog : ComponentDialog
     private readonly InterruptionHandler _interruptions;
     private readonly DeclarationNextSteps _nextSteps;
     private readonly IDeclarationRecorder? _recorder;
+    private readonly IPrintableFormLinks? _printLinks;
     private readonly ExtraAnswers _extraAnswers;
     private readonly string _formVersion;
 
     public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01,
-        Form01Definition form, ExtraAnswers extraAnswers, IDeclarationRecorder? recorder = null) : base(DialogId)
+        Form01Definition form, ExtraAnswers extraAnswers, IDeclarationRecorder? recorder = null, IPrintableFormLinks? printLinks = null) : base(DialogId)
     {
+        _printLinks = printLinks;
         _extraAnswers = extraAnswers;
         _recorder = recorder;
         _formVersion = form.Version;
@@ -115,7 +117,8 @@ public sealed class MainDialog : ComponentDialog
                     Validations = RedeclareQuestion,
                 }, ct);
             case JourneyState.Declared when session.Profile.Journey.DeclaredAt is { } declaredAt:
-                await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Status(session.Profile.Form, declaredAt)), ct);
+                var link = _printLinks?.LinkFor(StudentKey(step.Context), session.Profile.Journey.DeclarationNumber);
+                await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Status(session.Profile.Form, declaredAt, link)), ct);
                 return await step.EndDialogAsync(null, ct);
             default:
                 await step.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("conv.status_other", ("state", _texts["journey." + session.Profile.Journey.State]))), ct);
@@ -217,15 +220,18 @@ public sealed class MainDialog : ComponentDialog
             record.DeclarationNumber = number;
             journey.TryFire(JourneyTrigger.DeclarationConfirmed);
             var declaredAt = record.DeclaredAt ?? session.Now;
-            await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber)), ct);
+            var link = _printLinks?.LinkFor(StudentKey(step.Context), number);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber, link)), ct);
         }
         return await step.EndDialogAsync(step.Result, ct);
     }
 
+    private static string StudentKey(ITurnContext context) => $"{context.Activity.ChannelId}/{context.Activity.From?.Id}";
+
     private ConfirmedDeclaration Confirmed(ITurnContext context, StudentSession session, int number)
     {
         var activity = context.Activity;
-        var studentKey = $"{activity.ChannelId}/{activity.From?.Id}";
+        var studentKey = StudentKey(context);
         var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{studentKey}#{number}"))).ToLowerInvariant();
         return new ConfirmedDeclaration(key, studentKey, activity.ChannelId, activity.GetConversationReference(),
             new Dictionary<string, FieldAnswer>(session.Profile.Form.Answers), _formVersion, session.Now);

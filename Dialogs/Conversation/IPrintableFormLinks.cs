@@ -1,0 +1,12 @@
+namespace VssBot.Dialogs.Conversation;
+
+/// <summary>
+/// Links to the printable Form 01 of a declaration (a page and its PDF), unguessable and expiring. The host provides
+/// them; without one (dialog tests) the next steps simply do not include a link.
+/// </summary>
+public interface IPrintableFormLinks
+{
+    /// <param name="studentKey">"{channelId}/{userId}", as in <see cref="ConfirmedDeclaration.StudentKey"/>.</param>
+    /// <param name="declarationNumber">Which of the student's declarations (<c>JourneyRecord.DeclarationNumber</c>).</param>
+    string? LinkFor(string studentKey, int declarationNumber);
+}
