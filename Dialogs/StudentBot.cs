@@ -65,7 +65,8 @@ public sealed class StudentBot : IBot
         var dc = new DialogContext(_dialogs, turnContext, state);
 
         var result = isMessage ? await dc.ContinueDialogAsync(cancellationToken) : DialogTurnResult.Empty;
-        if (result.Status == DialogTurnStatus.Empty && dc.ActiveDialog is null)
+        // Nothing open any more and nothing said: the message starts (or resumes) the student's way.
+        if (dc.ActiveDialog is null && (result.Status == DialogTurnStatus.Empty || !turnContext.Responded))
             await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken);
         state.Version = _version;
 

@@ -150,11 +150,7 @@ public sealed class MainDialog : ComponentDialog
                 await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.what_is_vssid"]), ct);
                 return await step.ReplaceDialogAsync(StepsId, null, ct);
             case "redeclare":
-                journey.TryFire(JourneyTrigger.Redeclare);
-                // The answers are kept; a new declaration needs a new start date and a new commitment.
-                var form = StudentSession.From(step.Context).Profile.Form;
-                form.Answers.Remove("startDate");
-                form.Answers.Remove("commitment");
+                Redeclaration.Start(StudentSession.From(step.Context));
                 return await step.NextAsync(null, ct);
             default:
                 return await step.NextAsync(null, ct);

@@ -11,6 +11,8 @@ public sealed class JourneyRecord
     public int DeclarationNumber { get; set; }
     /// <summary>The receipt of the latest recorded declaration, when the host records declarations.</summary>
     public string? ReceiptNumber { get; set; }
+    /// <summary>When the student said they handed the paper in at the office.</summary>
+    public DateTimeOffset? OfficeVisitReportedAt { get; set; }
     public List<JourneyEvent> History { get; set; } = [];
 }
 

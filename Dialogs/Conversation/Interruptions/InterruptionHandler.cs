@@ -129,14 +129,30 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
     }
 
     /// <summary>A step done outside the chat: moves the journey when the machine permits it, otherwise says why not.</summary>
-    private async Task<DialogTurnResult> ReportMilestoneAsync(DialogContext innerDc, JourneyTrigger trigger, RestartTopic restartTopic, CancellationToken ct)
+    private async Task<DialogTurnResult> ReportMilestoneAsync(DialogContext innerDc, Milestone milestone, RestartTopic restartTopic, CancellationToken ct)
     {
         var session = StudentSession.From(innerDc.Context);
-        var reply = session.Journey.TryFire(trigger)
-            ? texts["journey.report_ok." + trigger]
-            : texts.Format("journey.report_forbidden", ("state", texts["journey." + session.Profile.Journey.State]));
-        return await ReplyAndRepromptAsync(innerDc, restartTopic, reply, ct);
+        var record = session.Profile.Journey;
+        if (milestone == Milestone.OfficeVisited)
+        {
+            if (record.State is not (JourneyState.Declared or JourneyState.Submitted or JourneyState.WaitingForOfficeVisit))
+                return await ReplyAndRepromptAsync(innerDc, restartTopic, Forbidden(record), ct);
+            record.OfficeVisitReportedAt = session.Now;
+            return await ReplyAndRepromptAsync(innerDc, restartTopic, texts.Format("journey.report_ok.OfficeVisited",
+                ("phone", session.Profile.Form.Get("phone")?.Display ?? "")), ct);
+        }
+        if (!session.Journey.TryFire(MilestoneReports.TriggerOf(milestone)!.Value))
+            return await ReplyAndRepromptAsync(innerDc, restartTopic, Forbidden(record), ct);
+        if (milestone == Milestone.Rejected)
+        {
+            // "Bị từ chối": start the correction flow (which field was wrong?), then a new declaration.
+            await innerDc.Context.SendActivityAsync(MessageFactory.Text(texts["journey.report_ok.Rejected"]), ct);
+            return await AskWhichFieldAsync(innerDc, session.Profile, ct);
+        }
+        return await ReplyAndRepromptAsync(innerDc, restartTopic, texts["journey.report_ok." + milestone], ct);
     }
+
+    private string Forbidden(JourneyRecord record) => texts.Format("journey.report_forbidden", ("state", texts["journey." + record.State]));
 
     private async Task<DialogTurnResult> HumanAsync(DialogContext innerDc, string? question, RestartTopic restartTopic, CancellationToken ct)
     {
@@ -147,16 +163,12 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
 
     private async Task<DialogTurnResult> CorrectAsync(DialogContext innerDc, FieldDefinition? field, RestartTopic restartTopic, CancellationToken ct)
     {
-        var profile = StudentSession.From(innerDc.Context).Profile;
+        var session = StudentSession.From(innerDc.Context);
+        var profile = session.Profile;
+        // After a refusal or expiry a correction starts the next declaration with the saved answers.
+        if (profile.Journey.State is JourneyState.Rejected or JourneyState.Expired) Redeclaration.Start(session);
         if (IsDeclared(profile)) return await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.correct_after_declared"], ct);
-        if (field is null)
-        {
-            profile.PendingCommand = PendingCommand.ChooseFieldToCorrect;
-            var which = MessageFactory.Text(texts["conv.correct_which"]);
-            which.SuggestedActions = Buttons(form.Fields.Where(f => profile.Form.Answers.ContainsKey(f.Key)).Select(f => f.Label).ToArray());
-            await innerDc.Context.SendActivityAsync(which, ct);
-            return DialogTurnResult.Waiting;
-        }
+        if (field is null) return await AskWhichFieldAsync(innerDc, profile, ct);
         if (!profile.Form.Answers.ContainsKey(field.Key))
         {
             var current = FieldPrompt.FieldKeyOf(PromptInstance.Current(innerDc));
@@ -166,6 +178,15 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         }
         profile.Form.RequestCorrection(field.Key);
         return await restartTopic(innerDc, ct);
+    }
+
+    private async Task<DialogTurnResult> AskWhichFieldAsync(DialogContext innerDc, StudentProfile profile, CancellationToken ct)
+    {
+        profile.PendingCommand = PendingCommand.ChooseFieldToCorrect;
+        var which = MessageFactory.Text(texts["conv.correct_which"]);
+        which.SuggestedActions = Buttons(form.Fields.Where(f => profile.Form.Answers.ContainsKey(f.Key)).Select(f => f.Label).ToArray());
+        await innerDc.Context.SendActivityAsync(which, ct);
+        return DialogTurnResult.Waiting;
     }
 
     private FieldDefinition? FieldNamedIn(string text)

@@ -98,6 +98,19 @@ public sealed class StudentBotHarness
         await _services.GetRequiredService<ConversationState>().DeleteAsync(context);
     }
 
+    /// <summary>Fires journey triggers on the stored profile, as the host's workers do (declaration accepted…).</summary>
+    public async Task FireAsync(params VssBot.Dialogs.Journey.JourneyTrigger[] triggers)
+    {
+        var userState = _services.GetRequiredService<UserState>();
+        var context = ProbeContext();
+        await userState.LoadAsync(context, true);
+        var profile = await Bot.Profiles.GetAsync(context, () => new StudentProfile());
+        var journey = new VssBot.Dialogs.Journey.StudentJourney(profile.Journey, Clock);
+        foreach (var trigger in triggers)
+            if (!journey.TryFire(trigger)) throw new InvalidOperationException($"{trigger} is not permitted in {journey.State}.");
+        await userState.SaveChangesAsync(context, true);
+    }
+
     private TurnContext ProbeContext()
     {
         var probe = _adapter.MakeActivity("probe");

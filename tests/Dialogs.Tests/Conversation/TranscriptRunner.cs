@@ -16,6 +16,7 @@ namespace VssBot.Dialogs.Tests.Conversation;
 ///   "= nofield key"     the field has no stored answer
 ///   "= escalations N"   number of recorded escalations
 ///   "! seed field"      a returning student who consented and answered every field before that one
+///   "! journey T1 T2"   the host fires journey triggers (e.g. the declaration was accepted)
 ///   "! restart"         the process restarts (same storage)
 ///   "! advance 3d"      the clock moves on
 ///   "# …"               a comment
@@ -103,6 +104,11 @@ public static class TranscriptRunner
                 var field = line.Length > "! seed ".Length ? line["! seed ".Length..] : null;
                 log.AppendLine($"! seed {field}");
                 await harness.SeedAsync(field);
+            }
+            else if (line.StartsWith("! journey ", StringComparison.Ordinal))
+            {
+                log.AppendLine(line);
+                await harness.FireAsync(line["! journey ".Length..].Split(' ').Select(Enum.Parse<VssBot.Dialogs.Journey.JourneyTrigger>).ToArray());
             }
             else if (line == "! restart")
             {
