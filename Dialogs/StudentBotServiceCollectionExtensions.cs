@@ -37,6 +37,7 @@ public static class StudentBotServiceCollectionExtensions
         services.TryAddSingleton<InterruptionHandler>();
         services.TryAddSingleton<ExtraAnswers>();
         services.TryAddSingleton<DeclarationNextSteps>();
+        services.TryAddSingleton<DeadlineReminders>();
         services.TryAddSingleton<MaxAttemptsEscalation>();
         services.TryAddSingleton<InstallGuideDialog>();
         services.TryAddSingleton<Form01Dialog>();

@@ -7,9 +7,12 @@ namespace VssBot.Dialogs.Conversation;
 /// <summary>What happens after "Ghi nhận": print, sign, bring the ID card to the office by the computed deadline, SMS, password.</summary>
 public sealed class DeclarationNextSteps(BotTexts texts, CampaignSettings campaign)
 {
-    /// <summary>The last day the paper may reach the office: the declaration day plus the office-visit window (Vietnam time).</summary>
+    /// <summary>
+    /// The last day the paper may reach the office, in Vietnam time: "within 10 days from the day of declaring" counts the
+    /// declaration day as day 0, so day 9 is the last one and on day 10 the e-declaration is gone.
+    /// </summary>
     public DateOnly Deadline(DateTimeOffset declaredAt)
-        => DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime).AddDays(campaign.OfficeVisitDays);
+        => DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime).AddDays(campaign.OfficeVisitDays - 1);
 
     public string Compose(Form01Answers answers, DateTimeOffset declaredAt, string? receiptNumber = null, string? printLink = null)
     {

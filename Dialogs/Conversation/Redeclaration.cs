@@ -11,6 +11,7 @@ public static class Redeclaration
         session.Profile.Form.Answers.Remove("startDate");
         session.Profile.Form.Answers.Remove("commitment");
         session.Profile.Journey.OfficeVisitReportedAt = null;
+        session.Profile.Journey.RemindersSent.Clear();
         return true;
     }
 }

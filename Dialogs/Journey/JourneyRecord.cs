@@ -13,6 +13,8 @@ public sealed class JourneyRecord
     public string? ReceiptNumber { get; set; }
     /// <summary>When the student said they handed the paper in at the office.</summary>
     public DateTimeOffset? OfficeVisitReportedAt { get; set; }
+    /// <summary>Countdown reminders already sent for the current declaration (days after declaring).</summary>
+    public List<int> RemindersSent { get; set; } = [];
     public List<JourneyEvent> History { get; set; } = [];
 }
 
