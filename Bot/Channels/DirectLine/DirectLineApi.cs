@@ -37,7 +37,7 @@ public static class DirectLineApi
     {
         var withSecret = HoldsSecret(request, options.Value);
         if (options.Value.RequiresSecret && !withSecret)
-            return Unauthorized();
+            return BearerOf(request) is null ? Unauthorized() : DirectLineJson.Error(StatusCodes.Status403Forbidden, "BadToken", "The secret is not valid.");
         // Only the school's server (holding the secret) may name the user; anonymous pages get a fresh random id.
         var userId = withSecret ? await RequestedUserIdAsync(request) ?? DirectLineIds.NewUser() : DirectLineIds.NewUser();
         var conversationId = DirectLineIds.NewConversation();
