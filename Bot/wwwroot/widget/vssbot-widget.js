@@ -63,7 +63,7 @@
   bubble.setAttribute('aria-label', TEXT.open);
   bubble.setAttribute('aria-expanded', 'false');
   bubble.setAttribute('aria-controls', 'vssbot-panel');
-  bubble.appendChild(el('span', 'vssbot-bubble-icon', '💬')).setAttribute('aria-hidden', 'true');
+  bubble.appendChild(icon('M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z'));
 
   var panel = el('section', 'vssbot-panel');
   panel.id = 'vssbot-panel';
@@ -102,7 +102,8 @@
   fileInput.multiple = true;
   fileInput.tabIndex = -1;
   fileInput.setAttribute('aria-hidden', 'true');
-  var imageButton = el('button', 'vssbot-image', '📷');
+  var imageButton = el('button', 'vssbot-image');
+  imageButton.appendChild(icon('M9 4h6l2 3h3a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V9a2 2 0 0 1 2-2h3l2-3zm3 5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z'));
   imageButton.type = 'button';
   imageButton.setAttribute('aria-label', TEXT.sendImage);
   imageButton.title = TEXT.sendImage;
@@ -468,6 +469,23 @@
   function setStatus(text) { status.textContent = text; status.hidden = !text; }
 
   function scrollDown() { log.scrollTop = log.scrollHeight; }
+
+  // A decorative icon (emoji fonts are missing on some systems).
+  function icon(path) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '26');
+    svg.setAttribute('height', '26');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    var shape = document.createElementNS(ns, 'path');
+    shape.setAttribute('d', path);
+    shape.setAttribute('fill', 'currentColor');
+    shape.setAttribute('fill-rule', 'evenodd');
+    svg.appendChild(shape);
+    return svg;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
