@@ -1,9 +1,11 @@
 using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
+using VssBot.Bot.Channels.DirectLine;
 using VssBot.Bot.Channels.Terminal;
 using VssBot.Bot.Health;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
+using VssBot.Bot.Web;
 using VssBot.Dialogs;
 
 var chat = TerminalChannel.IsRequested(args);
@@ -22,6 +24,7 @@ builder.Services.AddTurnPipeline();
 // Channels (Channels/).
 builder.Services.AddBotFrameworkChannel();
 builder.Services.AddTerminalChannel();
+builder.Services.AddDirectLineChannel();
 
 var app = builder.Build();
 
@@ -32,8 +35,12 @@ if (chat)
     return;
 }
 
+// The widget, the demo school page (/) and the Web Chat page (wwwroot/).
+app.UseStaticSite();
 app.MapHealthApi();
 app.MapBotFrameworkApi();
+// Direct Line 3.0 for the widget and Web Chat (/v3/directline).
+app.UseDirectLineChannel();
 app.AnnounceBotFrameworkEndpoint();
 
 app.Run();

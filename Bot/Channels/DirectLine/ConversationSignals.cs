@@ -1,0 +1,33 @@
+namespace VssBot.Bot.Channels.DirectLine;
+
+/// <summary>
+/// Wakes the WebSocket streams of a conversation when an activity is appended to it. A stream takes
+/// <see cref="Next"/> BEFORE reading the log, then awaits it: an append in between is never missed.
+/// </summary>
+public sealed class ConversationSignals
+{
+    private readonly Dictionary<string, TaskCompletionSource> pending = new(StringComparer.Ordinal);
+    private readonly Lock sync = new();
+
+    /// <summary>A task that completes at the next append to the conversation.</summary>
+    public Task Next(string conversationId)
+    {
+        lock (sync)
+        {
+            if (!pending.TryGetValue(conversationId, out var signal))
+                pending[conversationId] = signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return signal.Task;
+        }
+    }
+
+    public void Notify(string conversationId)
+    {
+        TaskCompletionSource? signal;
+        lock (sync)
+        {
+            if (pending.Remove(conversationId, out signal) is false)
+                return;
+        }
+        signal!.TrySetResult();
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+using VssBot.Bot.Turns;
+
+namespace VssBot.Bot.Channels.DirectLine;
+
+/// <summary>The Direct Line 3.0 channel for the web widget and Web Chat: <c>/v3/directline/…</c>.</summary>
+public static class DirectLineChannel
+{
+    public static IServiceCollection AddDirectLineChannel(this IServiceCollection services)
+    {
+        services.AddOptions<DirectLineOptions>()
+            .BindConfiguration(DirectLineOptions.SectionName)
+            .Validate(o => o.TokenLifetime >= TimeSpan.FromMinutes(1) && o.TokenLifetime <= TimeSpan.FromDays(1),
+                "DirectLine:TokenLifetime must be between 00:01:00 and 1.00:00:00.")
+            .Validate(o => o.MaxUploadBytes > 0, "DirectLine:MaxUploadBytes must be positive.")
+            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || IsKey(o.SigningKey),
+                "DirectLine:SigningKey must be base64 of at least 32 bytes.")
+            .ValidateOnStart();
+
+        services.AddSingleton<DirectLineDataFolder>();
+        services.AddSingleton<DirectLineSigningKey>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<ConversationSignals>();
+        services.AddSingleton<ConversationLog>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton(sp => new DirectLineAdapter(sp.GetRequiredService<ConversationLog>(), sp.GetRequiredService<TimeProvider>())
+            .UseTurnPipeline(sp));
+        services.AddSingleton<DirectLineConversations>();
+        services.AddHostedService<DirectLineInitializer>();
+
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>
+            cors.AddPolicy(DirectLineApi.CorsPolicy, policy =>
+            {
+                policy.AllowAnyHeader().AllowAnyMethod();
+                if (directLine.Value.AllowedOrigins is { Length: > 0 } origins && !origins.Contains("*"))
+                    policy.WithOrigins(origins);
+                else
+                    policy.AllowAnyOrigin(); // no cookies are used: tokens travel in the Authorization header
+            }));
+        return services;
+    }
+
+    /// <summary>CORS (the widget runs on the school's site) and WebSockets, then the endpoints.</summary>
+    public static WebApplication UseDirectLineChannel(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.MapDirectLineApi();
+        return app;
+    }
+
+    private static bool IsKey(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out var length) && length >= 32;
+    }
+
+    /// <summary>Creates the data folder, signing key and activity log at start-up, so a bad path fails loudly.</summary>
+    private sealed class DirectLineInitializer(DirectLineSigningKey key, ConversationLog log, ILogger<DirectLineInitializer> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = key.Bytes;
+            await log.EnsureCreatedAsync(cancellationToken);
+            logger.LogInformation("Direct Line conversations are stored in {DatabasePath}", log.DatabasePath);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
