@@ -47,7 +47,8 @@ public static class DeclarationsServiceCollectionExtensions
     private static IServiceCollection AddDeclarationApiClient(this IServiceCollection services)
     {
         services.AddTransient<DeclarationApiKeyHandler>();
-        services.AddRefitClient<IDeclarationApi>(new RefitSettings(new SystemTextJsonContentSerializer(DeclarationDatabase.Json)), DeclarationApiOptions.HttpClientName)
+        // The generated client: Refit 16's AddRefitClient needs the Refit.Reflection package, which the registry here does not serve.
+        services.AddRefitGeneratedClient<IDeclarationApi>(new RefitSettings(new SystemTextJsonContentSerializer(DeclarationDatabase.Json)), DeclarationApiOptions.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.BaseAddress = DeclarationApiAddress.Resolve(
                 sp.GetRequiredService<IOptions<DeclarationApiOptions>>().Value, sp.GetRequiredService<IServer>()))
             .AddHttpMessageHandler<DeclarationApiKeyHandler>()
