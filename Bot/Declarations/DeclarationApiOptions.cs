@@ -13,11 +13,13 @@ public sealed class DeclarationApiOptions
     public const string ApiKeyHeader = "X-Api-Key";
 
     /// <summary>The registry's base URL. Empty: the bot's own URL (the embedded registry, still called over HTTP).</summary>
-    [Url]
     public string? BaseAddress { get; set; }
 
     /// <summary>Sent as <see cref="ApiKeyHeader"/>; when set, the embedded registry requires it too. Empty: no key (local use).</summary>
     public string? ApiKey { get; set; }
+
+    internal bool HasValidBaseAddress => string.IsNullOrWhiteSpace(BaseAddress)
+        || Uri.TryCreate(BaseAddress, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     /// <summary>One HTTP attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]

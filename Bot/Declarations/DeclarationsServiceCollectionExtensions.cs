@@ -20,6 +20,7 @@ public static class DeclarationsServiceCollectionExtensions
         services.AddOptions<DeclarationApiOptions>()
             .Bind(configuration.GetSection(DeclarationApiOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate(o => o.HasValidBaseAddress, "DeclarationApi:BaseAddress must be empty (the bot itself) or an absolute http(s) URL.")
             .Validate(o => o.TotalTimeout >= o.AttemptTimeout, "DeclarationApi:TotalTimeout must be at least DeclarationApi:AttemptTimeout.")
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>()
