@@ -2,6 +2,8 @@ using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.DirectLine;
 using VssBot.Bot.Channels.Terminal;
+using VssBot.Bot.Declarations;
+using VssBot.Bot.Declarations.Registry;
 using VssBot.Bot.Health;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
@@ -17,6 +19,8 @@ if (chat)
 builder.Services.AddStateStorage();
 // The school's campaign settings (Campaign/), read by the bot's texts.
 builder.Services.AddCampaignSettings(builder.Configuration);
+// Declarations after "Ghi nhận": outbox, worker, registry client, embedded school registry (Declarations/).
+builder.Services.AddDeclarations(builder.Configuration);
 // The conversation: StudentBot, its dialogs and journey (Dialogs/).
 builder.Services.AddStudentConversation();
 // What runs around every turn: logging by id, per-conversation serialisation, error handling (Turns/).
@@ -41,6 +45,7 @@ app.MapHealthApi();
 app.MapBotFrameworkApi();
 // Direct Line 3.0 for the widget and Web Chat (/v3/directline).
 app.UseDirectLineChannel();
+app.MapDeclarationRegistryApi();
 app.AnnounceBotFrameworkEndpoint();
 
 app.Run();

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Refit;
+using VssBot.Bot.Declarations.Client;
+using VssBot.Bot.Declarations.Outbox;
+using VssBot.Bot.Declarations.Registry;
+using VssBot.Dialogs.Conversation;
+
+namespace VssBot.Bot.Declarations;
+
+public static class DeclarationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Declarations after "Ghi nhận": the outbox behind <see cref="IDeclarationRecorder"/> and its worker, the Refit client
+    /// of the registry ("DeclarationApi"), and the embedded registry's store. Tables live in the bot's SQLite file.
+    /// </summary>
+    public static IServiceCollection AddDeclarations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DeclarationApiOptions>()
+            .Bind(configuration.GetSection(DeclarationApiOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasValidBaseAddress, "DeclarationApi:BaseAddress must be empty (the bot itself) or an absolute http(s) URL.")
+            .Validate(o => o.TotalTimeout >= o.AttemptTimeout, "DeclarationApi:TotalTimeout must be at least DeclarationApi:AttemptTimeout.")
+            .ValidateOnStart();
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.MaxRetryDelay >= o.RetryDelay, "DeclarationOutbox:MaxRetryDelay must be at least DeclarationOutbox:RetryDelay.")
+            .ValidateOnStart();
+
+        services.AddSingleton<DeclarationDatabase>();
+        services.AddSingleton<DeclarationRegistry>();
+        services.AddSingleton<DeclarationOutbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<StoredStudentProfiles>();
+        services.AddSingleton<DeclarationFollowUp>();
+        services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();
+        services.AddHostedService<DeclarationTablesInitializer>();
+        services.AddSingleton<DeclarationOutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeclarationOutboxWorker>());
+
+        services.AddDeclarationApiClient();
+        return services;
+    }
+
+    /// <summary>The typed Refit client with the API key handler, timeouts, retries with back-off and a circuit breaker.</summary>
+    private static IServiceCollection AddDeclarationApiClient(this IServiceCollection services)
+    {
+        services.AddTransient<DeclarationApiKeyHandler>();
+        // The generated client: Refit 16's AddRefitClient needs the Refit.Reflection package, which the registry here does not serve.
+        services.AddRefitGeneratedClient<IDeclarationApi>(new RefitSettings(new SystemTextJsonContentSerializer(DeclarationDatabase.Json)), DeclarationApiOptions.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.BaseAddress = DeclarationApiAddress.Resolve(
+                sp.GetRequiredService<IOptions<DeclarationApiOptions>>().Value, sp.GetRequiredService<IServer>()))
+            .AddHttpMessageHandler<DeclarationApiKeyHandler>()
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) =>
+            {
+                var api = sp.GetRequiredService<IOptions<DeclarationApiOptions>>().Value;
+                resilience.AttemptTimeout.Timeout = api.AttemptTimeout;
+                resilience.TotalRequestTimeout.Timeout = api.TotalTimeout;
+                resilience.Retry.MaxRetryAttempts = Math.Max(api.Retries, 0);
+                resilience.Retry.Delay = api.RetryDelay;
+                resilience.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
+                resilience.Retry.UseJitter = true;
+                // POST is retried too (the standard handler's default): the Idempotency-Key makes a replay harmless.
+                resilience.CircuitBreaker.BreakDuration = api.BreakDuration;
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(api.AttemptTimeout.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            });
+        return services;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using VssBot.Bot.Declarations.Client;
+using VssBot.Bot.Turns;
+
+namespace VssBot.Bot.Declarations.Outbox;
+
+/// <summary>
+/// Sends recorded declarations to the registry until accepted: 5xx, timeouts, refused connections and an open circuit
+/// are retried with growing delays (across restarts: the schedule is in the outbox); a 400 marks the declaration
+/// "rejected-invalid" so it does not loop forever. Once accepted: the journey moves and the student is told.
+/// Starts sending once the host listens (by default the registry is this very process).
+/// </summary>
+public sealed class DeclarationOutboxWorker(
+    DeclarationOutbox outbox,
+    IServiceScopeFactory scopes,
+    DeclarationFollowUp followUp,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<DeclarationOutboxWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!await StartedAsync(stoppingToken))
+            return;
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError("Declaration outbox round failed: {Error}", ExceptionSummary.Describe(e));
+            }
+            try
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round: send what is due, then follow up on what was accepted.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        foreach (var item in await outbox.DueAsync(clock.GetUtcNow(), settings.BatchSize, cancellationToken))
+            await SendAsync(item, cancellationToken);
+        foreach (var item in await outbox.FollowUpsDueAsync(settings.BatchSize, cancellationToken))
+            await FollowUpAsync(item, cancellationToken);
+    }
+
+    private async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        string failure;
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var api = scope.ServiceProvider.GetRequiredService<IDeclarationApi>();
+            using var response = await api.SubmitAsync(item.IdempotencyKey, item.Content, cancellationToken);
+            if (response.IsSuccessStatusCode && response.Content is { } declaration)
+            {
+                await outbox.MarkSentAsync(item.IdempotencyKey, declaration.Id, clock.GetUtcNow(), cancellationToken);
+                logger.LogInformation("Declaration {Receipt} accepted by the registry ({Status}) after {Attempts} attempt(s)",
+                    item.ReceiptNumber, (int?)response.StatusCode, item.Attempts + 1);
+                await FollowUpAsync(item with { Status = OutboxStatus.Sent }, cancellationToken);
+                return;
+            }
+            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity)
+            {
+                // The problem details name the invalid fields, not their values.
+                var error = $"HTTP {(int)response.StatusCode}: invalid {InvalidFields((response.Error as Refit.ApiException)?.Content)}";
+                await outbox.MarkRejectedAsync(item.IdempotencyKey, error, cancellationToken);
+                logger.LogError("Declaration {Receipt} refused by the registry as invalid: it will not be retried", item.ReceiptNumber);
+                return;
+            }
+            failure = response.StatusCode is { } status ? $"HTTP {(int)status}"
+                : response.Error is { } apiError ? ExceptionSummary.Describe(apiError, withStack: false) : "no response";
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Connection refused, timeouts (Polly), an open circuit, a body that is not a declaration…
+            failure = ExceptionSummary.Describe(e, withStack: false);
+        }
+
+        var delay = Backoff(item.Attempts + 1);
+        await outbox.MarkRetryAsync(item.IdempotencyKey, clock.GetUtcNow() + delay, failure, cancellationToken);
+        logger.LogWarning("Declaration {Receipt} not delivered (attempt {Attempt}: {Failure}); next try in {Delay}",
+            item.ReceiptNumber, item.Attempts + 1, failure, delay);
+    }
+
+    private async Task FollowUpAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var outcome = await followUp.RunAsync(item, cancellationToken);
+        var gaveUp = !outcome.Journey.Completed && clock.GetUtcNow() - item.RecordedAt > options.Value.JourneyWait;
+        if (gaveUp)
+            logger.LogWarning("Declaration {Receipt}: the student's profile never showed it; the journey is left as it is", item.ReceiptNumber);
+        await outbox.RecordFollowUpAsync(item.IdempotencyKey, gaveUp ? "skipped: " + outcome.Journey.Outcome : outcome.Journey.Outcome,
+            outcome.Notification, outcome.Journey.Completed || gaveUp, cancellationToken);
+    }
+
+    /// <summary>RetryDelay × 2^(attempt−1), at most MaxRetryDelay, with ±20 % jitter so that many items do not retry in step.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var settings = options.Value;
+        var exponential = settings.RetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
+        var capped = Math.Min(exponential, settings.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled());
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The field names from the problem details' "errors" (never the messages: a remote registry might quote values).</summary>
+    private static string InvalidFields(string? problem)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(problem ?? "");
+            return json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? string.Join(",", errors.EnumerateObject().Select(e => e.Name))
+                : "(no field list)";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "(no problem details)";
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using VssBot.Dialogs.Conversation;
+
+namespace VssBot.Bot.Declarations.Outbox;
+
+/// <summary>
+/// "Ghi nhận": writes the declaration to the outbox (durable before the student is told) and returns its receipt at once;
+/// <see cref="DeclarationOutboxWorker"/> delivers it. The same key twice returns the same receipt and writes nothing new.
+/// </summary>
+public sealed class OutboxDeclarationRecorder(DeclarationOutbox outbox, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDeclarationRecorder> logger)
+    : IDeclarationRecorder
+{
+    public async Task<RecordedDeclaration> RecordAsync(ConfirmedDeclaration declaration, CancellationToken cancellationToken)
+    {
+        var (receipt, created) = await outbox.AddAsync(declaration.IdempotencyKey, declaration.StudentKey, declaration.Conversation,
+            declaration.ConfirmedAt, number => DeclarationContentMapper.Map(declaration, number), clock.GetUtcNow(), cancellationToken);
+        if (created)
+        {
+            logger.LogInformation("Declaration {Receipt} recorded in the outbox (channel {ChannelId})", receipt, declaration.ChannelId);
+            signal.Notify();
+        }
+        else
+            logger.LogInformation("Declaration {Receipt} was already recorded: the same receipt is returned", receipt);
+        return new RecordedDeclaration(receipt);
+    }
+}

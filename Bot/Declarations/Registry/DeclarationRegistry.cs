@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using VssBot.Bot.Declarations.Contracts;
+
+namespace VssBot.Bot.Declarations.Registry;
+
+/// <summary>
+/// The school's registry of declarations in SQLite. One record per idempotency key: a replayed submission
+/// returns the record created the first time, never a second one.
+/// </summary>
+public sealed class DeclarationRegistry(DeclarationDatabase database, TimeProvider clock)
+{
+    private const string Columns = "id, receipt_number, student_id, status, status_reason, submitted_at, status_changed_at, content_json";
+
+    /// <summary>Adds the declaration unless its key was seen before; returns the stored record and whether it is new.</summary>
+    public async Task<(Declaration Declaration, bool Created)> SubmitAsync(string idempotencyKey, DeclarationContent content, CancellationToken cancellationToken)
+    {
+        var now = DeclarationDatabase.Timestamp(clock.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync($"""
+            INSERT INTO registry_declarations ({Columns}, idempotency_key)
+            VALUES ($id, $receipt, $student, $status, NULL, $now, $now, $content, $key)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """, cancellationToken,
+            ("$id", Guid.CreateVersion7().ToString("N")), ("$receipt", content.ReceiptNumber), ("$student", content.StudentId),
+            ("$status", DeclarationStatus.Submitted), ("$now", now), ("$content", DeclarationDatabase.WriteContent(content)), ("$key", idempotencyKey));
+        var stored = await QuerySingleAsync(connection, "idempotency_key = $key", ("$key", idempotencyKey), cancellationToken);
+        return (stored!, inserted == 1);
+    }
+
+    public async Task<Declaration?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await QuerySingleAsync(connection, "id = $id", ("$id", id), cancellationToken);
+    }
+
+    /// <summary>Newest first; every filter is optional (<paramref name="to"/> is exclusive).</summary>
+    public async Task<IReadOnlyList<Declaration>> ListAsync(string? studentId, string? status, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"""
+            SELECT {Columns} FROM registry_declarations
+            WHERE ($student IS NULL OR student_id = $student) AND ($status IS NULL OR status = $status)
+              AND ($from IS NULL OR submitted_at >= $from) AND ($to IS NULL OR submitted_at < $to)
+            ORDER BY submitted_at DESC, id DESC
+            """,
+            ("$student", studentId), ("$status", status),
+            ("$from", from is { } f ? DeclarationDatabase.Timestamp(f) : null), ("$to", to is { } t ? DeclarationDatabase.Timestamp(t) : null));
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    /// <summary>Sets what the office did; null when there is no such declaration.</summary>
+    public async Task<Declaration?> UpdateStatusAsync(string id, DeclarationStatusUpdate update, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE registry_declarations SET status = $status, status_reason = $reason, status_changed_at = $now WHERE id = $id",
+            cancellationToken, ("$status", update.Status), ("$reason", string.IsNullOrWhiteSpace(update.Reason) ? null : update.Reason.Trim()),
+            ("$now", DeclarationDatabase.Timestamp(clock.GetUtcNow())), ("$id", id));
+        return changed == 0 ? null : await QuerySingleAsync(connection, "id = $id", ("$id", id), cancellationToken);
+    }
+
+    private static async Task<Declaration?> QuerySingleAsync(SqliteConnection connection, string where, (string, object?) parameter, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command($"SELECT {Columns} FROM registry_declarations WHERE {where}", parameter);
+        return (await ReadAllAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<Declaration>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var declarations = new List<Declaration>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            declarations.Add(new Declaration(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.NullableString(4),
+                DeclarationDatabase.ParseTimestamp(reader.GetString(5)), DeclarationDatabase.ParseTimestamp(reader.GetString(6)),
+                DeclarationDatabase.ReadContent(reader.GetString(7))));
+        return declarations;
+    }
+}
