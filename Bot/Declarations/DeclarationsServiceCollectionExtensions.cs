@@ -39,6 +39,12 @@ public static class DeclarationsServiceCollectionExtensions
         services.AddHostedService<DeclarationTablesInitializer>();
         services.AddSingleton<DeclarationOutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeclarationOutboxWorker>());
+        // The office-visit countdown (day 7 and day 9 reminders, expiry on day 10).
+        services.AddOptions<Reminders.ReminderOptions>().BindConfiguration(Reminders.ReminderOptions.SectionName)
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.BatchSize > 0, "Reminders:Interval must be at least 1 second and Reminders:BatchSize positive.")
+            .ValidateOnStart();
+        services.AddSingleton<Reminders.DeadlineReminderWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reminders.DeadlineReminderWorker>());
 
         services.AddDeclarationApiClient();
         return services;

@@ -3,6 +3,7 @@ using VssBot.Dialogs.Conversation.Interruptions;
 using VssBot.Dialogs.Form01;
 using VssBot.Dialogs.Install;
 using VssBot.Dialogs.Journey;
+using VssBot.Dialogs.Language;
 using VssBot.Dialogs.Runtime;
 using VssBot.Dialogs.Texts;
 
@@ -109,11 +110,15 @@ public sealed class MainDialog : ComponentDialog
             case JourneyState.Installed or JourneyState.Declaring:
                 return await step.NextAsync(null, ct);
             case JourneyState.Expired or JourneyState.Rejected:
+                var redeclare = new Choice("redeclare", _texts["conv.redeclare"], ["kê khai lại", "khai lại", "làm lại"]);
+                // The "Kê khai lại" button of a reminder sent while no question was open starts the flow itself.
+                if (ChoiceRecognizer.Recognize(step.Context.Activity.Text ?? "", [new ChoiceOption(redeclare.Value, redeclare.Title, redeclare.Synonyms)]).IsMatch)
+                    return await step.NextAsync(new FoundChoice(redeclare.Value, 0), ct);
                 return await step.PromptAsync(ChoiceId, new PromptOptions
                 {
                     Prompt = MessageFactory.Text(_texts[session.Profile.Journey.State == JourneyState.Expired ? "conv.expired" : "conv.rejected"]),
                     RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
-                    Choices = [new Choice("redeclare", _texts["conv.redeclare"], ["kê khai lại", "khai lại", "làm lại"])],
+                    Choices = [redeclare],
                     Validations = RedeclareQuestion,
                 }, ct);
             case JourneyState.Declared when session.Profile.Journey.DeclaredAt is { } declaredAt:

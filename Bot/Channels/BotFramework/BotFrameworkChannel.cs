@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using VssBot.Bot.Channels.Proactive;
 using VssBot.Bot.Turns;
 
 namespace VssBot.Bot.Channels.BotFramework;
@@ -27,6 +28,7 @@ public static class BotFrameworkChannel
                 sp.GetRequiredService<ILogger<CloudAdapter>>())
             .UseTurnPipeline(sp));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+        services.AddProactiveChannels();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
+using VssBot.Bot.Channels.Proactive;
 using VssBot.Bot.Turns;
 
 namespace VssBot.Bot.Channels.DirectLine;
@@ -26,6 +27,7 @@ public static class DirectLineChannel
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton(sp => new DirectLineAdapter(sp.GetRequiredService<ConversationLog>(), sp.GetRequiredService<TimeProvider>())
             .UseTurnPipeline(sp));
+        services.AddChannelAdapter<DirectLineAdapter>(DirectLineAdapter.ChannelId);
         services.AddSingleton<DirectLineConversations>();
         services.AddHostedService<DirectLineInitializer>();
 

@@ -1,7 +1,5 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Extensions.Options;
-using VssBot.Bot.Channels.BotFramework;
+using VssBot.Bot.Channels.Proactive;
 using VssBot.Bot.Turns;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Form01.Fields;
@@ -16,12 +14,11 @@ namespace VssBot.Bot.Declarations.Outbox;
 /// profile the journey update reads). A channel that cannot be reached is logged and recorded, never fatal.
 /// </summary>
 public sealed class DeclarationFollowUp(
-    CloudAdapter adapter,
+    ChannelAdapters channels,
     StoredStudentProfiles profiles,
     BotTexts texts,
     CampaignSettings campaign,
     DeclarationNextSteps nextSteps,
-    IOptions<BotFrameworkOptions> botFramework,
     ILogger<DeclarationFollowUp> logger)
 {
     public sealed record Outcome(JourneyUpdate Journey, string? Notification);
@@ -33,7 +30,7 @@ public sealed class DeclarationFollowUp(
         JourneyUpdate? journey = null;
         string? notification = null;
 
-        if (string.IsNullOrWhiteSpace(reference.ServiceUrl))
+        if (!channels.CanReach(reference))
         {
             journey = await profiles.MarkSubmittedAsync(reference.ChannelId, userId, item.ReceiptNumber, cancellationToken);
             notification = journey.Completed ? "undeliverable: the conversation has no serviceUrl" : null;
@@ -44,7 +41,7 @@ public sealed class DeclarationFollowUp(
 
         try
         {
-            await adapter.ContinueConversationAsync(botFramework.Value.MicrosoftAppId ?? "", reference, async (turnContext, ct) =>
+            await channels.ContinueConversationAsync(reference, async (turnContext, ct) =>
             {
                 // Everything is caught here: an exception would reach the turn error handler, which resets the conversation.
                 try

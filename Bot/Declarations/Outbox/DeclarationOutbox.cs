@@ -57,6 +57,10 @@ public sealed class DeclarationOutbox(DeclarationDatabase database)
     public Task<IReadOnlyList<OutboxItem>> FollowUpsDueAsync(int limit, CancellationToken cancellationToken)
         => QueryAsync("status = $status AND follow_up_done = 0", [("$status", OutboxStatus.Sent)], limit, cancellationToken);
 
+    /// <summary>Declarations recorded since <paramref name="since"/> (the students in their office-visit countdown), oldest first.</summary>
+    public Task<IReadOnlyList<OutboxItem>> RecordedSinceAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
+        => QueryAsync("recorded_at >= $since", [("$since", DeclarationDatabase.Timestamp(since))], limit, cancellationToken);
+
     public Task MarkSentAsync(string idempotencyKey, string registryId, DateTimeOffset now, CancellationToken cancellationToken)
         => UpdateAsync("status = $status, sent_at = $now, registry_id = $registry, last_error = NULL, attempts = attempts + 1", idempotencyKey, cancellationToken,
             ("$status", OutboxStatus.Sent), ("$now", DeclarationDatabase.Timestamp(now)), ("$registry", registryId));

@@ -1,0 +1,43 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using VssBot.Bot.Channels.BotFramework;
+
+namespace VssBot.Bot.Channels.Proactive;
+
+/// <summary>A channel of ours with its own adapter (Direct Line, Messenger, Zalo): which channel ids it serves.</summary>
+public sealed record ChannelAdapterRegistration(IReadOnlyList<string> ChannelIds, Func<IServiceProvider, BotAdapter> Adapter);
+
+/// <summary>
+/// Proactive turns (a declaration accepted, a countdown reminder, an agent's reply) run on the adapter of the channel
+/// the student used: our own channels' adapters by channel id, every other channel through Bot Framework's CloudAdapter.
+/// </summary>
+public sealed class ChannelAdapters(IServiceProvider services, IEnumerable<ChannelAdapterRegistration> registrations,
+    CloudAdapter cloudAdapter, IOptions<BotFrameworkOptions> botFramework)
+{
+    private readonly IReadOnlyList<ChannelAdapterRegistration> _registrations = registrations.ToList();
+
+    public BotAdapter For(string channelId)
+        => _registrations.FirstOrDefault(r => r.ChannelIds.Contains(channelId, StringComparer.OrdinalIgnoreCase)) is { } own
+            ? own.Adapter(services)
+            : cloudAdapter;
+
+    /// <summary>Whether a proactive turn can reach this conversation at all.</summary>
+    public bool CanReach(ConversationReference reference)
+        => !ReferenceEquals(For(reference.ChannelId), cloudAdapter) || !string.IsNullOrWhiteSpace(reference.ServiceUrl);
+
+    /// <summary>Runs <paramref name="callback"/> as a turn of the student's conversation, through that channel's pipeline.</summary>
+    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+        => For(reference.ChannelId).ContinueConversationAsync(botFramework.Value.MicrosoftAppId ?? "", reference, callback, cancellationToken);
+}
+
+public static class ChannelAdaptersServiceCollectionExtensions
+{
+    public static IServiceCollection AddProactiveChannels(this IServiceCollection services)
+        => services.AddSingleton<ChannelAdapters>();
+
+    /// <summary>Called by a channel's registration: proactive turns for these channel ids run on this adapter.</summary>
+    public static IServiceCollection AddChannelAdapter<TAdapter>(this IServiceCollection services, params string[] channelIds) where TAdapter : BotAdapter
+        => services.AddSingleton(new ChannelAdapterRegistration(channelIds, sp => sp.GetRequiredService<TAdapter>()));
+}

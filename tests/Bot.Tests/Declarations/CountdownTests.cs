@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+using VssBot.Bot.Channels.Proactive;
+using VssBot.Bot.Declarations.Reminders;
+using VssBot.Bot.Tests.Channels.BotFramework;
+using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Journey;
+
+namespace VssBot.Bot.Tests.Declarations;
+
+/// <summary>
+/// After "Ghi nhận" the bot speaks first, on the student's own channel: the declaration accepted, the day-7 and day-9
+/// reminders, and on day 10 the expiry with the offer to declare again.
+/// </summary>
+public sealed class CountdownTests : IDisposable
+{
+    private readonly string databasePath = VssBotFactory.NewDatabasePath();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+    private readonly RecordingChannel channel = new();
+
+    public void Dispose() => DeclarationHosts.DeleteDatabase(databasePath);
+
+    /// <summary>Stands in for the student's channel: proactive messages land here instead of a real serviceUrl.</summary>
+    private sealed class RecordingChannel : BotAdapter
+    {
+        public ConcurrentQueue<string> Sent { get; } = new();
+
+        public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+        {
+            foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message)) Sent.Enqueue(activity.Text ?? "");
+            return Task.FromResult(activities.Select(_ => new ResourceResponse(Guid.NewGuid().ToString("N"))).ToArray());
+        }
+
+        public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task The_student_is_told_of_acceptance_reminded_on_day_7_and_9_and_offered_to_declare_again_on_day_10()
+    {
+        using var bot = new VssBotFactory(databasePath, DeclarationHosts.FastSettings(), services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(new ChannelAdapterRegistration(["emulator"], _ => channel));
+            services.AddHttpClient(VssBot.Bot.Declarations.DeclarationApiOptions.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(sp => ((Microsoft.AspNetCore.TestHost.TestServer)sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()).CreateHandler());
+        });
+        var client = bot.CreateClient();
+        foreach (var say in new[] { "xin chao", "roi", "dong y", "Phạm Thu Hà", "0113099841", "036303012345", "Phường Cầu Giấy, Hà Nội", "dung",
+                     "12 Trần Duy Hưng", "bo qua", "dung", "ha.pham@gmail.com", "0912345678", "hom nay", "1", "dong y", "1", "1" })
+            await SayAsync(client, say);
+        var confirmation = await SayAsync(client, "ghi nhan");
+        Assert.Contains(confirmation, t => t.Contains("Mã biên nhận"));
+
+        await DeclarationHosts.EventuallyAsync(() => Task.FromResult(channel.Sent.Any(t => t.Contains("đã được gửi"))), "the acceptance notice",
+            describe: () => Task.FromResult<object>(string.Join(" | ", channel.Sent)));
+        Assert.Equal(JourneyState.WaitingForOfficeVisit, await JourneyAsync(bot));
+
+        var worker = bot.Services.GetRequiredService<DeadlineReminderWorker>();
+        clock.Advance(TimeSpan.FromDays(6));
+        await worker.RunOnceAsync(default);
+        Assert.DoesNotContain(channel.Sent, t => t.Contains("⏰"));
+
+        clock.Advance(TimeSpan.FromDays(1));
+        await DeclarationHosts.EventuallyAsync(async () => { await worker.RunOnceAsync(default); return channel.Sent.Count(t => t.Contains("còn 3 ngày")) == 1; }, "the day-7 reminder");
+        await worker.RunOnceAsync(default);
+        Assert.Single(channel.Sent, t => t.Contains("⏰"));
+
+        clock.Advance(TimeSpan.FromDays(2));
+        await DeclarationHosts.EventuallyAsync(async () => { await worker.RunOnceAsync(default); return channel.Sent.Any(t => t.Contains("còn 1 ngày")); }, "the day-9 reminder");
+
+        clock.Advance(TimeSpan.FromDays(1));
+        await DeclarationHosts.EventuallyAsync(async () => { await worker.RunOnceAsync(default); return channel.Sent.Any(t => t.Contains("đã quá hạn 10 ngày")); }, "the expiry");
+        Assert.Equal(JourneyState.Expired, await JourneyAsync(bot));
+        Assert.Equal(2, channel.Sent.Count(t => t.Contains("⏰")));
+
+        // The student comes back and declares again with the saved answers.
+        var again = await SayAsync(client, "Kê khai lại");
+        Assert.Contains(again, t => t.StartsWith("Câu 9"));
+    }
+
+    private static async Task<JourneyState> JourneyAsync(VssBotFactory bot)
+    {
+        var items = await bot.Services.GetRequiredService<IStorage>().ReadAsync(["emulator/users/student-1"]);
+        return ((StudentProfile)((IDictionary<string, object>)items["emulator/users/student-1"])["student"]).Journey.State;
+    }
+
+    private static async Task<IReadOnlyList<string>> SayAsync(HttpClient client, string say)
+    {
+        var response = await client.PostActivityAsync(BotFrameworkClient.Message("countdown", say));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!.Select(a => (string?)a["text"] ?? "").ToList();
+    }
+}
