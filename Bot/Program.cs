@@ -1,5 +1,6 @@
 using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
+using VssBot.Bot.Channels.Messenger;
 using VssBot.Bot.Channels.Terminal;
 using VssBot.Bot.Health;
 using VssBot.Bot.Storage;
@@ -22,6 +23,7 @@ builder.Services.AddTurnPipeline();
 // Channels (Channels/).
 builder.Services.AddBotFrameworkChannel();
 builder.Services.AddTerminalChannel();
+builder.Services.AddMessengerChannel();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ if (chat)
 
 app.MapHealthApi();
 app.MapBotFrameworkApi();
+app.MapMessengerWebhook();
 app.AnnounceBotFrameworkEndpoint();
 
 app.Run();
