@@ -26,7 +26,7 @@ public static class MessengerChannel
             .ValidateOnStart();
 
         services.AddTransient<MessengerAccessTokenHandler>();
-        services.AddRefitClient<IMessengerSendApi>(WebhookChannels.NewRefitSettings())
+        services.AddRefitGeneratedClient<IMessengerSendApi>(MessengerJsonContext.Default)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = WebhookChannels.BaseAddress(sp.GetRequiredService<IOptions<MessengerOptions>>().Value.SendApiBaseAddress))
             .AddHttpMessageHandler<MessengerAccessTokenHandler>()
             .AddResilienceHandler("messenger-send", (pipeline, context) =>
@@ -83,7 +83,7 @@ public static class MessengerChannel
             MessengerWebhookEvent? webhook;
             try
             {
-                webhook = JsonSerializer.Deserialize<MessengerWebhookEvent>(body);
+                webhook = JsonSerializer.Deserialize(body, MessengerJsonContext.Default.MessengerWebhookEvent);
             }
             catch (JsonException)
             {

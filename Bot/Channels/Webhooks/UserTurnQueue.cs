@@ -6,14 +6,14 @@ namespace VssBot.Bot.Channels.Webhooks;
 /// "xin chào" is still answered after it. Different users run in parallel. Work left when the host stops
 /// is awaited (bounded by the host's shutdown timeout), then cancelled.
 /// </summary>
-public sealed class UserTurnQueue(ILogger<UserTurnQueue> logger) : IHostedService, IDisposable
+public sealed class UserTurnQueue(ILogger<UserTurnQueue> logger) : IHostedService
 {
     /// <summary>Pending turns kept per user; beyond that a flood from one user is dropped (and logged).</summary>
     public const int MaxPendingPerUser = 100;
 
     private readonly Dictionary<string, Queue<Func<CancellationToken, Task>>> queues = new(StringComparer.Ordinal);
     private readonly HashSet<Task> drains = [];
-    private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationTokenSource stopping = new(); // not disposed: turns may still read its token while the host goes down
     private readonly Lock sync = new();
 
     /// <summary>Queues <paramref name="turn"/> after the earlier turns of <paramref name="userKey"/> ("channel/user").</summary>
@@ -101,6 +101,4 @@ public sealed class UserTurnQueue(ILogger<UserTurnQueue> logger) : IHostedServic
             await stopping.CancelAsync();
         }
     }
-
-    public void Dispose() => stopping.Dispose();
 }

@@ -1,9 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Refit;
 
 namespace VssBot.Bot.Channels.Webhooks;
 
@@ -37,12 +34,6 @@ public static class WebhookChannels
         }
         return buffer.ToArray();
     }
-
-    /// <summary>JSON as the platforms expect it: property names from the records' attributes, nulls left out.</summary>
-    public static RefitSettings NewRefitSettings() => new(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    }));
 
     /// <summary>A base address Refit can append "/path" to (no trailing slash).</summary>
     public static Uri BaseAddress(string configured) => new(configured.TrimEnd('/'), UriKind.Absolute);
