@@ -2,6 +2,7 @@ using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.Messenger;
 using VssBot.Bot.Channels.Terminal;
+using VssBot.Bot.Channels.Zalo;
 using VssBot.Bot.Health;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
@@ -24,6 +25,7 @@ builder.Services.AddTurnPipeline();
 builder.Services.AddBotFrameworkChannel();
 builder.Services.AddTerminalChannel();
 builder.Services.AddMessengerChannel();
+builder.Services.AddZaloChannel();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ if (chat)
 app.MapHealthApi();
 app.MapBotFrameworkApi();
 app.MapMessengerWebhook();
+app.MapZaloWebhook();
 app.AnnounceBotFrameworkEndpoint();
 
 app.Run();
