@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using VssBot.Bot.Channels.Webhooks;
 
 namespace VssBot.Bot.Channels.Messenger;
 
@@ -13,23 +14,8 @@ public static class MessengerSignature
     public const string HeaderName = "X-Hub-Signature-256";
     private const string Prefix = "sha256=";
 
-    public static bool IsValid(ReadOnlySpan<byte> body, string? header, string appSecret)
-    {
-        if (string.IsNullOrEmpty(header) || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-            return false;
-        byte[] provided;
-        try
-        {
-            provided = Convert.FromHexString(header.AsSpan(Prefix.Length).Trim());
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body, expected);
-        return CryptographicOperations.FixedTimeEquals(expected, provided);
-    }
+    public static bool IsValid(ReadOnlySpan<byte> body, string? header, string appSecret) =>
+        SignatureHeader.Matches(header, Prefix, HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body));
 
     /// <summary>The header value Meta would send for <paramref name="body"/> (tests, the .http file's helper).</summary>
     public static string Sign(ReadOnlySpan<byte> body, string appSecret) =>

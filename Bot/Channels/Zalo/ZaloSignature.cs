@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using VssBot.Bot.Channels.Webhooks;
 
 namespace VssBot.Bot.Channels.Zalo;
 
@@ -13,21 +14,8 @@ public static class ZaloSignature
     public const string HeaderName = "X-ZEvent-Signature";
     private const string Prefix = "mac=";
 
-    public static bool IsValid(ReadOnlySpan<byte> body, string? header, string appId, string timestamp, string oaSecretKey)
-    {
-        if (string.IsNullOrEmpty(header) || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-            return false;
-        byte[] provided;
-        try
-        {
-            provided = Convert.FromHexString(header.AsSpan(Prefix.Length).Trim());
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        return CryptographicOperations.FixedTimeEquals(Mac(body, appId, timestamp, oaSecretKey), provided);
-    }
+    public static bool IsValid(ReadOnlySpan<byte> body, string? header, string appId, string timestamp, string oaSecretKey) =>
+        SignatureHeader.Matches(header, Prefix, Mac(body, appId, timestamp, oaSecretKey));
 
     /// <summary>The header value Zalo would send (tests, trying the webhook by hand).</summary>
     public static string Sign(ReadOnlySpan<byte> body, string appId, string timestamp, string oaSecretKey) =>
