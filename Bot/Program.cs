@@ -1,9 +1,11 @@
 using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.DirectLine;
-using VssBot.Bot.Channels.Terminal;
 using VssBot.Bot.Declarations;
 using VssBot.Bot.Declarations.Registry;
+using VssBot.Bot.Channels.Messenger;
+using VssBot.Bot.Channels.Terminal;
+using VssBot.Bot.Channels.Zalo;
 using VssBot.Bot.Health;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
@@ -29,6 +31,8 @@ builder.Services.AddTurnPipeline();
 builder.Services.AddBotFrameworkChannel();
 builder.Services.AddTerminalChannel();
 builder.Services.AddDirectLineChannel();
+builder.Services.AddMessengerChannel();
+builder.Services.AddZaloChannel();
 
 var app = builder.Build();
 
@@ -46,6 +50,8 @@ app.MapBotFrameworkApi();
 // Direct Line 3.0 for the widget and Web Chat (/v3/directline).
 app.UseDirectLineChannel();
 app.MapDeclarationRegistryApi();
+app.MapMessengerWebhook();
+app.MapZaloWebhook();
 app.AnnounceBotFrameworkEndpoint();
 
 app.Run();

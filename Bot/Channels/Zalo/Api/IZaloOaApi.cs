@@ -1,0 +1,14 @@
+using Refit;
+
+namespace VssBot.Bot.Channels.Zalo.Api;
+
+/// <summary>
+/// The OA API v3 customer-service ("tư vấn") message endpoint. The <c>access_token</c> header is added by
+/// <see cref="ZaloAccessTokenHandler"/>. Zalo answers HTTP 200 with <c>{"error":0}</c> on success and a
+/// negative error code otherwise (-216: the access token is invalid or expired).
+/// </summary>
+public interface IZaloOaApi
+{
+    [Post("/v3.0/oa/message/cs")]
+    Task<IApiResponse<ZaloApiResult>> SendCustomerServiceMessageAsync([Body] ZaloSendRequest request, CancellationToken cancellationToken);
+}

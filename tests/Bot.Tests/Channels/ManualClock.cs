@@ -1,0 +1,11 @@
+namespace VssBot.Bot.Tests.Channels;
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}
