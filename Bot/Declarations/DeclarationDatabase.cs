@@ -1,3 +1,4 @@
+using VssBot.Bot.Privacy;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -21,11 +22,14 @@ public sealed class DeclarationDatabase
     private readonly SemaphoreSlim schemaLock = new(1, 1);
     private bool schemaReady;
 
-    public DeclarationDatabase(IOptions<StorageOptions> storage, IHostEnvironment environment)
-        : this(Path.Combine(environment.ContentRootPath, storage.Value.Sqlite.Path)) { }
+    private readonly IPersonalDataProtector protector;
 
-    public DeclarationDatabase(string databasePath)
+    public DeclarationDatabase(IOptions<StorageOptions> storage, IHostEnvironment environment, IPersonalDataProtector protector)
+        : this(Path.Combine(environment.ContentRootPath, storage.Value.Sqlite.Path), protector) { }
+
+    public DeclarationDatabase(string databasePath, IPersonalDataProtector protector)
     {
+        this.protector = protector;
         DatabasePath = Path.GetFullPath(databasePath);
         connectionString = new SqliteConnectionStringBuilder
         {
@@ -43,11 +47,12 @@ public sealed class DeclarationDatabase
     public static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>The one place declaration content (personal data) is turned into a column value.</summary>
-    public static string WriteContent(DeclarationContent content) => JsonSerializer.Serialize(content, Json);
+    /// Encrypted with the same key as the bot state, bound to the table so a value cannot be moved between tables.
+    public string WriteContent(DeclarationContent content, string table) => protector.Protect(JsonSerializer.Serialize(content, Json), table);
 
     /// <summary>The one place a <c>content_json</c> column value is turned back into declaration content.</summary>
-    public static DeclarationContent ReadContent(string column) =>
-        JsonSerializer.Deserialize<DeclarationContent>(column, Json) ?? throw new InvalidDataException("Empty declaration content.");
+    public DeclarationContent ReadContent(string column, string table) =>
+        JsonSerializer.Deserialize<DeclarationContent>(protector.Unprotect(column, table), Json) ?? throw new InvalidDataException("Empty declaration content.");
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,15 @@ using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace VssBot.Bot.Turns;
 
+/// <summary>
+/// Put in a proactive turn's state by whoever starts it; <see cref="TurnErrorHandler"/> fills in why the replies could
+/// not be delivered (the turn context itself is gone once the turn is over).
+/// </summary>
+public sealed class DeliveryReport
+{
+    public string? Failure { get; set; }
+}
+
 /// <summary>The channel could not be reached to deliver the bot's replies (e.g. an unreachable serviceUrl).</summary>
 public sealed class ReplyDeliveryException(Exception inner)
     : Exception("The replies could not be delivered to the channel.", inner);

@@ -17,6 +17,8 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
         var activity = turnContext.Activity;
         if (error is ReplyDeliveryException)
         {
+            if (turnContext.TurnState.Get<DeliveryReport>() is { } report)
+                report.Failure = ExceptionSummary.Describe(error, withStack: false);
             logger.LogWarning("Turn {ActivityId} on {ChannelId}: replies could not be delivered: {Error}",
                 activity.Id, activity.ChannelId, ExceptionSummary.Describe(error, withStack: false));
             return;

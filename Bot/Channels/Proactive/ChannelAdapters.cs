@@ -27,9 +27,20 @@ public sealed class ChannelAdapters(IServiceProvider services, IEnumerable<Chann
     public bool CanReach(ConversationReference reference)
         => !ReferenceEquals(For(reference.ChannelId), cloudAdapter) || !string.IsNullOrWhiteSpace(reference.ServiceUrl);
 
-    /// <summary>Runs <paramref name="callback"/> as a turn of the student's conversation, through that channel's pipeline.</summary>
-    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
-        => For(reference.ChannelId).ContinueConversationAsync(botFramework.Value.MicrosoftAppId ?? "", reference, callback, cancellationToken);
+    /// <summary>
+    /// Runs <paramref name="callback"/> as a turn of the student's conversation, through that channel's pipeline.
+    /// Returns why the turn's replies could not be delivered, or null when they were (or there were none).
+    /// </summary>
+    public async Task<string?> ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        var report = new Turns.DeliveryReport();
+        await For(reference.ChannelId).ContinueConversationAsync(botFramework.Value.MicrosoftAppId ?? "", reference, (context, ct) =>
+        {
+            context.TurnState.Add(report);
+            return callback(context, ct);
+        }, cancellationToken);
+        return report.Failure;
+    }
 }
 
 public static class ChannelAdaptersServiceCollectionExtensions

@@ -41,7 +41,7 @@ public sealed class DeclarationFollowUp(
 
         try
         {
-            await channels.ContinueConversationAsync(reference, async (turnContext, ct) =>
+            var undelivered = await channels.ContinueConversationAsync(reference, async (turnContext, ct) =>
             {
                 // Everything is caught here: an exception would reach the turn error handler, which resets the conversation.
                 try
@@ -59,6 +59,11 @@ public sealed class DeclarationFollowUp(
                         item.ReceiptNumber, reference.ChannelId, ExceptionSummary.Describe(e, withStack: false));
                 }
             }, cancellationToken);
+            if (undelivered is not null && notification == "sent")
+            {
+                notification = "failed: " + undelivered;
+                logger.LogWarning("Declaration {Receipt}: the student could not be told on {ChannelId}: {Error}", item.ReceiptNumber, reference.ChannelId, undelivered);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -36,7 +36,7 @@ public sealed class DeclarationOutbox(DeclarationDatabase database)
                 """,
                 ("$key", idempotencyKey), ("$receipt", receipt), ("$student", studentKey),
                 ("$conversation", JsonConvert.SerializeObject(WithoutNames(conversation))),
-                ("$content", DeclarationDatabase.WriteContent(content(receipt))), ("$status", OutboxStatus.Pending),
+                ("$content", database.WriteContent(content(receipt), "declaration_outbox")), ("$status", OutboxStatus.Pending),
                 ("$now", DeclarationDatabase.Timestamp(now)));
             insert.Transaction = transaction;
             await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -103,7 +103,7 @@ public sealed class DeclarationOutbox(DeclarationDatabase database)
             items.Add(new OutboxItem(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2),
                 JsonConvert.DeserializeObject<ConversationReference>(reader.GetString(3))!,
-                DeclarationDatabase.ReadContent(reader.GetString(4)),
+                database.ReadContent(reader.GetString(4), "declaration_outbox"),
                 reader.GetString(5), reader.GetInt32(6), DeclarationDatabase.ParseTimestamp(reader.GetString(7)),
                 reader.NullableString(8) is { } sent ? DeclarationDatabase.ParseTimestamp(sent) : null,
                 reader.NullableString(9), reader.NullableString(10), reader.NullableString(11), reader.NullableString(12),

@@ -22,7 +22,7 @@ public sealed class DeclarationRegistry(DeclarationDatabase database, TimeProvid
             ON CONFLICT (idempotency_key) DO NOTHING
             """, cancellationToken,
             ("$id", Guid.CreateVersion7().ToString("N")), ("$receipt", content.ReceiptNumber), ("$student", content.StudentId),
-            ("$status", DeclarationStatus.Submitted), ("$now", now), ("$content", DeclarationDatabase.WriteContent(content)), ("$key", idempotencyKey));
+            ("$status", DeclarationStatus.Submitted), ("$now", now), ("$content", database.WriteContent(content, "registry_declarations")), ("$key", idempotencyKey));
         var stored = await QuerySingleAsync(connection, "idempotency_key = $key", ("$key", idempotencyKey), cancellationToken);
         return (stored!, inserted == 1);
     }
@@ -59,13 +59,13 @@ public sealed class DeclarationRegistry(DeclarationDatabase database, TimeProvid
         return changed == 0 ? null : await QuerySingleAsync(connection, "id = $id", ("$id", id), cancellationToken);
     }
 
-    private static async Task<Declaration?> QuerySingleAsync(SqliteConnection connection, string where, (string, object?) parameter, CancellationToken cancellationToken)
+    private async Task<Declaration?> QuerySingleAsync(SqliteConnection connection, string where, (string, object?) parameter, CancellationToken cancellationToken)
     {
         await using var command = connection.Command($"SELECT {Columns} FROM registry_declarations WHERE {where}", parameter);
         return (await ReadAllAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    private static async Task<IReadOnlyList<Declaration>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Declaration>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var declarations = new List<Declaration>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -73,7 +73,7 @@ public sealed class DeclarationRegistry(DeclarationDatabase database, TimeProvid
             declarations.Add(new Declaration(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.NullableString(4),
                 DeclarationDatabase.ParseTimestamp(reader.GetString(5)), DeclarationDatabase.ParseTimestamp(reader.GetString(6)),
-                DeclarationDatabase.ReadContent(reader.GetString(7))));
+                database.ReadContent(reader.GetString(7), "registry_declarations")));
         return declarations;
     }
 }

@@ -54,7 +54,7 @@ public sealed class DeadlineReminderWorker(
         {
             if (!channels.CanReach(item.Conversation)) continue;
             var sent = false;
-            await channels.ContinueConversationAsync(item.Conversation, async (turnContext, ct) =>
+            var undelivered = await channels.ContinueConversationAsync(item.Conversation, async (turnContext, ct) =>
             {
                 var profile = await bot.Profiles.GetAsync(turnContext, () => new StudentProfile(), ct);
                 if (reminders.TakeDue(profile.Journey, profile, clock.GetUtcNow(), clock) is not { } due) return;
@@ -64,9 +64,13 @@ public sealed class DeadlineReminderWorker(
                 await turnContext.SendActivityAsync(message, ct);
                 await userState.SaveChangesAsync(turnContext, false, ct);
                 sent = true;
-                logger.LogInformation("Countdown: day {Day} message sent on {ChannelId}", due.Day, item.Conversation.ChannelId);
             }, cancellationToken);
-            if (sent) told++;
+            if (!sent) continue;
+            // Undelivered (channel down, reply window closed): the reminder counts as given, as in the channel's own record.
+            if (undelivered is not null)
+                logger.LogWarning("Countdown: message for {ChannelId} not delivered: {Reason}", item.Conversation.ChannelId, undelivered);
+            else
+                told++;
         }
         return told;
     }
