@@ -1,3 +1,4 @@
+using VssBot.Bot.Agents;
 using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.Terminal;
@@ -19,6 +20,8 @@ builder.Services.AddCampaignSettings(builder.Configuration);
 builder.Services.AddStudentConversation();
 // What runs around every turn: logging by id, per-conversation serialisation, error handling (Turns/).
 builder.Services.AddTurnPipeline();
+// The agent console and the school dashboard, behind sign-in (Agents/).
+builder.Services.AddAgentsAndSchool(builder.Configuration);
 // Channels (Channels/).
 builder.Services.AddBotFrameworkChannel();
 builder.Services.AddTerminalChannel();
@@ -34,6 +37,7 @@ if (chat)
 
 app.MapHealthApi();
 app.MapBotFrameworkApi();
+app.UseAgentsAndSchool();
 app.AnnounceBotFrameworkEndpoint();
 
 app.Run();
