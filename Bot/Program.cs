@@ -1,4 +1,5 @@
 using VssBot.Bot.Agents;
+using VssBot.Bot.Agents.Auth;
 using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.Terminal;
@@ -6,6 +7,13 @@ using VssBot.Bot.Health;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 using VssBot.Dialogs;
+
+// `dotnet run --project Bot -- hash-password`: the PasswordHash of an agent account (Agents/Auth).
+if (args is ["hash-password", ..])
+{
+    AgentAccounts.PrintHashOfPasswordFromInput();
+    return;
+}
 
 var chat = TerminalChannel.IsRequested(args);
 var builder = WebApplication.CreateBuilder(chat ? args[1..] : args);

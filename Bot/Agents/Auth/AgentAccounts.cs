@@ -43,6 +43,19 @@ public sealed class AgentAccounts
     /// <summary>The hash to put in <c>Agents:Users:n:PasswordHash</c> for a password.</summary>
     public static string Hash(string password) => new PasswordHasher<AgentUser>().HashPassword(new AgentUser(), password);
 
+    /// <summary>Reads a password from standard input and prints its hash (for <c>Agents:Users:n:PasswordHash</c>).</summary>
+    public static void PrintHashOfPasswordFromInput()
+    {
+        System.Console.Error.Write("Mật khẩu: ");
+        var password = System.Console.ReadLine();
+        if (string.IsNullOrEmpty(password))
+        {
+            System.Console.Error.WriteLine("Chưa nhập mật khẩu.");
+            return;
+        }
+        System.Console.WriteLine(Hash(password));
+    }
+
     private static AgentUser DevelopmentAccount(string folder, ILogger logger)
     {
         var path = Path.Combine(folder, DevelopmentFileName);
