@@ -1,3 +1,5 @@
+using VssBot.Bot.Agents;
+using VssBot.Bot.Agents.Auth;
 using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.DirectLine;
@@ -11,6 +13,13 @@ using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 using VssBot.Bot.Web;
 using VssBot.Dialogs;
+
+// `dotnet run --project Bot -- hash-password`: the PasswordHash of an agent account (Agents/Auth).
+if (args is ["hash-password", ..])
+{
+    AgentAccounts.PrintHashOfPasswordFromInput();
+    return;
+}
 
 var chat = TerminalChannel.IsRequested(args);
 var builder = WebApplication.CreateBuilder(chat ? args[1..] : args);
@@ -27,6 +36,8 @@ builder.Services.AddDeclarations(builder.Configuration);
 builder.Services.AddStudentConversation();
 // What runs around every turn: logging by id, per-conversation serialisation, error handling (Turns/).
 builder.Services.AddTurnPipeline();
+// The agent console and the school dashboard, behind sign-in (Agents/).
+builder.Services.AddAgentsAndSchool(builder.Configuration);
 // Channels (Channels/).
 builder.Services.AddBotFrameworkChannel();
 builder.Services.AddTerminalChannel();
@@ -52,6 +63,7 @@ app.UseDirectLineChannel();
 app.MapDeclarationRegistryApi();
 app.MapMessengerWebhook();
 app.MapZaloWebhook();
+app.UseAgentsAndSchool();
 app.AnnounceBotFrameworkEndpoint();
 
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Journey;
 using VssBot.Dialogs.Runtime;
 using VssBot.Dialogs.Texts;
 
@@ -52,6 +53,8 @@ public sealed class StudentBot : IBot
         if (!isMessage && !someoneJoined) return;
 
         var profile = await _profile.GetAsync(turnContext, () => new StudentProfile(), cancellationToken);
+        // A hotline agent holds the conversation: the agent answers, the dialogs stay silent.
+        if (profile.Journey.State == JourneyState.WithPerson) return;
         turnContext.TurnState.Add(new StudentSession(profile, _clock));
         turnContext.TurnState.Add<IPromptEscalation>(_escalation);
 
@@ -67,6 +70,31 @@ public sealed class StudentBot : IBot
         var result = isMessage ? await dc.ContinueDialogAsync(cancellationToken) : DialogTurnResult.Empty;
         // Nothing open any more and nothing said: the message starts (or resumes) the student's way.
         if (dc.ActiveDialog is null && (result.Status == DialogTurnStatus.Empty || !turnContext.Responded))
+            await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken);
+        state.Version = _version;
+
+        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await _userState.SaveChangesAsync(turnContext, false, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a hotline agent hands the student back (a proactive turn): asks the open question again, or starts
+    /// the student's way where it needs to be when no question is open. Saves both states.
+    /// </summary>
+    public async Task ResumeAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var profile = await _profile.GetAsync(turnContext, () => new StudentProfile(), cancellationToken);
+        if (profile.Journey.State == JourneyState.WithPerson) return;
+        turnContext.TurnState.Add(new StudentSession(profile, _clock));
+        turnContext.TurnState.Add<IPromptEscalation>(_escalation);
+
+        var state = await _dialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        if (state.DialogStack.Count > 0 && state.Version != _version)
+            state.DialogStack.Clear();
+        var dc = new DialogContext(_dialogs, turnContext, state);
+        if (dc.ActiveDialog is not null)
+            await dc.RepromptDialogAsync(cancellationToken);
+        else
             await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken);
         state.Version = _version;
 

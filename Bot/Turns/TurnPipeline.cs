@@ -24,6 +24,8 @@ public static class TurnPipeline
         adapter.Use(services.GetRequiredService<ActivityLog>());
         adapter.Use(services.GetRequiredService<ReplyDelivery>());
         adapter.Use(services.GetRequiredService<ConversationTurnGate>());
+        foreach (var observer in services.GetServices<ITurnObserver>())
+            adapter.Use(observer);
         // Innermost: a re-run runs only the bot, within the gate.
         adapter.Use(services.GetRequiredService<StateConflictRetry>());
         adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().OnTurnErrorAsync;

@@ -13,6 +13,8 @@ public sealed class CampaignSettings
     public int OfficeVisitDays { get; set; } = 10;
     /// <summary>Ids of the offices near the school (Reference/Data/offices.tsv), offered right after those serving the student's commune.</summary>
     public List<string> SchoolOffices { get; set; } = [];
+    /// <summary>The school's own deadline for the campaign (the dashboard marks students not done by then as overdue).</summary>
+    public DateOnly? Deadline { get; set; }
     /// <summary>Failed attempts at one question before the bot offers help and a person.</summary>
     public int MaxAttempts { get; set; } = 3;
 }

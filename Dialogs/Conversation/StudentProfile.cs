@@ -22,7 +22,7 @@ public sealed class StudentProfile
     public PendingCommand PendingCommand { get; set; }
 }
 
-/// <summary>A moment the bot could not help on its own: a hotline agent should look (the hand-off itself comes later).</summary>
+/// <summary>A moment the bot could not help on its own: a hotline agent should look (the agent console lists it until handed back).</summary>
 public sealed record Escalation(EscalationReason Reason, string? QuestionKey, DateTimeOffset At);
 
 public enum EscalationReason { StudentAskedForPerson, MaxAttemptsReached }

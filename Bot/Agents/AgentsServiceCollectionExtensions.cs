@@ -1,0 +1,70 @@
+using VssBot.Bot.Agents.Audit;
+using VssBot.Bot.Agents.Auth;
+using VssBot.Bot.Agents.Console;
+using VssBot.Bot.Agents.Directory;
+using VssBot.Bot.Agents.HandOff;
+using VssBot.Bot.Agents.Pages;
+using VssBot.Bot.Agents.School;
+using VssBot.Bot.Turns;
+
+namespace VssBot.Bot.Agents;
+
+public static class AgentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The agent console and the school dashboard: accounts and cookie sign-in ("Agents"), the conversation directory
+    /// and transcript (recorded after every turn), hand-off, audit log, roster and campaign settings.
+    /// </summary>
+    public static IServiceCollection AddAgentsAndSchool(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AgentsOptions>()
+            .BindConfiguration(AgentsOptions.SectionName)
+            .Validate(o => o.SessionMinutes is >= 5 and <= 480, "Agents:SessionMinutes must be 5–480.")
+            .Validate(o => o.TranscriptLength is >= 1 and <= 500, "Agents:TranscriptLength must be 1–500.")
+            .ValidateOnStart();
+        var sessionMinutes = configuration.GetValue($"{AgentsOptions.SectionName}:{nameof(AgentsOptions.SessionMinutes)}", 30);
+        services.AddAgentSignIn(sessionMinutes);
+
+        services.AddSingleton(AgentsDatabase.For);
+        services.AddSingleton<AgentAccounts>();
+        services.AddSingleton<AgentPages>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AgentEvents>();
+        services.AddSingleton<StudentDirectory>();
+        services.AddSingleton<StudentTranscript>();
+        services.AddSingleton<ConversationRecorder>();
+        services.AddSingleton<ITurnObserver>(sp => sp.GetRequiredService<ConversationRecorder>());
+
+        services.AddSingleton<IProactiveChannel, CloudAdapterChannel>();
+        services.AddSingleton<StudentMessenger>();
+        services.AddSingleton<IStudentMessenger>(sp => sp.GetRequiredService<StudentMessenger>());
+        services.AddSingleton<HandOffService>();
+
+        services.AddSchoolDashboard();
+        // Accounts are checked (and the development account created) at start-up, not at the first sign-in.
+        services.AddHostedService<AgentsStartup>();
+        return services;
+    }
+
+    public static WebApplication UseAgentsAndSchool(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapAgentSignIn();
+        app.MapAgentConsole();
+        app.MapSchoolDashboard();
+        return app;
+    }
+
+    private sealed class AgentsStartup(AgentAccounts accounts, CampaignStore campaign) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = accounts;
+            await campaign.ApplyStoredAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+
+namespace VssBot.Bot.Agents.School;
+
+public sealed record RosterStudent(string StudentId, string FullName, string ClassName, string Faculty, string Teacher);
+
+/// <summary>What an import did: new students, updated ones, and the lines that could not be read (by line number).</summary>
+public sealed record RosterImportResult(int Added, int Updated, IReadOnlyList<int> SkippedLines);
+
+/// <summary>
+/// The school's list of students (student id, name, class, faculty, homeroom teacher), imported from a CSV file
+/// (UTF-8, a BOM tolerated, comma or semicolon, an optional header row, quoted fields as Excel writes them).
+/// </summary>
+public sealed class Roster(AgentsDatabase database)
+{
+    public async Task<RosterImportResult> ImportAsync(Stream csv, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(csv, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        var rows = Csv.Parse(text.TrimStart('\uFEFF'));
+        var skipped = new List<int>();
+        var students = new List<RosterStudent>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.All(string.IsNullOrWhiteSpace)) continue;
+            if (i == 0 && IsHeader(row)) continue;
+            if (row.Count < 5 || string.IsNullOrWhiteSpace(row[0]) || string.IsNullOrWhiteSpace(row[1]) || row[0].Trim().Length > 32)
+            {
+                skipped.Add(i + 1);
+                continue;
+            }
+            students.Add(new RosterStudent(row[0].Trim(), row[1].Trim(), row[2].Trim(), row[3].Trim(), row[4].Trim()));
+        }
+
+        int added = 0, updated = 0;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        foreach (var s in students.DistinctBy(s => s.StudentId))
+        {
+            await using var exists = connection.Sql("SELECT 1 FROM roster WHERE student_id = $id").With("$id", s.StudentId);
+            exists.Transaction = transaction;
+            var known = await exists.ExecuteScalarAsync(cancellationToken) is not null;
+            await using var upsert = connection.Sql("""
+                INSERT INTO roster (student_id, full_name, class_name, faculty, teacher) VALUES ($id, $name, $class, $faculty, $teacher)
+                ON CONFLICT (student_id) DO UPDATE SET full_name = excluded.full_name, class_name = excluded.class_name,
+                    faculty = excluded.faculty, teacher = excluded.teacher
+                """).With("$id", s.StudentId).With("$name", s.FullName).With("$class", s.ClassName).With("$faculty", s.Faculty).With("$teacher", s.Teacher);
+            upsert.Transaction = transaction;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            if (known) updated++; else added++;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new RosterImportResult(added, updated, skipped);
+    }
+
+    public async Task<bool> ExistsAsync(string studentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT 1 FROM roster WHERE student_id = $id").With("$id", studentId);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    private static bool IsHeader(IReadOnlyList<string> row) =>
+        !row[0].Trim().Any(char.IsAsciiDigit) || row[0].Contains("mã", StringComparison.OrdinalIgnoreCase) || row[0].Contains("id", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>RFC 4180 CSV as spreadsheets write it; the delimiter (comma or semicolon) is guessed from the first line.</summary>
+public static class Csv
+{
+    public static List<List<string>> Parse(string text)
+    {
+        var firstLine = text.Split('\n', 2)[0];
+        var delimiter = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"' && field.Length == 0) quoted = true;
+            else if (c == delimiter) { row.Add(field.ToString()); field.Clear(); }
+            else if (c == '\r') { }
+            else if (c == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; }
+            else field.Append(c);
+        }
+        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
+        return rows;
+    }
+
+    /// <summary>One CSV field, quoted when needed; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula.</summary>
+    public static string Field(string? value)
+    {
+        var text = value ?? "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@') text = "'" + text;
+        return text.IndexOfAny([',', '"', '\n', '\r', ';']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using VssBot.Bot.Agents.Audit;
+using VssBot.Bot.Agents.Auth;
+using VssBot.Bot.Agents.Console;
+using VssBot.Bot.Agents.Directory;
+using VssBot.Bot.Agents.Pages;
+using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Form01;
+using VssBot.Dialogs.Journey;
+
+namespace VssBot.Bot.Agents.School;
+
+/// <summary>
+/// The school dashboard (<c>/school</c>, staff and admin): roster import, linking chat users to roster students,
+/// completion per faculty and class, where students drop off in Form 01, the CSV of students not finished, and the
+/// campaign settings (changed by an admin only).
+/// </summary>
+public static class SchoolDashboardApi
+{
+    public sealed record LinkRequest(string StudentKey, string? StudentId);
+
+    /// <summary>The dashboard's columns, in the order of the journey.</summary>
+    public static readonly IReadOnlyList<(string Key, string Label)> Statuses =
+    [
+        ("notStarted", "Chưa bắt đầu"), ("installing", "Đang cài VssID"), ("declaring", "Đang kê khai"), ("declared", "Đã kê khai"),
+        ("submitted", "Đã gửi tờ khai"), ("waitingForOffice", "Chờ nộp tại cơ quan BHXH"), ("accountReceived", "Đã nhận tài khoản"),
+        ("loggedIn", "Đã đăng nhập"), ("redo", "Cần kê khai lại"), ("withPerson", "Đang được hỗ trợ"),
+    ];
+
+    public static IServiceCollection AddSchoolDashboard(this IServiceCollection services)
+    {
+        services.AddSingleton<Roster>();
+        services.AddSingleton<CampaignStore>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSchoolDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/school", (AgentPages pages) => pages.Page("school")).RequireAuthorization(AgentRoles.SchoolPolicy);
+
+        var api = app.MapGroup("/api/school").RequireAuthorization(AgentRoles.SchoolPolicy).AddEndpointFilter<AntiforgeryCheck>();
+
+        // The form is read by hand: an IFormFile parameter would make routing answer 415 before authorization runs.
+        api.MapPost("/roster", async (HttpRequest request, Roster roster, CancellationToken ct) =>
+        {
+            var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+            if (file is null || file.Length == 0 || file.Length > 10 * 1024 * 1024) return Results.BadRequest(new { problem = "Tệp trống hoặc lớn hơn 10 MB." });
+            await using var stream = file.OpenReadStream();
+            var result = await roster.ImportAsync(stream, ct);
+            return Results.Ok(new { added = result.Added, updated = result.Updated, skippedLines = result.SkippedLines });
+        });
+
+        api.MapGet("/chats", async (StudentDirectory directory, CancellationToken ct) =>
+            Results.Ok((await directory.AllAsync(ct)).Select(e => new
+            {
+                key = e.StudentKey, channel = e.ChannelId, lastActivity = e.LastActivity, state = e.JourneyState.ToString(), rosterId = e.RosterId,
+            })));
+
+        api.MapPost("/link", async (HttpContext http, LinkRequest request, StudentDirectory directory, Roster roster, AuditLog audit, CancellationToken ct) =>
+        {
+            var id = string.IsNullOrWhiteSpace(request.StudentId) ? null : request.StudentId.Trim();
+            if (id is not null && !await roster.ExistsAsync(id, ct)) return Results.UnprocessableEntity(new { problem = "Mã số sinh viên không có trong danh sách." });
+            if (!await directory.LinkAsync(request.StudentKey, id, ct)) return Results.NotFound();
+            await audit.WriteAsync(AgentConsoleApi.User(http), request.StudentKey, "link", ct);
+            return Results.Ok();
+        });
+
+        api.MapGet("/completion", async (AgentsDatabase database, StudentDirectory directory, CampaignSettings campaign, TimeProvider clock, CancellationToken ct) =>
+        {
+            var students = await StudentsWithStatusAsync(database, directory, ct);
+            var overdue = IsPastDeadline(campaign, clock);
+            var groups = students.GroupBy(s => (s.Student.Faculty, s.Student.ClassName)).OrderBy(g => g.Key.Faculty).ThenBy(g => g.Key.ClassName)
+                .Select(g => new
+                {
+                    faculty = g.Key.Faculty,
+                    className = g.Key.ClassName,
+                    total = g.Count(),
+                    counts = Statuses.ToDictionary(s => s.Key, s => g.Count(x => x.Status == s.Key)),
+                    overdue = overdue ? g.Count(x => !IsDone(x.Status)) : 0,
+                });
+            return Results.Ok(new
+            {
+                statuses = Statuses.Select(s => new { key = s.Key, label = s.Label }),
+                deadline = campaign.Deadline,
+                pastDeadline = overdue,
+                total = students.Count,
+                done = students.Count(s => IsDone(s.Status)),
+                groups,
+            });
+        });
+
+        api.MapGet("/funnel", async (StudentDirectory directory, Form01Definition form, CancellationToken ct) =>
+        {
+            var entries = await directory.AllAsync(ct);
+            var nextFields = await NextFieldsAsync(directory, ct);
+            var stopped = form.Fields.Select((f, i) => new { order = i + 1, key = f.Key, label = f.Label, stoppedHere = nextFields.Count(n => n == f.Key) }).ToList();
+            return Results.Ok(new
+            {
+                chats = entries.Count,
+                installing = entries.Count(e => e.JourneyState is JourneyState.NotStarted or JourneyState.Installing),
+                fields = stopped,
+                worst = stopped.Where(s => s.stoppedHere > 0).MaxBy(s => s.stoppedHere)?.label,
+            });
+        });
+
+        api.MapGet("/unfinished.csv", async (HttpContext http, AgentsDatabase database, StudentDirectory directory, AuditLog audit,
+            CampaignSettings campaign, TimeProvider clock, CancellationToken ct) =>
+        {
+            var students = (await StudentsWithStatusAsync(database, directory, ct)).Where(s => !IsDone(s.Status)).ToList();
+            var overdue = IsPastDeadline(campaign, clock);
+            var csv = new StringBuilder("\uFEFFMã số sinh viên,Họ và tên,Lớp,Khoa,Giáo viên chủ nhiệm,Trạng thái,Quá hạn\r\n");
+            foreach (var s in students)
+                csv.AppendJoin(',', new[] { s.Student.StudentId, s.Student.FullName, s.Student.ClassName, s.Student.Faculty, s.Student.Teacher,
+                    Statuses.First(x => x.Key == s.Status).Label, overdue ? "Có" : "Không" }.Select(Csv.Field)).Append("\r\n");
+            await audit.WriteAsync(AgentConsoleApi.User(http), students.Select(s => "roster/" + s.Student.StudentId), "export:unfinished", ct);
+            return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "sinh-vien-chua-hoan-thanh.csv");
+        });
+
+        api.MapGet("/settings", (CampaignStore store) => Results.Ok(store.Current));
+
+        api.MapPost("/settings", async (CampaignChanges changes, CampaignStore store, CancellationToken ct) =>
+            await store.SaveAsync(changes, ct) is { } problem ? Results.UnprocessableEntity(new { problem }) : Results.Ok(store.Current))
+            .RequireAuthorization(AgentRoles.AdminPolicy);
+
+        api.MapGet("/audit", async (AuditLog audit, string? studentKey, CancellationToken ct) =>
+            Results.Ok(await audit.RecentAsync(200, studentKey, ct))).RequireAuthorization(AgentRoles.AdminPolicy);
+        return app;
+    }
+
+    private static bool IsDone(string status) => status is "accountReceived" or "loggedIn";
+
+    private static bool IsPastDeadline(CampaignSettings campaign, TimeProvider clock) =>
+        campaign.Deadline is { } deadline && DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(StudentSession.VietnamOffset).DateTime) > deadline;
+
+    public static string StatusOf(JourneyState? state, JourneyState? before = null) => state switch
+    {
+        null or JourneyState.NotStarted => "notStarted",
+        JourneyState.Installing or JourneyState.Installed => "installing",
+        JourneyState.Declaring => "declaring",
+        JourneyState.Declared => "declared",
+        JourneyState.Submitted => "submitted",
+        JourneyState.WaitingForOfficeVisit => "waitingForOffice",
+        JourneyState.AccountReceived => "accountReceived",
+        JourneyState.LoggedIn => "loggedIn",
+        JourneyState.Expired or JourneyState.Rejected => "redo",
+        _ => "withPerson",
+    };
+
+    private static async Task<List<(RosterStudent Student, string Status)>> StudentsWithStatusAsync(AgentsDatabase database, StudentDirectory directory, CancellationToken ct)
+    {
+        var linked = (await directory.AllAsync(ct)).Where(e => e.RosterId is not null)
+            .GroupBy(e => e.RosterId!).ToDictionary(g => g.Key, g => g.First().JourneyState); // AllAsync is newest first
+        var students = new List<(RosterStudent, string)>();
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.Sql("SELECT student_id, full_name, class_name, faculty, teacher FROM roster ORDER BY faculty, class_name, student_id");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var student = new RosterStudent(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
+            students.Add((student, StatusOf(linked.TryGetValue(student.StudentId, out var state) ? state : null)));
+        }
+        return students;
+    }
+
+    private static async Task<List<string>> NextFieldsAsync(StudentDirectory directory, CancellationToken ct) =>
+        [.. (await directory.NextFieldsAsync(ct))];
+}
