@@ -43,10 +43,35 @@ public sealed class ChannelAdapters(IServiceProvider services, IEnumerable<Chann
     }
 }
 
+/// <summary>
+/// Agents' replies on our own channels: sent straight through the channel adapter (no turn pipeline, since the agent's
+/// turn already holds the conversation), e.g. appended to the Direct Line log, or through the Messenger/Zalo send APIs
+/// with their reply-window rules.
+/// </summary>
+public sealed class RegisteredAdapterChannels(IServiceProvider services, IEnumerable<ChannelAdapterRegistration> registrations) : Agents.HandOff.IProactiveChannel
+{
+    private readonly IReadOnlyList<ChannelAdapterRegistration> _registrations = registrations.ToList();
+
+    public bool Serves(string channelId) => Find(channelId) is not null;
+
+    public async Task SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
+    {
+        var adapter = Find(reference.ChannelId)?.Adapter(services) ?? throw new InvalidOperationException($"No adapter serves '{reference.ChannelId}'.");
+        using var context = new TurnContext(adapter, reference.GetContinuationActivity());
+        var outgoing = (Activity)activity;
+        outgoing.ApplyConversationReference(reference);
+        await adapter.SendActivitiesAsync(context, [outgoing], cancellationToken);
+    }
+
+    private ChannelAdapterRegistration? Find(string channelId)
+        => _registrations.FirstOrDefault(r => r.ChannelIds.Contains(channelId, StringComparer.OrdinalIgnoreCase));
+}
+
 public static class ChannelAdaptersServiceCollectionExtensions
 {
     public static IServiceCollection AddProactiveChannels(this IServiceCollection services)
-        => services.AddSingleton<ChannelAdapters>();
+        => services.AddSingleton<ChannelAdapters>()
+            .AddSingleton<Agents.HandOff.IProactiveChannel, RegisteredAdapterChannels>();
 
     /// <summary>Called by a channel's registration: proactive turns for these channel ids run on this adapter.</summary>
     public static IServiceCollection AddChannelAdapter<TAdapter>(this IServiceCollection services, params string[] channelIds) where TAdapter : BotAdapter
