@@ -2,6 +2,7 @@ using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.Terminal;
 using VssBot.Bot.Health;
+using VssBot.Bot.Printing;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 using VssBot.Dialogs;
@@ -19,6 +20,8 @@ builder.Services.AddCampaignSettings(builder.Configuration);
 builder.Services.AddStudentConversation();
 // What runs around every turn: logging by id, per-conversation serialisation, error handling (Turns/).
 builder.Services.AddTurnPipeline();
+// The printable Form 01: signed links the bot sends after "Ghi nhận", the page and its PDF (Printing/).
+builder.Services.AddPrintableForms(builder.Configuration);
 // Channels (Channels/).
 builder.Services.AddBotFrameworkChannel();
 builder.Services.AddTerminalChannel();
@@ -34,6 +37,7 @@ if (chat)
 
 app.MapHealthApi();
 app.MapBotFrameworkApi();
+app.MapPrintableForms();
 app.AnnounceBotFrameworkEndpoint();
 
 app.Run();
