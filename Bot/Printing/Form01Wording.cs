@@ -36,6 +36,7 @@ public static class Form01Wording
     public const string DeadlineNote = "Quá hạn, tờ khai điện tử sẽ tự động bị xóa.";
     public const string ReceiptPrefix = "Mã tiếp nhận: ";
     public const string OfficeAddressPrefix = "Địa chỉ: ";
+    public const string OfficeAddressUnknown = "xem địa chỉ trên Cổng dịch vụ công BHXH";
     public const string OfficePhonePrefix = "Điện thoại: ";
     public const string OfficeHoursPrefix = "Giờ làm việc: ";
     public const string OfficeHoursUnknown = "xem giờ làm việc trên Cổng dịch vụ công";

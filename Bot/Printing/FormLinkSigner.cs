@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -51,7 +52,7 @@ public sealed class FormLinkSigner
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
             return null;
         var bytes = new byte[Base64Url.GetMaxDecodedLength(token.Length)];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out var length) || length < HeaderLength + MacLength)
+        if (Base64Url.DecodeFromChars(token, bytes, out _, out var length) != OperationStatus.Done || length < HeaderLength + MacLength)
             return null;
         var data = bytes.AsSpan(0, length);
         var signed = data[..^MacLength];

@@ -98,8 +98,7 @@ public static class FormPage
         if (form.Office is { } office)
         {
             html.Append("<p class=\"office\"><strong>").Append(E(office.Name)).Append("</strong>");
-            if (office.Address is { } address)
-                html.Append("<br>").Append(E(Form01Wording.OfficeAddressPrefix)).Append(E(address));
+            html.Append("<br>").Append(E(Form01Wording.OfficeAddressPrefix)).Append(E(office.Address ?? Form01Wording.OfficeAddressUnknown));
             if (office.Phone is { } phone)
                 html.Append("<br>").Append(E(Form01Wording.OfficePhonePrefix)).Append(E(phone));
             html.Append("<br>").Append(E(Form01Wording.OfficeHoursPrefix)).Append(E(office.Hours ?? Form01Wording.OfficeHoursUnknown)).Append("</p>");
@@ -142,8 +141,9 @@ public static class FormPage
         .choices li.chosen { font-weight: bold; }
         .box { font-family: "DejaVu Sans", sans-serif; }
         .preamble { margin: 3mm 0 2mm; text-align: justify; text-indent: 8mm; }
-        .signature { width: 80mm; margin: 8mm 0 0 auto; text-align: center; break-inside: avoid; }
+        .signature { width: 95mm; margin: 8mm 0 0 auto; text-align: center; break-inside: avoid; }
         .signature p { margin: 0; }
+        .date-line { white-space: nowrap; }
         .sign-space { height: 24mm; }
         @page { size: A4; margin: 0; }
         @media print {

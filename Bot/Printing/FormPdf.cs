@@ -107,8 +107,7 @@ public sealed class FormPdf(string fontPath, string boldFontPath)
         {
             w.Space(4);
             w.Text([new(office.Name, f.Bold)], Align.Left, inset: 12);
-            if (office.Address is { } address)
-                w.Text([new(Form01Wording.OfficeAddressPrefix, f.Regular), new(address, f.Regular)], Align.Left, inset: 12);
+            w.Text([new(Form01Wording.OfficeAddressPrefix, f.Regular), new(office.Address ?? Form01Wording.OfficeAddressUnknown, f.Regular)], Align.Left, inset: 12);
             if (office.Phone is { } phone)
                 w.Text([new(Form01Wording.OfficePhonePrefix, f.Regular), new(phone, f.Regular)], Align.Left, inset: 12);
             w.Text([new(Form01Wording.OfficeHoursPrefix, f.Regular), new(office.Hours ?? Form01Wording.OfficeHoursUnknown, f.Regular)], Align.Left, inset: 12);
