@@ -39,7 +39,8 @@ public sealed class FormPdf(string fontPath, string boldFontPath)
 
     private FontSet Fonts(double size)
     {
-        var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        // The whole font file: PDFsharp's subsetting drops the nested composite glyphs of letters with two marks (ố, ệ, ẫ).
+        var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
         return new FontSet(
             new XFont(fontPath, size, XFontStyleEx.Regular, unicode),
             new XFont(boldFontPath, size, XFontStyleEx.Regular, unicode),

@@ -144,6 +144,9 @@ public sealed class PrintableFormsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("%PDF", Encoding.ASCII.GetString(bytes, 0, 4));
+        var kept = Path.Combine(AppContext.BaseDirectory, "browser", "form01.pdf"); // beside the browser screenshot, to look at
+        Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+        await File.WriteAllBytesAsync(kept, bytes);
         using var pdf = PdfDocument.Open(bytes);
         var first = pdf.GetPage(1);
         Assert.Equal(595, first.Width, 0);
