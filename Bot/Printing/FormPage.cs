@@ -147,10 +147,11 @@ public static class FormPage
         .sign-space { height: 24mm; }
         @page { size: A4; margin: 0; }
         @media print {
-          body { background: #fff; }
+          body { background: #fff; font-size: 12pt; }
           .no-print { display: none !important; }
           .page { display: block; padding: 0; }
-          .sheet { width: auto; min-height: auto; box-shadow: none; margin: 0; }
+          .sheet { width: auto; min-height: auto; box-shadow: none; margin: 0; padding: 14mm 18mm 8mm; }
+          .sign-space { height: 20mm; }
           .office-box { break-before: page; margin: 15mm 18mm; width: auto; }
         }
 

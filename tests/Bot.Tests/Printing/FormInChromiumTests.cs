@@ -46,6 +46,18 @@ public sealed partial class FormInChromiumTests
             Assert.Equal(1240, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
             Assert.Equal(1754, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
             Assert.True(png.Length > 40_000, $"The screenshot is only {png.Length} bytes: the page did not render.");
+
+            // Printed (A4 print CSS): the form on page 1 without the buttons, the office box on a page of its own.
+            var printed = Path.Combine(Path.GetDirectoryName(screenshot)!, "form01-printed.pdf");
+            File.Delete(printed);
+            await ChromiumAsync(profile.FullName, $"--print-to-pdf={printed}", "--no-pdf-header-footer", link);
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(printed);
+            Assert.Equal(2, pdf.NumberOfPages);
+            var page1 = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
+            Assert.Equal(595, pdf.GetPage(1).Width, 0);
+            Assert.Contains("NGƯỜI KHAI", page1);
+            Assert.DoesNotContain("In tờ khai", page1);
+            Assert.Contains("Hạn nộp", string.Join(" ", pdf.GetPage(2).GetWords().Select(w => w.Text)));
         }
         finally
         {

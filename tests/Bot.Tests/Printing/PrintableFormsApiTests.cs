@@ -147,6 +147,8 @@ public sealed class PrintableFormsApiTests : IDisposable
         var kept = Path.Combine(AppContext.BaseDirectory, "browser", "form01.pdf"); // beside the browser screenshot, to look at
         Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
         await File.WriteAllBytesAsync(kept, bytes);
+        // The whole font file is embedded: PDFsharp's subsets lose the letters with two marks (ố, ệ, ẫ) when drawn.
+        Assert.True(bytes.Length > 400_000, $"The PDF is {bytes.Length} bytes: is DejaVu Sans subset again?");
         using var pdf = PdfDocument.Open(bytes);
         var first = pdf.GetPage(1);
         Assert.Equal(595, first.Width, 0);
@@ -158,6 +160,21 @@ public sealed class PrintableFormsApiTests : IDisposable
             Assert.Contains(field.Label, text);
         Assert.Contains("12/03/2026", text);
         Assert.Contains("NGƯỜI KHAI", text);
+    }
+
+    [Fact]
+    public async Task Without_the_font_the_PDF_says_so_and_the_page_still_prints()
+    {
+        using var noFont = new VssBotFactory(null, new Dictionary<string, string?> { ["Printing:FontPath"] = "/nonexistent/VssBotMissing.ttf" });
+        await DeclaredStudent.SaveAsync(noFont.Services, "student-a", DeclaredStudent.Profile());
+        var path = DeclaredStudent.PathOf(DeclaredStudent.LinkFor(noFont.Services, "student-a"));
+        var client = noFont.CreateClient();
+
+        var pdf = await client.GetAsync(path + ".pdf");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pdf.StatusCode);
+        Assert.Contains("Chưa tạo được bản PDF", await pdf.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
     }
 
     private async Task AssertExpiredAsync(string path)
