@@ -9,6 +9,7 @@ using VssBot.Bot.Channels.Messenger;
 using VssBot.Bot.Channels.Terminal;
 using VssBot.Bot.Channels.Zalo;
 using VssBot.Bot.Health;
+using VssBot.Bot.Printing;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 using VssBot.Bot.Web;
@@ -38,6 +39,8 @@ builder.Services.AddStudentConversation();
 builder.Services.AddTurnPipeline();
 // The agent console and the school dashboard, behind sign-in (Agents/).
 builder.Services.AddAgentsAndSchool(builder.Configuration);
+// The printable Form 01: signed links the bot sends after "Ghi nhận", the page and its PDF (Printing/).
+builder.Services.AddPrintableForms(builder.Configuration);
 // Channels (Channels/).
 builder.Services.AddBotFrameworkChannel();
 builder.Services.AddTerminalChannel();
@@ -64,6 +67,7 @@ app.MapDeclarationRegistryApi();
 app.MapMessengerWebhook();
 app.MapZaloWebhook();
 app.UseAgentsAndSchool();
+app.MapPrintableForms();
 app.AnnounceBotFrameworkEndpoint();
 
 app.Run();

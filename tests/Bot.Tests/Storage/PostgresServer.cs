@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -111,19 +110,8 @@ public sealed class PostgresServer : IAsyncLifetime
     private static Task RunAsPostgresAsync(string command) =>
         IsRoot ? RunAsync("su", ["postgres", "-s", "/bin/sh", "-c", command]) : RunAsync("sh", ["-c", command]);
 
-    private static async Task RunAsync(string file, string[] arguments, TimeSpan? timeout = null)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(cancel.Token);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await error}");
-    }
+    private static Task RunAsync(string file, string[] arguments, TimeSpan? timeout = null) =>
+        ExternalProcess.RunAsync(file, arguments, timeout ?? TimeSpan.FromMinutes(1));
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Form01;
+using VssBot.Dialogs.Journey;
+
+namespace VssBot.Bot.Printing;
+
+/// <summary>
+/// Reads the declaration a link names from the student's profile (user state property "student", storage key
+/// "{channelId}/users/{userId}"). Only the declaration the link was made for is shown: once the student declares again,
+/// or the declaration expired or was rejected, the old link opens nothing.
+/// </summary>
+public sealed class DeclaredForms(IStorage storage, Form01Definition definition, DeclarationNextSteps nextSteps)
+{
+    /// <summary>The user-state property <see cref="Dialogs.StudentBot"/> keeps the profile in.</summary>
+    public const string ProfileProperty = "student";
+
+    private static readonly JourneyState[] Printable =
+        [JourneyState.Declared, JourneyState.Submitted, JourneyState.WaitingForOfficeVisit, JourneyState.AccountReceived, JourneyState.LoggedIn];
+
+    public async Task<DeclaredForm?> FindAsync(FormLink link, CancellationToken cancellationToken)
+    {
+        var slash = link.StudentKey.IndexOf('/');
+        if (slash <= 0 || slash == link.StudentKey.Length - 1)
+            return null;
+        var storageKey = $"{link.StudentKey[..slash]}/users/{link.StudentKey[(slash + 1)..]}";
+        var items = await storage.ReadAsync([storageKey], cancellationToken);
+        if (!items.TryGetValue(storageKey, out var item) || ProfileOf(item) is not { } profile)
+            return null;
+
+        var journey = profile.Journey;
+        var state = journey.State == JourneyState.WithPerson ? journey.StateBeforePerson : journey.State;
+        if (journey.DeclaredAt is not { } declaredAt || journey.DeclarationNumber != link.DeclarationNumber || state is null || !Printable.Contains(state.Value))
+            return null;
+        return Compose(profile.Form, declaredAt, journey.ReceiptNumber);
+    }
+
+    /// <summary>The printable form of these answers (also for tests and previews).</summary>
+    public DeclaredForm Compose(Form01Answers answers, DateTimeOffset declaredAt, string? receiptNumber)
+    {
+        var fields = definition.Fields.Select(f => Print(f, answers.Get(f.Key))).ToList();
+        var office = answers.Get("office") is { } o
+            ? new ReceivingOffice(Clean(o.Data.GetValueOrDefault("name") ?? o.Display) ?? "", Clean(o.Data.GetValueOrDefault("address")),
+                Clean(o.Data.GetValueOrDefault("phone")), Clean(o.Data.GetValueOrDefault("hours")))
+            : null;
+        var declaredOn = DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime);
+        return new DeclaredForm(Clean(answers.Get("fullName")?.Display) ?? "", fields, declaredOn, nextSteps.Deadline(declaredAt),
+            Clean(receiptNumber), office);
+    }
+
+    private static PrintedField Print(FieldDefinition field, FieldAnswer? answer)
+    {
+        var label = Clean(field.Label)!;
+        var display = Clean(answer?.Display) ?? "";
+        if (field.Key == "commitment")
+            return new PrintedField(field.Key, label, display, [new PrintedChoice(Form01Wording.Commitment, answer?.Value == "accepted")]);
+        if (field.Kind == "date" && DateOnly.TryParseExact(answer?.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return new PrintedField(field.Key, label, Form01Wording.LongDate(date), []);
+        if (field.Kind == "choice" && field.Choices.Count > 1)
+            return new PrintedField(field.Key, label, display,
+                field.Choices.Select(c => new PrintedChoice(Clean(c.Summary ?? c.Title)!, c.Value == answer?.Value)).ToList());
+        return new PrintedField(field.Key, label, display, []);
+    }
+
+    /// <summary>NFC, so composed and decomposed diacritics print alike; blank is absent.</summary>
+    private static string? Clean(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim().Normalize(NormalizationForm.FormC);
+
+    private static StudentProfile? ProfileOf(object item)
+    {
+        var student = item switch
+        {
+            IDictionary<string, object> state => state.TryGetValue(ProfileProperty, out var value) ? value : null,
+            JObject state => state[ProfileProperty],
+            _ => null,
+        };
+        return student switch
+        {
+            StudentProfile profile => profile,
+            JToken token when token.Type == JTokenType.Object => token.ToObject<StudentProfile>(),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using VssBot.Dialogs.Conversation;
+
+namespace VssBot.Bot.Printing;
+
+/// <summary>The links the bot sends after "Ghi nhận" and with the status: "{PublicBaseUrl}/forms/{token}".</summary>
+public sealed class PrintableFormLinks(FormLinkSigner signer, IOptions<PrintingOptions> options) : IPrintableFormLinks
+{
+    public const string PathPrefix = "/forms/";
+
+    public string? LinkFor(string studentKey, int declarationNumber)
+    {
+        if (string.IsNullOrEmpty(studentKey) || declarationNumber < 1)
+            return null;
+        var settings = options.Value;
+        return settings.PublicBaseUrl.TrimEnd('/') + PathPrefix + signer.Sign(studentKey, declarationNumber, settings.LinkLifetime);
+    }
+}
