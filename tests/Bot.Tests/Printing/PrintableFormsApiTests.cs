@@ -55,7 +55,7 @@ public sealed class PrintableFormsApiTests : IDisposable
 
         // The box: office, phone, no invented hours, receipt, the deadline (declared 02/03/2026 + 10 days) in bold.
         foreach (var value in new[] { "BHXH cơ sở Hoa Lư", "2 Lê Hồng Phong, Phường Hoa Lư, Tỉnh Ninh Bình", "0229.3871234",
-                     "xem giờ làm việc trên Cổng dịch vụ công", "VSS-2026-000123", "<strong>Hạn nộp: hết ngày 12/03/2026</strong>" })
+                     "xem giờ làm việc trên Cổng dịch vụ công", "VSS-2026-000123", "<strong>Hạn nộp: hết ngày 11/03/2026</strong>" })
             Assert.Contains(value, html);
         Assert.Contains(">In tờ khai</button>", html);
         Assert.Contains($"href=\"{DeclaredStudent.PathOf(link)["/forms/".Length..]}.pdf\">Tải PDF</a>", html);
@@ -158,7 +158,7 @@ public sealed class PrintableFormsApiTests : IDisposable
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
         foreach (var field in factory.Services.GetRequiredService<Form01Definition>().Fields)
             Assert.Contains(field.Label, text);
-        Assert.Contains("12/03/2026", text);
+        Assert.Contains("11/03/2026", text);
         Assert.Contains("NGƯỜI KHAI", text);
     }
 
