@@ -16,7 +16,7 @@ namespace VssBot.Bot.Turns;
 /// Caveat: a turn that saved conversation state and then conflicts on user state (the same student in two
 /// conversations at once) is re-run on the already saved conversation state.
 /// </summary>
-public sealed class StateConflictRetry(IEnumerable<BotState> states, ILogger<StateConflictRetry> logger) : IMiddleware
+public sealed class StateConflictRetry(IEnumerable<BotState> states, string apology, ILogger<StateConflictRetry> logger) : IMiddleware
 {
     public const int MaxAttempts = 8;
 
@@ -52,7 +52,7 @@ public sealed class StateConflictRetry(IEnumerable<BotState> states, ILogger<Sta
                     turnContext.Activity.Id, attempt);
                 held.Activities.Clear();
                 held.Released = true;
-                await turnContext.SendActivityAsync(TurnErrorHandler.Apology, cancellationToken: cancellationToken);
+                await turnContext.SendActivityAsync(apology, cancellationToken: cancellationToken);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using VssBot.Dialogs.Texts;
 
 namespace VssBot.Bot.Turns;
 
@@ -8,9 +9,10 @@ namespace VssBot.Bot.Turns;
 /// instead of failing the same way again. Undeliverable replies are only logged: the request still
 /// completes, so the channel does not retry the turn in a loop.
 /// </summary>
-public sealed class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
+public sealed class TurnErrorHandler(ConversationState conversationState, BotTexts texts, ILogger<TurnErrorHandler> logger)
 {
-    public const string Apology = "Xin lỗi, mình gặp trục trặc nên chưa xử lý được tin nhắn vừa rồi. Bạn vui lòng gửi lại hoặc bắt đầu lại từ đầu nhé.";
+    /// <summary>What the student reads when a turn failed (Dialogs/Texts: "conv.error").</summary>
+    public string Apology => texts["conv.error"];
 
     public async Task OnTurnErrorAsync(ITurnContext turnContext, Exception error)
     {

@@ -14,6 +14,7 @@ public static class TurnPipeline
         // The states a re-run turn reloads (registered by the conversation: Dialogs/).
         services.AddSingleton(sp => new StateConflictRetry(
             new BotState?[] { sp.GetService<ConversationState>(), sp.GetService<UserState>() }.OfType<BotState>(),
+            sp.GetRequiredService<TurnErrorHandler>().Apology,
             sp.GetRequiredService<ILogger<StateConflictRetry>>()));
         return services;
     }

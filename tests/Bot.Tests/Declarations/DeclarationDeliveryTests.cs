@@ -108,7 +108,9 @@ public sealed class DeclarationDeliveryTests : IDisposable
         await Task.Delay(400);
         Assert.Equal(calls, standIn.Calls);
         var item = await ItemAsync(bot, "key-invalid");
-        Assert.Equal(1, item.Attempts);
+        // One attempt, or two when a loaded machine timed the first one out: never retried after the refusal.
+        Assert.InRange(item.Attempts, 1, 2);
+        Assert.Equal(OutboxStatus.RejectedInvalid, item.Status);
         Assert.Contains("mobile", item.LastError);
         Assert.DoesNotContain("0912", item.LastError);
         Assert.Empty(await RegistryAsync());
