@@ -10,7 +10,20 @@ namespace VssBot.Bot.Turns;
 public sealed class DeliveryReport
 {
     public string? Failure { get; set; }
+
+    /// <summary>The channel itself declined by its rules (e.g. outside Messenger's 24-hour window), rather than failing.</summary>
+    public bool Refused { get; set; }
+
+    /// <summary>Records a message the channel declined; the first reason wins.</summary>
+    public void Refuse(string reason)
+    {
+        Failure ??= reason;
+        Refused = true;
+    }
 }
+
+/// <summary>A channel declined to send a message by its own rules (not an error of the bot or the network).</summary>
+public sealed class MessageRefusedException(string reason) : Exception(reason);
 
 /// <summary>The channel could not be reached to deliver the bot's replies (e.g. an unreachable serviceUrl).</summary>
 public sealed class ReplyDeliveryException(Exception inner)

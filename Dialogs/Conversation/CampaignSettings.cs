@@ -17,4 +17,6 @@ public sealed class CampaignSettings
     public DateOnly? Deadline { get; set; }
     /// <summary>Failed attempts at one question before the bot offers help and a person.</summary>
     public int MaxAttempts { get; set; } = 3;
+    /// <summary>Ask each student once for their student id (right after consent), so the dashboard links them to the roster.</summary>
+    public bool AskStudentId { get; set; }
 }

@@ -20,8 +20,11 @@ public sealed class MainDialog : ComponentDialog
     public const string InstalledQuestion = "main:installed";
     public const string ConsentQuestion = "main:consent";
     public const string RedeclareQuestion = "main:redeclare";
+    public const string StudentIdQuestion = "main:studentId";
     private const string StepsId = "main.steps";
     private const string ChoiceId = "main.choice";
+    private const string StudentIdPromptId = "main.studentId";
+    private const string SkipStudentId = "skip";
     private readonly BotTexts _texts;
     private readonly InterruptionHandler _interruptions;
     private readonly DeclarationNextSteps _nextSteps;
@@ -29,10 +32,13 @@ public sealed class MainDialog : ComponentDialog
     private readonly IPrintableFormLinks? _printLinks;
     private readonly ExtraAnswers _extraAnswers;
     private readonly string _formVersion;
+    private readonly CampaignSettings _campaign;
 
     public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01,
-        Form01Definition form, ExtraAnswers extraAnswers, IDeclarationRecorder? recorder = null, IPrintableFormLinks? printLinks = null) : base(DialogId)
+        Form01Definition form, ExtraAnswers extraAnswers, CampaignSettings campaign, IDeclarationRecorder? recorder = null,
+        IPrintableFormLinks? printLinks = null) : base(DialogId)
     {
+        _campaign = campaign;
         _printLinks = printLinks;
         _extraAnswers = extraAnswers;
         _recorder = recorder;
@@ -45,9 +51,12 @@ public sealed class MainDialog : ComponentDialog
             .AddStep(AfterInstalledAsync, "afterInstalled")
             .AddStep(ConsentAsync, "consent")
             .AddStep(AfterConsentAsync, "afterConsent")
+            .AddStep(AskStudentIdAsync, "studentId")
+            .AddStep(AfterStudentIdAsync, "afterStudentId")
             .AddStep(DeclareAsync, "declare")
             .AddStep(AfterDeclareAsync, "afterDeclare"));
         AddDialog(new ChoicePrompt(ChoiceId));
+        AddDialog(new TextPrompt(StudentIdPromptId, ValidateStudentIdAsync));
         AddDialog(install);
         AddDialog(form01);
     }
@@ -66,6 +75,7 @@ public sealed class MainDialog : ComponentDialog
     {
         var session = StudentSession.From(innerDc.Context);
         if (session.Profile.Journey.State != JourneyState.Declaring || innerDc.Context.Activity.Text is not { Length: > 0 } text) return null;
+        if (PromptInstance.Current(innerDc)?.Validations == StudentIdQuestion) return null; // a student id is not a Form 01 value
         var current = FieldPrompt.FieldKeyOf(PromptInstance.Current(innerDc));
         var taken = _extraAnswers.Take(text, current, session);
         if (taken.Count == 0) return null;
@@ -196,6 +206,55 @@ public sealed class MainDialog : ComponentDialog
             default:
                 return await step.NextAsync(null, ct);
         }
+    }
+
+    /// <summary>When the campaign asks for it: the student id, once (an answer or "bỏ qua" is never asked again).</summary>
+    private async Task<DialogTurnResult> AskStudentIdAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var profile = StudentSession.From(step.Context).Profile;
+        if (!_campaign.AskStudentId || profile.StudentId is not null || profile.StudentIdSkipped) return await step.NextAsync(null, ct);
+        return await step.PromptAsync(StudentIdPromptId, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_texts["conv.ask_student_id"]),
+            RetryPrompt = MessageFactory.Text(_texts["conv.student_id_retry"]),
+            Choices = [SkipChoice()],
+            Validations = StudentIdQuestion,
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> AfterStudentIdAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var profile = StudentSession.From(step.Context).Profile;
+        switch (step.Result)
+        {
+            case SkipStudentId:
+                profile.StudentIdSkipped = true;
+                await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.student_id_skipped"]), ct);
+                break;
+            case string id:
+                profile.StudentId = id;
+                await step.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("conv.student_id_thanks", ("studentId", id))), ct);
+                break;
+        }
+        return await step.NextAsync(null, ct);
+    }
+
+    private Choice SkipChoice() => new(SkipStudentId, _texts["conv.student_id_skip"], ["bỏ qua", "để sau", "không nhớ", "skip"]);
+
+    /// <summary>5–15 letters or digits (spaces and dashes typed inside are dropped), or "bỏ qua".</summary>
+    private Task<bool> ValidateStudentIdAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
+    {
+        var text = prompt.Recognized.Value ?? "";
+        var id = new string(text.Where(c => c is not (' ' or '-' or '.')).ToArray()).ToUpperInvariant();
+        if (id.Length is >= 5 and <= 15 && id.All(char.IsAsciiLetterOrDigit))
+        {
+            prompt.Recognized.Value = id;
+            return Task.FromResult(true);
+        }
+        var skip = SkipChoice();
+        var skipped = ChoiceRecognizer.Recognize(text, [new ChoiceOption(skip.Value, skip.Title, skip.Synonyms)]).IsMatch;
+        if (skipped) prompt.Recognized.Value = SkipStudentId;
+        return Task.FromResult(skipped);
     }
 
     private async Task<DialogTurnResult> DeclareAsync(WaterfallStepContext step, CancellationToken ct)

@@ -17,6 +17,10 @@ public sealed class StudentProfile
     /// <summary>"android" or "ios", once the student says which phone they use.</summary>
     public string? Platform { get; set; }
     public Form01Answers Form { get; set; } = new();
+    /// <summary>The student id the student gave (the school's roster key), when the campaign asks for it.</summary>
+    public string? StudentId { get; set; }
+    /// <summary>The student said "bỏ qua" to the student id question: it is not asked again.</summary>
+    public bool StudentIdSkipped { get; set; }
     public List<Escalation> Escalations { get; set; } = [];
     /// <summary>A command waiting for one more answer ("làm lại từ đầu" → are you sure? "sửa" → which field?).</summary>
     public PendingCommand PendingCommand { get; set; }

@@ -35,7 +35,10 @@ public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProte
 {
     public static string KeyOf(IActivity activity) => $"{activity.ChannelId}/{activity.From?.Id}";
 
-    /// <summary>Records the latest state of a student after a turn; the open escalation is what happened since the last hand-back.</summary>
+    /// <summary>
+    /// Records the latest state of a student after a turn; the open escalation is what happened since the last hand-back.
+    /// A chat user not linked yet is linked to the roster student with the id they gave the bot (a link made by staff stays).
+    /// </summary>
     public async Task<bool> RecordTurnAsync(string studentKey, ConversationReference reference, StudentProfile? profile, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -57,18 +60,20 @@ public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProte
         var open = OpenWaits(profile, resolvedAt).ToList();
         var latest = open.Count > 0 ? open.MaxBy(w => w.At) : ((WaitingReason Reason, string? QuestionKey, DateTimeOffset At)?)null;
         await using (var write = connection.Sql("""
-            INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field)
-            VALUES ($key, $channel, $reference, $now, $state, $escalation, $question, $since, $next)
+            INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field, roster_id)
+            VALUES ($key, $channel, $reference, $now, $state, $escalation, $question, $since, $next,
+                (SELECT student_id FROM roster WHERE student_id = $studentId COLLATE NOCASE LIMIT 1))
             ON CONFLICT (student_key) DO UPDATE SET reference = excluded.reference, last_activity = excluded.last_activity,
                 journey_state = excluded.journey_state, escalation = excluded.escalation, question_key = excluded.question_key,
-                waiting_since = excluded.waiting_since, next_field = excluded.next_field
+                waiting_since = excluded.waiting_since, next_field = excluded.next_field,
+                roster_id = COALESCE(student_directory.roster_id, excluded.roster_id)
             """)
             .With("$key", studentKey).With("$channel", reference.ChannelId)
             .With("$reference", protector.Protect(JsonConvert.SerializeObject(reference), ReferenceContext(studentKey)))
             .With("$now", AgentsDatabase.Timestamp(now)).With("$state", journey.State.ToString())
             .With("$escalation", latest?.Reason.ToString()).With("$question", latest?.QuestionKey)
             .With("$since", open.Count > 0 ? AgentsDatabase.Timestamp(open.Min(w => w.At)) : null)
-            .With("$next", NextField(profile)))
+            .With("$next", NextField(profile)).With("$studentId", profile?.StudentId))
         {
             write.Transaction = transaction;
             await write.ExecuteNonQueryAsync(cancellationToken);

@@ -25,8 +25,16 @@ public sealed class StudentMessenger : BotAdapter, IStudentMessenger
 
     public bool CanReach(string channelId) => ChannelFor(channelId) is not null;
 
-    public Task ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        ContinueConversationAsync(reference.Bot?.Id ?? "", reference, callback, cancellationToken);
+    public async Task<DeliveryReport> ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        var report = new DeliveryReport();
+        await ContinueConversationAsync(reference.Bot?.Id ?? "", reference, (context, ct) =>
+        {
+            context.TurnState.Add(report);
+            return callback(context, ct);
+        }, cancellationToken);
+        return report;
+    }
 
     public async Task<StudentProfile?> ReadProfileAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
@@ -50,7 +58,16 @@ public sealed class StudentMessenger : BotAdapter, IStudentMessenger
         foreach (var activity in activities)
         {
             if (activity.Type == ActivityTypesEx.InvokeResponse || activity.Type == "delay") continue;
-            await channel.SendAsync(reference, activity, cancellationToken);
+            try
+            {
+                await channel.SendAsync(reference, activity, cancellationToken);
+            }
+            catch (MessageRefusedException refused)
+            {
+                // Not an error of the turn: the channel's rules (e.g. its reply window). The caller reads the report.
+                turnContext.TurnState.Get<DeliveryReport>()?.Refuse(refused.Message);
+                continue;
+            }
             responses.Add(new ResourceResponse(activity.Id ?? ""));
         }
         return [.. responses];

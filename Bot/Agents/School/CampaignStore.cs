@@ -4,7 +4,8 @@ using VssBot.Dialogs.Conversation;
 namespace VssBot.Bot.Agents.School;
 
 /// <summary>What an admin may change in the campaign from the dashboard.</summary>
-public sealed record CampaignChanges(string SchoolName, string Hotline, DateOnly? Deadline);
+/// <param name="AskStudentId">Whether the bot asks students for their student id; null leaves it as it is.</param>
+public sealed record CampaignChanges(string SchoolName, string Hotline, DateOnly? Deadline, bool? AskStudentId = null);
 
 /// <summary>
 /// Campaign settings edited by an admin: persisted in the settings table and applied to the one
@@ -15,7 +16,7 @@ public sealed class CampaignStore(AgentsDatabase database, CampaignSettings sett
 {
     private const string SettingName = "campaign";
 
-    public CampaignChanges Current => new(settings.SchoolName, settings.Hotline, settings.Deadline);
+    public CampaignChanges Current => new(settings.SchoolName, settings.Hotline, settings.Deadline, settings.AskStudentId);
 
     public async Task ApplyStoredAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class CampaignStore(AgentsDatabase database, CampaignSettings sett
             return "Số đường dây nóng không hợp lệ (chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang).";
         var schoolName = changes.SchoolName?.Trim() ?? "";
         if (schoolName.Length > 200) return "Tên trường quá dài.";
-        var clean = new CampaignChanges(schoolName, hotline, changes.Deadline);
+        var clean = new CampaignChanges(schoolName, hotline, changes.Deadline, changes.AskStudentId ?? settings.AskStudentId);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql("""
             INSERT INTO settings (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value
@@ -48,5 +49,6 @@ public sealed class CampaignStore(AgentsDatabase database, CampaignSettings sett
         settings.SchoolName = changes.SchoolName;
         settings.Hotline = changes.Hotline;
         settings.Deadline = changes.Deadline;
+        if (changes.AskStudentId is { } ask) settings.AskStudentId = ask;
     }
 }

@@ -61,6 +61,18 @@ public sealed class Roster(AgentsDatabase database)
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
+    /// <summary>The whole roster by student id, in the dashboard's order (faculty, class, student id).</summary>
+    public async Task<IReadOnlyList<RosterStudent>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT student_id, full_name, class_name, faculty, teacher FROM roster ORDER BY faculty, class_name, student_id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var students = new List<RosterStudent>();
+        while (await reader.ReadAsync(cancellationToken))
+            students.Add(new RosterStudent(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        return students;
+    }
+
     private static bool IsHeader(IReadOnlyList<string> row) =>
         !row[0].Trim().Any(char.IsAsciiDigit) || row[0].Contains("mã", StringComparison.OrdinalIgnoreCase) || row[0].Contains("id", StringComparison.OrdinalIgnoreCase);
 }

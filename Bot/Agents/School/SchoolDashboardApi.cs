@@ -31,6 +31,7 @@ public static class SchoolDashboardApi
     {
         services.AddSingleton<Roster>();
         services.AddSingleton<CampaignStore>();
+        services.AddSingleton<SchoolReminders>();
         return services;
     }
 
@@ -65,9 +66,9 @@ public static class SchoolDashboardApi
             return Results.Ok();
         });
 
-        api.MapGet("/completion", async (AgentsDatabase database, StudentDirectory directory, CampaignSettings campaign, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/completion", async (Roster roster, StudentDirectory directory, CampaignSettings campaign, TimeProvider clock, CancellationToken ct) =>
         {
-            var students = await StudentsWithStatusAsync(database, directory, ct);
+            var students = await StudentsWithStatusAsync(roster, directory, ct);
             var overdue = IsPastDeadline(campaign, clock);
             var groups = students.GroupBy(s => (s.Student.Faculty, s.Student.ClassName)).OrderBy(g => g.Key.Faculty).ThenBy(g => g.Key.ClassName)
                 .Select(g => new
@@ -103,10 +104,10 @@ public static class SchoolDashboardApi
             });
         });
 
-        api.MapGet("/unfinished.csv", async (HttpContext http, AgentsDatabase database, StudentDirectory directory, AuditLog audit,
+        api.MapGet("/unfinished.csv", async (HttpContext http, Roster roster, StudentDirectory directory, AuditLog audit,
             CampaignSettings campaign, TimeProvider clock, CancellationToken ct) =>
         {
-            var students = (await StudentsWithStatusAsync(database, directory, ct)).Where(s => !IsDone(s.Status)).ToList();
+            var students = (await StudentsWithStatusAsync(roster, directory, ct)).Where(s => !IsDone(s.Status)).ToList();
             var overdue = IsPastDeadline(campaign, clock);
             var csv = new StringBuilder("\uFEFFMã số sinh viên,Họ và tên,Lớp,Khoa,Giáo viên chủ nhiệm,Trạng thái,Quá hạn\r\n");
             foreach (var s in students)
@@ -115,6 +116,9 @@ public static class SchoolDashboardApi
             await audit.WriteAsync(AgentConsoleApi.User(http), students.Select(s => "roster/" + s.Student.StudentId), "export:unfinished", ct);
             return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "sinh-vien-chua-hoan-thanh.csv");
         });
+
+        api.MapPost("/remind", async (HttpContext http, SchoolReminders reminders, CancellationToken ct) =>
+            Results.Ok(await reminders.SendAsync(AgentConsoleApi.User(http), ct)));
 
         api.MapGet("/settings", (CampaignStore store) => Results.Ok(store.Current));
 
@@ -146,20 +150,11 @@ public static class SchoolDashboardApi
         _ => "withPerson",
     };
 
-    private static async Task<List<(RosterStudent Student, string Status)>> StudentsWithStatusAsync(AgentsDatabase database, StudentDirectory directory, CancellationToken ct)
+    private static async Task<List<(RosterStudent Student, string Status)>> StudentsWithStatusAsync(Roster roster, StudentDirectory directory, CancellationToken ct)
     {
         var linked = (await directory.AllAsync(ct)).Where(e => e.RosterId is not null)
             .GroupBy(e => e.RosterId!).ToDictionary(g => g.Key, g => g.First().JourneyState); // AllAsync is newest first
-        var students = new List<(RosterStudent, string)>();
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Sql("SELECT student_id, full_name, class_name, faculty, teacher FROM roster ORDER BY faculty, class_name, student_id");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var student = new RosterStudent(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
-            students.Add((student, StatusOf(linked.TryGetValue(student.StudentId, out var state) ? state : null)));
-        }
-        return students;
+        return [.. (await roster.AllAsync(ct)).Select(student => (student, StatusOf(linked.TryGetValue(student.StudentId, out var state) ? state : null)))];
     }
 
     private static async Task<List<string>> NextFieldsAsync(StudentDirectory directory, CancellationToken ct) =>

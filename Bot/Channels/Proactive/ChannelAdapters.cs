@@ -58,9 +58,13 @@ public sealed class RegisteredAdapterChannels(IServiceProvider services, IEnumer
     {
         var adapter = Find(reference.ChannelId)?.Adapter(services) ?? throw new InvalidOperationException($"No adapter serves '{reference.ChannelId}'.");
         using var context = new TurnContext(adapter, reference.GetContinuationActivity());
+        var report = new Turns.DeliveryReport();
+        context.TurnState.Add(report);
         var outgoing = (Activity)activity;
         outgoing.ApplyConversationReference(reference);
         await adapter.SendActivitiesAsync(context, [outgoing], cancellationToken);
+        // Declined by the channel's rules (recorded there as undelivered): the caller's turn hears why.
+        if (report.Refused) throw new Turns.MessageRefusedException(report.Failure ?? "refused by the channel");
     }
 
     private ChannelAdapterRegistration? Find(string channelId)

@@ -52,7 +52,11 @@ public abstract class PlatformAdapter<TRequest>(string channelId, ReplyWindow wi
             if (!Window.IsOpen(userId))
             {
                 if (activity.Type == ActivityTypes.Message)
-                    Undelivered.Record(ChannelId, userId, $"outside the {Window.Length.TotalHours:0}-hour reply window", activity.Type);
+                {
+                    var reason = $"outside the {Window.Length.TotalHours:0}-hour reply window";
+                    Undelivered.Record(ChannelId, userId, reason, activity.Type);
+                    turnContext.TurnState.Get<Turns.DeliveryReport>()?.Refuse(reason);
+                }
                 continue;
             }
             foreach (var request in requests)

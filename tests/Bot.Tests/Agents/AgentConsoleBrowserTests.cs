@@ -9,23 +9,25 @@ namespace VssBot.Bot.Tests.Agents;
 /// <summary>The console in headless Chromium against the real host on Kestrel (127.0.0.1, a free port).</summary>
 public sealed class AgentConsoleBrowserTests
 {
+    /// <summary>Starts the host on Kestrel (127.0.0.1, a free port) and returns its base address.</summary>
+    internal static string StartOnKestrel(AgentsHost host)
+    {
+        host.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        host.StartServer();
+        return host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
     [Fact]
     public async Task An_agent_signs_in_sees_the_student_who_asked_for_a_person_takes_over_replies_and_hands_back()
     {
         await using var host = new AgentsHost();
-        host.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        host.StartServer();
-        var baseUrl = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = StartOnKestrel(host);
         var student = new TestStudent(host.CreateClient(), "browser-1");
         await student.SayAsync("xin chào");
         await student.SayAsync("gặp nhân viên");
 
         await using var browser = await WebDriver.StartAsync();
-        await browser.GoToAsync(baseUrl + "/agents");
-        Assert.Contains("/agents/login", await browser.UrlAsync());
-        await browser.TypeAsync("#userName", "an");
-        await browser.TypeAsync("#password", AgentsHost.Password);
-        await browser.ClickAsync("#signIn");
+        await browser.SignInAsync(baseUrl + "/agents", "an", AgentsHost.Password);
 
         var item = $".item[data-key=\"{student.Key}\"]";
         await browser.WaitForTextAsync(item, "Sinh viên muốn gặp nhân viên");

@@ -17,10 +17,14 @@ public sealed class RecordingChannel : IProactiveChannel
 {
     public ConcurrentQueue<(string UserId, string Text)> Sent { get; } = new();
 
+    /// <summary>Users the channel declines to message, as Messenger does outside its reply window.</summary>
+    public ConcurrentDictionary<string, bool> Refuse { get; } = new();
+
     public bool Serves(string channelId) => channelId == "test";
 
     public Task SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
     {
+        if (Refuse.ContainsKey(reference.User.Id)) throw new VssBot.Bot.Turns.MessageRefusedException("outside the 24-hour reply window");
         Sent.Enqueue((reference.User.Id, (activity as IMessageActivity)?.Text ?? ""));
         return Task.CompletedTask;
     }

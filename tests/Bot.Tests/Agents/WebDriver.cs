@@ -96,6 +96,19 @@ public sealed class WebDriver : IAsyncDisposable
     public Task TypeAsync(string css, string text) =>
         RetryStaleAsync(async () => await CommandAsync(HttpMethod.Post, $"element/{await FindAsync(css)}/value", new JsonObject { ["text"] = text }));
 
+    /// <summary>Chooses a file in an &lt;input type="file"&gt; (chromedriver takes the local path as the typed text).</summary>
+    public Task ChooseFileAsync(string css, string path) => TypeAsync(css, Path.GetFullPath(path));
+
+    /// <summary>Opens <paramref name="url"/>, is sent to the sign-in page, and signs in; back on the page afterwards.</summary>
+    public async Task SignInAsync(string url, string userName, string password)
+    {
+        await GoToAsync(url);
+        Assert.Contains("/agents/login", await UrlAsync());
+        await TypeAsync("#userName", userName);
+        await TypeAsync("#password", password);
+        await ClickAsync("#signIn");
+    }
+
     public async Task<string> TextAsync(string css) => (await CommandAsync(HttpMethod.Get, $"element/{await FindAsync(css)}/text")).GetString()!;
 
     /// <summary>Waits up to 15 s until the element's text contains <paramref name="expected"/>.</summary>

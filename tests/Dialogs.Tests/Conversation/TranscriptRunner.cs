@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using VssBot.Dialogs.Conversation;
 
 namespace VssBot.Dialogs.Tests.Conversation;
 
@@ -15,9 +17,11 @@ namespace VssBot.Dialogs.Tests.Conversation;
 ///   "= field key value" the stored Form 01 value of a field (normalised form)
 ///   "= nofield key"     the field has no stored answer
 ///   "= escalations N"   number of recorded escalations
+///   "= studentId X"     the stored student id ("-" none; "skipped" when the student said "bỏ qua")
 ///   "! seed field"      a returning student who consented and answered every field before that one
 ///   "! journey T1 T2"   the host fires journey triggers (e.g. the declaration was accepted)
 ///   "! restart"         the process restarts (same storage)
+///   "! campaign askStudentId"  the process restarts with the campaign asking for the student id
 ///   "! advance 3d"      the clock moves on
 ///   "# …"               a comment
 /// </summary>
@@ -97,6 +101,9 @@ public static class TranscriptRunner
                     case "escalations" when profile.Escalations.Count != int.Parse(parts[1]):
                         Fail($"{profile.Escalations.Count} escalations");
                         break;
+                    case "studentId" when (profile.StudentIdSkipped ? "skipped" : profile.StudentId ?? "-") != parts[1]:
+                        Fail($"student id is {(profile.StudentIdSkipped ? "skipped" : profile.StudentId ?? "-")}");
+                        break;
                 }
             }
             else if (line.StartsWith("! seed", StringComparison.Ordinal))
@@ -109,6 +116,11 @@ public static class TranscriptRunner
             {
                 log.AppendLine(line);
                 await harness.FireAsync(line["! journey ".Length..].Split(' ').Select(Enum.Parse<VssBot.Dialogs.Journey.JourneyTrigger>).ToArray());
+            }
+            else if (line == "! campaign askStudentId")
+            {
+                log.AppendLine(line);
+                harness.Restart(services => services.AddSingleton(new CampaignSettings { AskStudentId = true }));
             }
             else if (line == "! restart")
             {

@@ -1,0 +1,60 @@
+using VssBot.Bot.Agents.Audit;
+using VssBot.Bot.Agents.Directory;
+using VssBot.Bot.Agents.HandOff;
+using VssBot.Dialogs.Journey;
+using VssBot.Dialogs.Texts;
+
+namespace VssBot.Bot.Agents.School;
+
+/// <summary>A reminder that did not reach a student: who, on which channel, and why (for staff, in Vietnamese).</summary>
+public sealed record ReminderNotSent(string StudentId, string FullName, string Channel, string Reason);
+
+public sealed record ReminderOutcome(int Sent, IReadOnlyList<ReminderNotSent> NotSent);
+
+/// <summary>
+/// "Nhắc sinh viên chưa hoàn thành": the bot's reminder to every chat user linked to a roster student whose journey is not
+/// at LoggedIn, each as a proactive turn of their own conversation (serialised with their turns, recorded in the
+/// transcript), through their channel's rules: a channel that refuses (e.g. outside Messenger's or Zalo's reply window)
+/// or fails is reported, never retried here. Conversations an agent holds are left to the agent.
+/// </summary>
+public sealed class SchoolReminders(StudentDirectory directory, Roster roster, IStudentMessenger messenger, BotTexts texts, AuditLog audit)
+{
+    public const string Unreachable = "Kênh này không cho phép trợ lý ảo chủ động nhắn tin.";
+    public const string Refused = "Kênh từ chối: sinh viên chưa nhắn tin trong khoảng thời gian kênh cho phép trả lời.";
+    public const string Failed = "Không gửi được do lỗi của kênh; thử lại sau.";
+    public const string HeldByAgent = "Cán bộ đang hỗ trợ trực tiếp sinh viên này.";
+
+    public async Task<ReminderOutcome> SendAsync(string staff, CancellationToken cancellationToken)
+    {
+        var students = (await roster.AllAsync(cancellationToken)).ToDictionary(s => s.StudentId);
+        var targets = (await directory.AllAsync(cancellationToken))
+            .Where(e => e.RosterId is not null && students.ContainsKey(e.RosterId) && e.JourneyState != JourneyState.LoggedIn)
+            .ToList();
+        var text = texts["conv.school_reminder"];
+        var sent = 0;
+        var notSent = new List<ReminderNotSent>();
+        foreach (var entry in targets)
+        {
+            var reason = await SendOneAsync(entry, text, cancellationToken);
+            if (reason is null) sent++;
+            else
+            {
+                var student = students[entry.RosterId!];
+                notSent.Add(new ReminderNotSent(student.StudentId, student.FullName, entry.ChannelId, reason));
+            }
+        }
+        if (targets.Count > 0)
+            await audit.WriteAsync(staff, targets.Select(t => t.StudentKey), "remind:unfinished", cancellationToken);
+        return new ReminderOutcome(sent, notSent);
+    }
+
+    /// <summary>Null when delivered, else the reason for staff.</summary>
+    private async Task<string?> SendOneAsync(DirectoryEntry entry, string text, CancellationToken cancellationToken)
+    {
+        if (entry.HeldBy is not null) return HeldByAgent;
+        if (!messenger.CanReach(entry.ChannelId)) return Unreachable;
+        var report = await messenger.ContinueAsync(entry.Reference,
+            (context, ct) => context.SendActivityAsync(Microsoft.Bot.Builder.MessageFactory.Text(text), ct), cancellationToken);
+        return report.Failure is null ? null : report.Refused ? Refused : Failed;
+    }
+}
