@@ -35,6 +35,7 @@ public static class DeclarationsServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<StoredStudentProfiles>();
         services.AddSingleton<DeclarationFollowUp>();
+        services.AddSingleton<DeclarationDecisions>();
         services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();
         services.AddHostedService<DeclarationTablesInitializer>();
         services.AddSingleton<DeclarationOutboxWorker>();

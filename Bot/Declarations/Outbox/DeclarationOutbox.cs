@@ -49,6 +49,9 @@ public sealed class DeclarationOutbox(DeclarationDatabase database)
     public async Task<OutboxItem?> GetAsync(string idempotencyKey, CancellationToken cancellationToken)
         => (await QueryAsync("idempotency_key = $key", [("$key", idempotencyKey)], 1, cancellationToken)).SingleOrDefault();
 
+    public async Task<OutboxItem?> GetByReceiptAsync(string receiptNumber, CancellationToken cancellationToken)
+        => (await QueryAsync("receipt_number = $receipt", [("$receipt", receiptNumber)], 1, cancellationToken)).SingleOrDefault();
+
     /// <summary>Pending declarations whose next attempt is due, oldest first.</summary>
     public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
         => QueryAsync("status = $status AND next_attempt_at <= $now", [("$status", OutboxStatus.Pending), ("$now", DeclarationDatabase.Timestamp(now))], limit, cancellationToken);

@@ -1,3 +1,4 @@
+using VssBot.Bot.Declarations.Outbox;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using VssBot.Bot.Declarations.Contracts;
@@ -51,13 +52,24 @@ public static class DeclarationRegistryApi
     private static async Task<IResult> GetAsync(string id, DeclarationRegistry registry, CancellationToken cancellationToken)
         => await registry.GetAsync(id, cancellationToken) is { } declaration ? Results.Ok(declaration) : Results.NotFound();
 
-    private static async Task<IResult> UpdateStatusAsync(string id, HttpRequest request, DeclarationRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateStatusAsync(string id, HttpRequest request, DeclarationRegistry registry, DeclarationDecisions decisions,
+        ILogger<DeclarationRegistry> logger, CancellationToken cancellationToken)
     {
         var (update, problem) = await ReadBodyAsync<DeclarationStatusUpdate>(request, cancellationToken);
         if (problem is not null) return problem;
         var errors = DeclarationValidator.Validate(update);
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The status update is invalid.");
-        return await registry.UpdateStatusAsync(id, update!, cancellationToken) is { } declaration ? Results.Ok(declaration) : Results.NotFound();
+        if (await registry.UpdateStatusAsync(id, update!, cancellationToken) is not { } declaration) return Results.NotFound();
+        // The decision reaches the student's journey and chat; the registry's answer does not depend on the channel.
+        try
+        {
+            await decisions.ApplyAsync(declaration, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Declaration {Receipt}: the decision could not be applied to the conversation: {Error}", declaration.ReceiptNumber, e.GetType().Name);
+        }
+        return Results.Ok(declaration);
     }
 
     /// <summary>Malformed JSON is a 400 with problem details too (not a bare 400 from the binder).</summary>

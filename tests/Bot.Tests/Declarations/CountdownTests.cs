@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,17 +41,17 @@ public sealed class CountdownTests : IDisposable
         public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
-    [Fact]
-    public async Task The_student_is_told_of_acceptance_reminded_on_day_7_and_9_and_offered_to_declare_again_on_day_10()
+    private VssBotFactory Host() => new(databasePath, DeclarationHosts.FastSettings(), services =>
     {
-        using var bot = new VssBotFactory(databasePath, DeclarationHosts.FastSettings(), services =>
-        {
-            services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton(new ChannelAdapterRegistration(["emulator"], _ => channel));
-            services.AddHttpClient(VssBot.Bot.Declarations.DeclarationApiOptions.HttpClientName)
-                .ConfigurePrimaryHttpMessageHandler(sp => ((Microsoft.AspNetCore.TestHost.TestServer)sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()).CreateHandler());
-        });
-        var client = bot.CreateClient();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton(new ChannelAdapterRegistration(["emulator"], _ => channel));
+        services.AddHttpClient(VssBot.Bot.Declarations.DeclarationApiOptions.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => ((Microsoft.AspNetCore.TestHost.TestServer)sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()).CreateHandler());
+    });
+
+    /// <summary>Declares over /api/messages and waits until the registry accepted it and the student was told.</summary>
+    private async Task DeclareAsync(VssBotFactory bot, HttpClient client)
+    {
         foreach (var say in new[] { "xin chao", "roi", "dong y", "Phạm Thu Hà", "0113099841", "036303012345", "Phường Cầu Giấy, Hà Nội", "dung",
                      "12 Trần Duy Hưng", "bo qua", "dung", "ha.pham@gmail.com", "0912345678", "hom nay", "1", "dong y", "1", "1" })
             await SayAsync(client, say);
@@ -60,6 +61,54 @@ public sealed class CountdownTests : IDisposable
         await DeclarationHosts.EventuallyAsync(() => Task.FromResult(channel.Sent.Any(t => t.Contains("đã được gửi"))), "the acceptance notice",
             describe: () => Task.FromResult<object>(string.Join(" | ", channel.Sent)));
         Assert.Equal(JourneyState.WaitingForOfficeVisit, await JourneyAsync(bot));
+    }
+
+    [Fact]
+    public async Task The_offices_approval_at_the_registry_reaches_the_student_and_the_journey_runs_to_logged_in()
+    {
+        using var bot = Host();
+        var client = bot.CreateClient();
+        await DeclareAsync(bot, client);
+        var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.DeclarationRegistry>()
+            .ListAsync("emulator/student-1", null, null, null, default));
+
+        var received = await client.PostAsJsonAsync($"/registry/v1/declarations/{declaration.Id}/status", new { status = "receivedAtOffice" });
+        Assert.Equal(HttpStatusCode.OK, received.StatusCode);
+        Assert.Contains(channel.Sent, t => t.Contains("Cơ quan BHXH đã nhận tờ khai"));
+
+        var approved = await client.PostAsJsonAsync($"/registry/v1/declarations/{declaration.Id}/status", new { status = "approved" });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Contains(channel.Sent, t => t.Contains("đã được duyệt"));
+        Assert.Equal(JourneyState.AccountReceived, await JourneyAsync(bot));
+
+        Assert.Contains(await SayAsync(client, "đăng nhập được rồi"), t => t.Contains("Chúc mừng bạn đã hoàn thành"));
+        Assert.Equal(JourneyState.LoggedIn, await JourneyAsync(bot));
+    }
+
+    [Fact]
+    public async Task A_refusal_at_the_registry_tells_the_student_why_and_a_correction_starts_a_new_declaration()
+    {
+        using var bot = Host();
+        var client = bot.CreateClient();
+        await DeclareAsync(bot, client);
+        var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.DeclarationRegistry>()
+            .ListAsync("emulator/student-1", null, null, null, default));
+
+        var rejected = await client.PostAsJsonAsync($"/registry/v1/declarations/{declaration.Id}/status", new { status = "rejected", reason = "Địa chỉ không khớp với thẻ căn cước" });
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Contains(channel.Sent, t => t.Contains("Lý do: Địa chỉ không khớp với thẻ căn cước"));
+        Assert.Equal(JourneyState.Rejected, await JourneyAsync(bot));
+
+        Assert.Contains(await SayAsync(client, "sửa địa chỉ"), t => t.StartsWith("Câu 4"));
+        Assert.Equal(JourneyState.Declaring, await JourneyAsync(bot));
+    }
+
+    [Fact]
+    public async Task The_student_is_told_of_acceptance_reminded_on_day_7_and_9_and_offered_to_declare_again_on_day_10()
+    {
+        using var bot = Host();
+        var client = bot.CreateClient();
+        await DeclareAsync(bot, client);
 
         var worker = bot.Services.GetRequiredService<DeadlineReminderWorker>();
         clock.Advance(TimeSpan.FromDays(6));
