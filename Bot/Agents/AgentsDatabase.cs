@@ -9,85 +9,59 @@ namespace VssBot.Bot.Agents;
 /// </summary>
 public sealed class AgentsDatabase
 {
-    private readonly string connectionString;
-    private readonly Lazy<Task> schema;
+    private readonly SqliteFile file;
 
-    public AgentsDatabase(string databasePath)
-    {
-        DatabasePath = Path.GetFullPath(databasePath);
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = 30,
-        }.ToString();
-        schema = new Lazy<Task>(CreateSchemaAsync);
-    }
+    public AgentsDatabase(string databasePath) => file = new SqliteFile(databasePath, Schema);
 
-    public string DatabasePath { get; }
+    public string DatabasePath => file.Path;
 
     public static AgentsDatabase For(IServiceProvider services) => new(StorageServiceCollectionExtensions.SqlitePath(services));
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await schema.Value.WaitAsync(cancellationToken);
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 
-    private async Task CreateSchemaAsync()
-    {
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS student_directory (
-                student_key     TEXT PRIMARY KEY NOT NULL,
-                channel_id      TEXT NOT NULL,
-                reference       TEXT NOT NULL,
-                last_activity   TEXT NOT NULL,
-                journey_state   TEXT NOT NULL,
-                escalation      TEXT NULL,
-                question_key    TEXT NULL,
-                waiting_since   TEXT NULL,
-                resolved_at     TEXT NULL,
-                held_by         TEXT NULL,
-                held_since      TEXT NULL,
-                roster_id       TEXT NULL,
-                next_field      TEXT NULL
-            );
-            CREATE TABLE IF NOT EXISTS transcript (
-                id          INTEGER PRIMARY KEY AUTOINCREMENT,
-                student_key TEXT NOT NULL,
-                at          TEXT NOT NULL,
-                sender      TEXT NOT NULL,
-                text        TEXT NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS transcript_student ON transcript (student_key, id);
-            CREATE TABLE IF NOT EXISTS audit_log (
-                id          INTEGER PRIMARY KEY AUTOINCREMENT,
-                at          TEXT NOT NULL,
-                user_name   TEXT NOT NULL,
-                student_key TEXT NOT NULL,
-                action      TEXT NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS roster (
-                student_id  TEXT PRIMARY KEY NOT NULL,
-                full_name   TEXT NOT NULL,
-                class_name  TEXT NOT NULL,
-                faculty     TEXT NOT NULL,
-                teacher     TEXT NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS settings (
-                name  TEXT PRIMARY KEY NOT NULL,
-                value TEXT NOT NULL
-            );
-            """;
-        await command.ExecuteNonQueryAsync();
-    }
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS student_directory (
+            student_key     TEXT PRIMARY KEY NOT NULL,
+            channel_id      TEXT NOT NULL,
+            reference       TEXT NOT NULL,
+            last_activity   TEXT NOT NULL,
+            journey_state   TEXT NOT NULL,
+            escalation      TEXT NULL,
+            question_key    TEXT NULL,
+            waiting_since   TEXT NULL,
+            resolved_at     TEXT NULL,
+            held_by         TEXT NULL,
+            held_since      TEXT NULL,
+            roster_id       TEXT NULL,
+            next_field      TEXT NULL
+        );
+        CREATE TABLE IF NOT EXISTS transcript (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            student_key TEXT NOT NULL,
+            at          TEXT NOT NULL,
+            sender      TEXT NOT NULL,
+            text        TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS transcript_student ON transcript (student_key, id);
+        CREATE TABLE IF NOT EXISTS audit_log (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            at          TEXT NOT NULL,
+            user_name   TEXT NOT NULL,
+            student_key TEXT NOT NULL,
+            action      TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS roster (
+            student_id  TEXT PRIMARY KEY NOT NULL,
+            full_name   TEXT NOT NULL,
+            class_name  TEXT NOT NULL,
+            faculty     TEXT NOT NULL,
+            teacher     TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS settings (
+            name  TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        );
+        """;
 
     public static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 

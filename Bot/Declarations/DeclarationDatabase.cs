@@ -18,10 +18,7 @@ public sealed class DeclarationDatabase
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly string connectionString;
-    private readonly SemaphoreSlim schemaLock = new(1, 1);
-    private bool schemaReady;
-
+    private readonly SqliteFile file;
     private readonly IPersonalDataProtector protector;
 
     public DeclarationDatabase(IOptions<StorageOptions> storage, IHostEnvironment environment, IPersonalDataProtector protector)
@@ -29,17 +26,11 @@ public sealed class DeclarationDatabase
 
     public DeclarationDatabase(string databasePath, IPersonalDataProtector protector)
     {
+        file = new SqliteFile(databasePath, Schema);
         this.protector = protector;
-        DatabasePath = Path.GetFullPath(databasePath);
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = 30,
-        }.ToString();
     }
 
-    public string DatabasePath { get; }
+    public string DatabasePath => file.Path;
 
     /// <summary>Timestamps as fixed-width UTC text, so that text order is time order in queries.</summary>
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
@@ -54,70 +45,44 @@ public sealed class DeclarationDatabase
     public DeclarationContent ReadContent(string column, string table) =>
         JsonSerializer.Deserialize<DeclarationContent>(protector.Unprotect(column, table), Json) ?? throw new InvalidDataException("Empty declaration content.");
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await EnsureCreatedAsync(cancellationToken);
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 
     /// <summary>Creates the folder, the file and both tables when missing. Safe to call more than once.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (schemaReady)
-            return;
-        await schemaLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (schemaReady)
-                return;
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS declaration_outbox (
-                    idempotency_key   TEXT PRIMARY KEY NOT NULL,
-                    receipt_number    TEXT NOT NULL UNIQUE,
-                    student_key       TEXT NOT NULL,
-                    conversation_json TEXT NOT NULL,
-                    content_json      TEXT NOT NULL,
-                    status            TEXT NOT NULL,
-                    attempts          INTEGER NOT NULL DEFAULT 0,
-                    next_attempt_at   TEXT NOT NULL,
-                    last_error        TEXT NULL,
-                    recorded_at       TEXT NOT NULL,
-                    sent_at           TEXT NULL,
-                    registry_id       TEXT NULL,
-                    journey           TEXT NULL,
-                    notification      TEXT NULL,
-                    follow_up_done    INTEGER NOT NULL DEFAULT 0
-                );
-                CREATE INDEX IF NOT EXISTS declaration_outbox_due ON declaration_outbox (status, next_attempt_at);
-                CREATE TABLE IF NOT EXISTS registry_declarations (
-                    id                TEXT PRIMARY KEY NOT NULL,
-                    idempotency_key   TEXT NOT NULL UNIQUE,
-                    receipt_number    TEXT NOT NULL,
-                    student_id        TEXT NOT NULL,
-                    status            TEXT NOT NULL,
-                    status_reason     TEXT NULL,
-                    submitted_at      TEXT NOT NULL,
-                    status_changed_at TEXT NOT NULL,
-                    content_json      TEXT NOT NULL
-                );
-                CREATE INDEX IF NOT EXISTS registry_declarations_student ON registry_declarations (student_id, submitted_at);
-                CREATE INDEX IF NOT EXISTS registry_declarations_status ON registry_declarations (status, submitted_at);
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            schemaReady = true;
-        }
-        finally
-        {
-            schemaLock.Release();
-        }
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => file.EnsureCreatedAsync(cancellationToken);
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS declaration_outbox (
+            idempotency_key   TEXT PRIMARY KEY NOT NULL,
+            receipt_number    TEXT NOT NULL UNIQUE,
+            student_key       TEXT NOT NULL,
+            conversation_json TEXT NOT NULL,
+            content_json      TEXT NOT NULL,
+            status            TEXT NOT NULL,
+            attempts          INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at   TEXT NOT NULL,
+            last_error        TEXT NULL,
+            recorded_at       TEXT NOT NULL,
+            sent_at           TEXT NULL,
+            registry_id       TEXT NULL,
+            journey           TEXT NULL,
+            notification      TEXT NULL,
+            follow_up_done    INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX IF NOT EXISTS declaration_outbox_due ON declaration_outbox (status, next_attempt_at);
+        CREATE TABLE IF NOT EXISTS registry_declarations (
+            id                TEXT PRIMARY KEY NOT NULL,
+            idempotency_key   TEXT NOT NULL UNIQUE,
+            receipt_number    TEXT NOT NULL,
+            student_id        TEXT NOT NULL,
+            status            TEXT NOT NULL,
+            status_reason     TEXT NULL,
+            submitted_at      TEXT NOT NULL,
+            status_changed_at TEXT NOT NULL,
+            content_json      TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS registry_declarations_student ON registry_declarations (student_id, submitted_at);
+        CREATE INDEX IF NOT EXISTS registry_declarations_status ON registry_declarations (status, submitted_at);
+        """;
 }
 
 /// <summary>Small ADO.NET helpers shared by the outbox and the registry.</summary>

@@ -1,3 +1,4 @@
+using VssBot.Bot.Storage;
 using System.Globalization;
 using Microsoft.Bot.Schema;
 using Microsoft.Data.Sqlite;
@@ -18,19 +19,16 @@ public sealed class ConversationLog
     private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore, MaxDepth = 64 };
     private const int PageSize = 200;
 
-    private readonly string connectionString;
+    private readonly SqliteFile file;
     private readonly ConversationSignals signals;
-    private readonly Lazy<Task> schema;
 
     public ConversationLog(DirectLineDataFolder folder, ConversationSignals signals)
     {
-        DatabasePath = Path.Combine(folder.Path, "conversations.db");
-        connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 30 }.ToString();
+        file = new SqliteFile(Path.Combine(folder.Path, "conversations.db"), Schema);
         this.signals = signals;
-        schema = new Lazy<Task>(CreateSchemaAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public string DatabasePath { get; }
+    public string DatabasePath => file.Path;
 
     /// <summary>Records a new conversation for <paramref name="userId"/>; false when it already exists.</summary>
     public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken)
@@ -101,37 +99,22 @@ public sealed class ConversationLog
         return new ActivitySlice(activities, last);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await EnsureCreatedAsync(cancellationToken);
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 
     /// <summary>Creates the folder, the file and the tables once (at start-up, by the channel's initializer).</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => schema.Value.WaitAsync(cancellationToken);
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => file.EnsureCreatedAsync(cancellationToken);
 
-    private async Task CreateSchemaAsync()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS dl_conversations (
-                id         TEXT PRIMARY KEY NOT NULL,
-                user_id    TEXT NOT NULL,
-                created_at TEXT NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS dl_activities (
-                conversation_id TEXT NOT NULL,
-                seq             INTEGER NOT NULL,
-                json            TEXT NOT NULL,
-                PRIMARY KEY (conversation_id, seq)
-            );
-            """;
-        await command.ExecuteNonQueryAsync();
-    }
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS dl_conversations (
+            id         TEXT PRIMARY KEY NOT NULL,
+            user_id    TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS dl_activities (
+            conversation_id TEXT NOT NULL,
+            seq             INTEGER NOT NULL,
+            json            TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, seq)
+        );
+        """;
 }
