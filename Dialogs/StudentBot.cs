@@ -32,7 +32,7 @@ public sealed class StudentBot : IBot
         _conversationState = conversationState;
         _userState = userState;
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
-        _profile = userState.CreateProperty<StudentProfile>("student");
+        _profile = userState.CreateProperty<StudentProfile>(ProfileProperty);
         _dialogs = new DialogSet(_dialogState).Add(mainDialog);
         _version = _dialogs.GetVersion();
         _texts = texts;
@@ -40,6 +40,9 @@ public sealed class StudentBot : IBot
         _clock = clock;
         _logger = logger;
     }
+
+    /// <summary>The user-state property the student's profile is kept in (hosts read it from storage by this name).</summary>
+    public const string ProfileProperty = "student";
 
     /// <summary>The user-state accessor other parts (agents, reminders) read the profile through.</summary>
     public IStatePropertyAccessor<StudentProfile> Profiles => _profile;

@@ -33,7 +33,6 @@ public static class DeclarationsServiceCollectionExtensions
         services.AddSingleton<DeclarationRegistry>();
         services.AddSingleton<DeclarationOutbox>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<StoredStudentProfiles>();
         services.AddSingleton<DeclarationFollowUp>();
         services.AddSingleton<DeclarationDecisions>();
         services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();

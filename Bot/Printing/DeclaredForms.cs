@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Bot.Builder;
-using Newtonsoft.Json.Linq;
+using VssBot.Bot.Storage;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Form01;
 using VssBot.Dialogs.Journey;
@@ -13,22 +12,14 @@ namespace VssBot.Bot.Printing;
 /// "{channelId}/users/{userId}"). Only the declaration the link was made for is shown: once the student declares again,
 /// or the declaration expired or was rejected, the old link opens nothing.
 /// </summary>
-public sealed class DeclaredForms(IStorage storage, Form01Definition definition, DeclarationNextSteps nextSteps)
+public sealed class DeclaredForms(StoredStudentProfiles profiles, Form01Definition definition, DeclarationNextSteps nextSteps)
 {
-    /// <summary>The user-state property <see cref="Dialogs.StudentBot"/> keeps the profile in.</summary>
-    public const string ProfileProperty = "student";
-
     private static readonly JourneyState[] Printable =
         [JourneyState.Declared, JourneyState.Submitted, JourneyState.WaitingForOfficeVisit, JourneyState.AccountReceived, JourneyState.LoggedIn];
 
     public async Task<DeclaredForm?> FindAsync(FormLink link, CancellationToken cancellationToken)
     {
-        var slash = link.StudentKey.IndexOf('/');
-        if (slash <= 0 || slash == link.StudentKey.Length - 1)
-            return null;
-        var storageKey = $"{link.StudentKey[..slash]}/users/{link.StudentKey[(slash + 1)..]}";
-        var items = await storage.ReadAsync([storageKey], cancellationToken);
-        if (!items.TryGetValue(storageKey, out var item) || ProfileOf(item) is not { } profile)
+        if (await profiles.ReadAsync(link.StudentKey, cancellationToken) is not { } profile)
             return null;
 
         var journey = profile.Journey;
@@ -68,20 +59,4 @@ public sealed class DeclaredForms(IStorage storage, Form01Definition definition,
     /// <summary>NFC, so composed and decomposed diacritics print alike; blank is absent.</summary>
     private static string? Clean(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim().Normalize(NormalizationForm.FormC);
-
-    private static StudentProfile? ProfileOf(object item)
-    {
-        var student = item switch
-        {
-            IDictionary<string, object> state => state.TryGetValue(ProfileProperty, out var value) ? value : null,
-            JObject state => state[ProfileProperty],
-            _ => null,
-        };
-        return student switch
-        {
-            StudentProfile profile => profile,
-            JToken token when token.Type == JTokenType.Object => token.ToObject<StudentProfile>(),
-            _ => null,
-        };
-    }
 }

@@ -15,6 +15,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStateStorage(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Profiles read and moved outside a turn (the outbox worker, the printable form).
+        services.TryAddSingleton<StoredStudentProfiles>();
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using VssBot.Bot.Channels.Proactive;
+using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Form01.Fields;

@@ -64,7 +64,7 @@ internal static class DeclaredStudent
             Conversation = new ConversationAccount(id: "print-" + userId),
         };
         using var turn = new TurnContext(new TestAdapter(), activity);
-        await userState.CreateProperty<StudentProfile>(DeclaredForms.ProfileProperty).SetAsync(turn, profile);
+        await userState.CreateProperty<StudentProfile>(VssBot.Dialogs.StudentBot.ProfileProperty).SetAsync(turn, profile);
         await userState.SaveChangesAsync(turn, force: true);
     }
 

@@ -1,21 +1,32 @@
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
+using VssBot.Dialogs;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Journey;
 
-namespace VssBot.Bot.Declarations.Outbox;
+namespace VssBot.Bot.Storage;
 
 /// <summary>
-/// Moves a student's stored journey outside a turn: reads the user-state item UserState itself writes
-/// ("{channelId}/users/{userId}", property "student"), fires the triggers, writes it back. An item that carries an
-/// ETag is written with it, and a conflict is read again and retried.
+/// Student profiles outside a turn (the outbox worker, the printable form): reads the user-state item UserState itself
+/// writes ("{channelId}/users/{userId}", property <see cref="StudentBot.ProfileProperty"/>); moving the journey writes it
+/// back with its ETag, and a conflict is read again and retried.
 /// </summary>
 public sealed class StoredStudentProfiles(IStorage storage, TimeProvider clock, ILogger<StoredStudentProfiles> logger)
 {
-    public const string ProfileProperty = "student";
+    private const string ProfileProperty = StudentBot.ProfileProperty;
     private const int Attempts = 3;
 
     public static string StorageKey(string channelId, string userId) => $"{channelId}/users/{userId}";
+
+    /// <summary>The stored profile of "{channelId}/{userId}", or null when there is none (or the key is malformed).</summary>
+    public async Task<StudentProfile?> ReadAsync(string studentKey, CancellationToken cancellationToken)
+    {
+        var slash = studentKey.IndexOf('/');
+        if (slash <= 0 || slash == studentKey.Length - 1) return null;
+        var key = StorageKey(studentKey[..slash], studentKey[(slash + 1)..]);
+        var items = await storage.ReadAsync([key], cancellationToken);
+        return items.TryGetValue(key, out var item) && State(item) is { } state ? Profile(state) : null;
+    }
 
     /// <summary>After the registry accepted the declaration with <paramref name="receiptNumber"/>: DeclarationSubmitted, then InstructionsSent.</summary>
     public async Task<JourneyUpdate> MarkSubmittedAsync(string channelId, string userId, string receiptNumber, CancellationToken cancellationToken)
