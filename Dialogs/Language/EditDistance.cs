@@ -6,23 +6,32 @@ public static class EditDistance
     /// <summary>
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
     /// neighbouring characters each cost 1 ("gmial" → "gmail" is 1, plain Levenshtein says 2).
+    /// With <paramref name="max"/>, stops as soon as the distance must exceed it and returns max + 1
+    /// (lookups over thousands of names only care whether a name is close enough).
     /// </summary>
-    public static int Between(string a, string b)
+    public static int Between(string a, string b, int max = int.MaxValue)
     {
-        if (a.Length == 0) return b.Length;
-        if (b.Length == 0) return a.Length;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        var prev2 = new int[b.Length + 1];
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
-        for (var j = 1; j <= b.Length; j++)
         {
-            var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var d = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = Math.Min(d, prev2[j - 2] + 1);
+                cur[j] = d;
+                rowMin = Math.Min(rowMin, d);
+            }
+            if (rowMin > max) return max + 1;
+            (prev2, prev, cur) = (prev, cur, prev2);
         }
-        return d[a.Length, b.Length];
+        return prev[b.Length];
     }
 
     /// <summary>How many typos a word of this length may carry and still count as meant: 0 up to 3 letters, 1 up to 6, else 2.</summary>

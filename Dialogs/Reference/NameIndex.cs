@@ -74,7 +74,7 @@ internal sealed class NameIndex<T>
             var tolerance = despaced.Length <= 3 ? 0 : despaced.Length <= 5 ? 1 : despaced.Length <= 9 ? 2 : 3;
             if (tolerance > 0)
             {
-                var d = ReferenceText.Distance(query, key, tolerance);
+                var d = Language.EditDistance.Between(query, key, tolerance);
                 if (d <= tolerance) best = Math.Min(best, d);
             }
             if (ContainsWords(key, query))
