@@ -122,7 +122,7 @@ public sealed class MainDialog : ComponentDialog
             case JourneyState.Expired or JourneyState.Rejected:
                 var redeclare = new Choice("redeclare", _texts["conv.redeclare"], ["kê khai lại", "khai lại", "làm lại"]);
                 // The "Kê khai lại" button of a reminder sent while no question was open starts the flow itself.
-                if (ChoiceRecognizer.Recognize(step.Context.Activity.Text ?? "", [new ChoiceOption(redeclare.Value, redeclare.Title, redeclare.Synonyms)]).IsMatch)
+                if (redeclare.IsChosenBy(step.Context.Activity.Text ?? ""))
                     return await step.NextAsync(new FoundChoice(redeclare.Value, 0), ct);
                 return await step.PromptAsync(ChoiceId, new PromptOptions
                 {
@@ -251,8 +251,7 @@ public sealed class MainDialog : ComponentDialog
             prompt.Recognized.Value = id;
             return Task.FromResult(true);
         }
-        var skip = SkipChoice();
-        var skipped = ChoiceRecognizer.Recognize(text, [new ChoiceOption(skip.Value, skip.Title, skip.Synonyms)]).IsMatch;
+        var skipped = SkipChoice().IsChosenBy(text);
         if (skipped) prompt.Recognized.Value = SkipStudentId;
         return Task.FromResult(skipped);
     }

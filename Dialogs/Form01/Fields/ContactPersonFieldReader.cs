@@ -11,7 +11,10 @@ public sealed class ContactPersonFieldReader : IFieldReader
     public string Kind => "contactPerson";
 
     public IReadOnlyList<Choice> ChoicesFor(FieldDefinition field, Form01Answers answers)
-        => answers.Get("fullName") is not null ? [new Choice(Self, "Đúng, là mình", ["chính mình", "là mình", "chính em", "em", "mình", "tôi"])] : [];
+        => answers.Get("fullName") is not null ? [SelfChoice()] : [];
+
+    /// <summary>The "it's me" button; its synonyms stay whole phrases so "em gái em là …" still reads as a name.</summary>
+    private static Choice SelfChoice() => new(Self, "Đúng, là mình", ["chính mình", "là mình", "chính em", "tôi"]);
 
     public FieldReading Read(FieldInput input)
     {
@@ -19,7 +22,7 @@ public sealed class ContactPersonFieldReader : IFieldReader
         if (self is not null)
         {
             var isSelf = YesNoRecognizer.Recognize(input.Text) == YesNo.Yes
-                || ChoiceRecognizer.Recognize(input.Text, [new ChoiceOption(Self, "Đúng, là mình", ["chính mình", "là mình", "chính em", "tôi"])]).IsMatch;
+                || SelfChoice().IsChosenBy(input.Text);
             if (isSelf) return FieldReading.Accept(new FieldAnswer(self.Value, self.Display, new() { ["self"] = "true" }));
             if (YesNoRecognizer.Recognize(input.Text) == YesNo.No)
                 return FieldReading.Reject(input.Texts["form.contact_person_other"]);

@@ -11,7 +11,9 @@ public sealed class EmailFieldReader : IFieldReader
     public string Kind => "email";
 
     public IReadOnlyList<Choice> ChoicesFor(FieldDefinition field, Form01Answers answers)
-        => [new Choice(NoEmail, "Không có email", ["không có", "chưa có", "bỏ qua", "không dùng"])];
+        => [NoEmailChoice()];
+
+    private static Choice NoEmailChoice() => new(NoEmail, "Không có email", ["không có", "chưa có", "bỏ qua", "không dùng"]);
 
     public FieldReading Read(FieldInput input)
     {
@@ -28,7 +30,7 @@ public sealed class EmailFieldReader : IFieldReader
 
         // Something with an "@" is an attempt at an address, never "no email".
         var skip = !input.Text.Contains('@') && (YesNoRecognizer.Recognize(input.Text) is YesNo.No or YesNo.DontKnow
-            || ChoiceRecognizer.Recognize(input.Text, [new ChoiceOption(NoEmail, "Không có email", ["không có", "chưa có", "bỏ qua", "không dùng"])]).IsMatch);
+            || NoEmailChoice().IsChosenBy(input.Text));
         if (skip) return FieldReading.Accept(new FieldAnswer("", input.Texts["form.email_none_display"]), input.Texts["form.email_skipped"]);
         return FieldReading.Reject(input.Field.Retry);
     }

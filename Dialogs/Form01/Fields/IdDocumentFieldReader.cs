@@ -14,13 +14,15 @@ public sealed class IdDocumentFieldReader : IFieldReader
     public string Kind => "idDocument";
 
     public IReadOnlyList<Choice> ChoicesFor(FieldDefinition field, Form01Answers answers)
-        => PersonalIdGiven(answers) is { } id ? [new Choice(SameAsPersonalId, $"Dùng số {id}")] : [];
+        => PersonalIdGiven(answers) is { } id ? [SameAs(id)] : [];
+
+    private static Choice SameAs(string personalId) => new(SameAsPersonalId, $"Dùng số {personalId}");
 
     public FieldReading Read(FieldInput input)
     {
         var personalId = PersonalIdGiven(input.Answers);
         if (personalId is not null && (YesNoRecognizer.Recognize(input.Text) == YesNo.Yes
-            || ChoiceRecognizer.Recognize(input.Text, [new ChoiceOption(SameAsPersonalId, $"Dùng số {personalId}")]).IsMatch && !input.Text.Any(char.IsDigit)))
+            || SameAs(personalId).IsChosenBy(input.Text) && !input.Text.Any(char.IsDigit)))
             return Accept(IdDocumentRecognizer.Recognize(personalId), input, personalId);
 
         var reading = IdDocumentRecognizer.Recognize(input.Text, StatedBirthYear(input.Text));

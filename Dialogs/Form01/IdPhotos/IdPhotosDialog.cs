@@ -62,11 +62,13 @@ public sealed class IdPhotosDialog : ComponentDialog
         return await step.EndDialogAsync(new FieldAnswer(Skipped, _texts["form.photo_skipped_display"]), ct);
     }
 
+    private Choice SkipChoice() => new(Skipped, _texts["form.photo_skip"], ["bỏ qua", "không có", "chưa có", "để sau", "skip"]);
+
     private PromptOptions Options(string prompt, string retry) => new()
     {
         Prompt = MessageFactory.Text(prompt),
         RetryPrompt = MessageFactory.Text(retry),
-        Choices = [new Choice(Skipped, _texts["form.photo_skip"], ["bỏ qua", "không có", "chưa có", "để sau", "skip"])],
+        Choices = [SkipChoice()],
         Validations = QuestionKeys.Field("idPhotos"),
     };
 
@@ -85,7 +87,7 @@ public sealed class IdPhotosDialog : ComponentDialog
             return Task.FromResult(false);
         }
         var text = prompt.Context.Activity.Text ?? "";
-        var skip = ChoiceRecognizer.Recognize(text, [new ChoiceOption(Skipped, _texts["form.photo_skip"], ["bỏ qua", "không có", "chưa có", "để sau", "skip"])]).IsMatch
+        var skip = SkipChoice().IsChosenBy(text)
             || YesNoRecognizer.Recognize(text) is YesNo.No or YesNo.DontKnow;
         if (skip) prompt.Recognized.Value = [];
         return Task.FromResult(skip);

@@ -16,6 +16,9 @@ public sealed class Choice
     public string Value { get; set; } = "";
     public string Title { get; set; } = "";
     public List<string> Synonyms { get; set; } = [];
+
+    /// <summary>Whether the text picks this choice (its title, value or a synonym; diacritics, typos as for a choice prompt).</summary>
+    public bool IsChosenBy(string text) => VssBot.Dialogs.Language.ChoiceRecognizer.Recognize(text, [ChoicePrompt.ToOption(this)]).IsMatch;
 }
 
 public sealed record FoundChoice(string Value, int Index);
