@@ -37,9 +37,6 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<ITurnObserver>(sp => sp.GetRequiredService<ConversationRecorder>());
         services.AddHostedService<RecorderShutdown>();
 
-        services.AddSingleton<IProactiveChannel, CloudAdapterChannel>();
-        services.AddSingleton<StudentMessenger>();
-        services.AddSingleton<IStudentMessenger>(sp => sp.GetRequiredService<StudentMessenger>());
         services.AddSingleton<HandOffService>();
 
         services.AddSchoolDashboard();
