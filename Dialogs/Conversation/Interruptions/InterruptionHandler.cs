@@ -45,7 +45,7 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         var question = current?.Validations;
         return intent.Kind switch
         {
-            IntentKind.Help => await ReplyAndRepromptAsync(innerDc, restartTopic, HelpFor(question), ct),
+            IntentKind.Help => await ReplyAndRepromptAsync(innerDc, restartTopic, HelpFor(question, current?.Help), ct),
             IntentKind.Cancel => await CancelAsync(innerDc, ct),
             IntentKind.Back => await BackAsync(innerDc, question, restartTopic, ct),
             IntentKind.Restart => await AskRestartAsync(innerDc, restartTopic, ct),
@@ -59,10 +59,12 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         };
     }
 
-    private string HelpFor(string? question)
+    private string HelpFor(string? question, string? stepHelp)
     {
         string specific;
-        if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.Find(key) is { } field)
+        if (stepHelp is not null)
+            specific = stepHelp;
+        else if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.Find(key) is { } field)
             specific = field.Help + "\n" + texts.Format("conv.help_example", ("example", field.Example));
         else
             specific = question is not null && texts.Find("help." + question) is { } help ? help : texts["conv.help_general"];
