@@ -11,7 +11,7 @@ namespace VssBot.Bot.Channels.Webhooks;
 /// handled the same way (and the window is corrected); other refusals are recorded and thrown. The conversation id is
 /// the platform's user id.
 /// </summary>
-public abstract class PlatformAdapter<TRequest>(string channelId, ReplyWindow window, UndeliveredReplies undelivered) : BotAdapter
+public abstract class PlatformAdapter<TRequest>(string channelId, ReplyWindow window, UndeliveredReplies undelivered) : ChannelAdapter
 {
     /// <summary>When each user last wrote (the inbox records it, sends check it).</summary>
     public ReplyWindow Window { get; } = window;
@@ -19,23 +19,6 @@ public abstract class PlatformAdapter<TRequest>(string channelId, ReplyWindow wi
     protected string ChannelId { get; } = channelId;
 
     protected UndeliveredReplies Undelivered { get; } = undelivered;
-
-    /// <summary>Runs one turn of <paramref name="bot"/> for <paramref name="activity"/> through the middleware pipeline.</summary>
-    public async Task ProcessActivityAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken)
-    {
-        using var turnContext = new TurnContext(this, activity);
-        await RunPipelineAsync(turnContext, bot, cancellationToken);
-    }
-
-    /// <summary>
-    /// A proactive turn. Overridden because the base class returns the pipeline's task from inside a <c>using</c>: the
-    /// turn context would be disposed at the first real await (e.g. the platform call), before the replies are sent.
-    /// </summary>
-    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
-    {
-        using var turnContext = new TurnContext(this, reference.GetContinuationActivity());
-        await RunPipelineAsync(turnContext, callback, cancellationToken);
-    }
 
     /// <summary>
     /// The platform requests for one reply (none for what the platform cannot show). <paramref name="proactive"/>: the
@@ -100,10 +83,4 @@ public abstract class PlatformAdapter<TRequest>(string channelId, ReplyWindow wi
         Undelivered.Record(ChannelId, userId, reason, activityType);
         turnContext.TurnState.Get<Turns.DeliveryReport>()?.Refuse(reason, failure);
     }
-
-    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{ChannelId} messages cannot be edited by the bot.");
-
-    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{ChannelId} messages cannot be deleted by the bot.");
 }
