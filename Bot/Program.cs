@@ -10,6 +10,7 @@ using VssBot.Bot.Channels.Terminal;
 using VssBot.Bot.Channels.Zalo;
 using VssBot.Bot.Health;
 using VssBot.Bot.Printing;
+using VssBot.Bot.Security;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 using VssBot.Bot.Web;
@@ -27,6 +28,8 @@ var builder = WebApplication.CreateBuilder(chat ? args[1..] : args);
 if (chat)
     builder.ConfigureForTerminal();
 
+// Secure defaults: what Production refuses, bad input answered 4xx, rate limits, forwarded headers (Security/).
+builder.Services.AddSecureDefaults();
 // Where state lives: SQLite file by default (Storage/).
 builder.Services.AddStateStorage();
 // The school's campaign settings (Campaign/), read by the bot's texts.

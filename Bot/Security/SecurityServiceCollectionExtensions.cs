@@ -1,0 +1,13 @@
+namespace VssBot.Bot.Security;
+
+/// <summary>The secure defaults of issue 10 composed in one place, so Program.cs only calls these two methods.</summary>
+public static class SecurityServiceCollectionExtensions
+{
+    public static IServiceCollection AddSecureDefaults(this IServiceCollection services)
+    {
+        // Before every other hosted service: Production fails before a development key or account is generated.
+        var first = services.Select((d, i) => (d, i)).FirstOrDefault(x => x.d.ServiceType == typeof(IHostedService)).i;
+        services.Insert(first, ServiceDescriptor.Singleton<IHostedService, ProductionSafety.Check>());
+        return services;
+    }
+}
