@@ -60,6 +60,7 @@ if (chat)
     return;
 }
 
+app.UseSecureDefaults();
 // The widget, the demo school page (/) and the Web Chat page (wwwroot/).
 app.UseStaticSite();
 app.MapHealthApi();

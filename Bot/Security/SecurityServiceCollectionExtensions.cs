@@ -8,6 +8,17 @@ public static class SecurityServiceCollectionExtensions
         // Before every other hosted service: Production fails before a development key or account is generated.
         var first = services.Select((d, i) => (d, i)).FirstOrDefault(x => x.d.ServiceType == typeof(IHostedService)).i;
         services.Insert(first, ServiceDescriptor.Singleton<IHostedService, ProductionSafety.Check>());
+
+        // Bad input answers 4xx with problem details; nothing answers with a stack trace.
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadInputExceptionHandler>();
         return services;
+    }
+
+    /// <summary>First in the pipeline: the exception handler (problem details, no stack traces).</summary>
+    public static WebApplication UseSecureDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        return app;
     }
 }
