@@ -5,9 +5,10 @@ namespace VssBot.Bot.Turns;
 
 /// <summary>
 /// Every adapter's OnTurnError, in one place: log (types and stack only, never message text),
-/// apologise to the student, and delete the broken conversation state so the next message starts clean
-/// instead of failing the same way again. Undeliverable replies are only logged: the request still
-/// completes, so the channel does not retry the turn in a loop.
+/// apologise to the student, and, when the conversation itself broke (a dialog bug), delete its state so the next
+/// message starts clean instead of failing the same way again. An infrastructure fault (wrong data key, database,
+/// disk, network: <see cref="InfrastructureFault"/>) never deletes anything: the state is kept for when it is fixed.
+/// Undeliverable replies are only logged: the request still completes, so the channel does not retry the turn in a loop.
 /// </summary>
 public sealed class TurnErrorHandler(ConversationState conversationState, BotTexts texts, ILogger<TurnErrorHandler> logger)
 {
@@ -36,6 +37,12 @@ public sealed class TurnErrorHandler(ConversationState conversationState, BotTex
         catch (Exception e)
         {
             logger.LogWarning("Turn {ActivityId}: the apology could not be delivered: {Error}", activity.Id, ExceptionSummary.Describe(e, withStack: false));
+        }
+
+        if (InfrastructureFault.Is(error))
+        {
+            logger.LogWarning("Turn {ActivityId}: an infrastructure fault; the conversation state is kept", activity.Id);
+            return;
         }
 
         try
