@@ -30,6 +30,8 @@ if (chat)
 
 // Secure defaults: what Production refuses, bad input answered 4xx, rate limits, forwarded headers (Security/).
 builder.Services.AddSecureDefaults();
+// Health checks: database and data key (/health, /health/ready, /health/live).
+builder.Services.AddHealth();
 // Where state lives: SQLite file by default (Storage/).
 builder.Services.AddStateStorage();
 // The school's campaign settings (Campaign/), read by the bot's texts.

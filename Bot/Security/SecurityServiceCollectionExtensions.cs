@@ -8,6 +8,8 @@ public static class SecurityServiceCollectionExtensions
         // Before every other hosted service: Production fails before a development key or account is generated.
         var first = services.Select((d, i) => (d, i)).FirstOrDefault(x => x.d.ServiceType == typeof(IHostedService)).i;
         services.Insert(first, ServiceDescriptor.Singleton<IHostedService, ProductionSafety.Check>());
+        // Then, before the stores create anything: a database that lost its data stops the host (Storage/DataMarker).
+        services.Insert(first + 1, ServiceDescriptor.Singleton<IHostedService, Storage.DataMarker>());
 
         // Bad input answers 4xx with problem details; nothing answers with a stack trace.
         services.AddProblemDetails();

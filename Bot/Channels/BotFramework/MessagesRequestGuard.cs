@@ -5,7 +5,6 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
-using VssBot.Bot.Channels.Proactive;
 using VssBot.Bot.Security;
 
 namespace VssBot.Bot.Channels.BotFramework;
@@ -17,12 +16,14 @@ namespace VssBot.Bot.Channels.BotFramework;
 /// token is a 401; the body is bounded and must be an activity; our own channels' users (Direct Line, Messenger, Zalo)
 /// cannot be addressed here, only through their own authenticated endpoints.
 /// </summary>
-public sealed class MessagesRequestGuard(IOptions<BotFrameworkOptions> options, IEnumerable<ChannelAdapterRegistration> ownChannels) : IEndpointFilter
+public sealed class MessagesRequestGuard(IOptions<BotFrameworkOptions> options) : IEndpointFilter
 {
     /// <summary>The largest activity accepted (Bot Framework's own limit for a message).</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    private readonly HashSet<string> ownChannelIds = ownChannels.SelectMany(c => c.ChannelIds).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The channels with their own authenticated endpoints (whose user ids are a student's identity there).</summary>
+    public static readonly IReadOnlySet<string> OwnChannelIds = new HashSet<string>(
+        [DirectLine.DirectLineAdapter.ChannelId, Messenger.MessengerMapper.ChannelId, "messenger", Zalo.ZaloMapper.ChannelId], StringComparer.OrdinalIgnoreCase);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -39,7 +40,7 @@ public sealed class MessagesRequestGuard(IOptions<BotFrameworkOptions> options, 
         if (Read(body) is not { } activity)
             return Problem(StatusCodes.Status400BadRequest, "The body is not a Bot Framework activity.",
                 "Expected JSON with type, channelId, serviceUrl, conversation.id and from.id.");
-        if (ownChannelIds.Contains(activity.ChannelId))
+        if (OwnChannelIds.Contains(activity.ChannelId))
             return Problem(StatusCodes.Status403Forbidden, $"Channel '{activity.ChannelId}' is served by its own endpoint, not /api/messages.");
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
             return Problem(StatusCodes.Status400BadRequest, "serviceUrl must be an absolute http(s) URL.");
