@@ -5,6 +5,7 @@ using Refit;
 using VssBot.Bot.Declarations.Client;
 using VssBot.Bot.Declarations.Outbox;
 using VssBot.Bot.Declarations.Registry;
+using VssBot.Bot.Storage;
 using VssBot.Dialogs.Conversation;
 
 namespace VssBot.Bot.Declarations;
@@ -13,7 +14,7 @@ public static class DeclarationsServiceCollectionExtensions
 {
     /// <summary>
     /// Declarations after "Ghi nhận": the outbox behind <see cref="IDeclarationRecorder"/> and its worker, the Refit client
-    /// of the registry ("DeclarationApi"), and the embedded registry's store. Tables live in the bot's SQLite file.
+    /// of the registry ("DeclarationApi"), and the embedded registry's store. Tables live where <c>Storage:Provider</c> says.
     /// </summary>
     public static IServiceCollection AddDeclarations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,13 +31,13 @@ public static class DeclarationsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<DeclarationDatabase>();
-        services.AddSingleton<DeclarationRegistry>();
-        services.AddSingleton<DeclarationOutbox>();
+        services.AddSingleton<DeclarationContentCipher>();
+        services.AddStore<IDeclarationRegistry, SqliteDeclarationRegistry, PostgresDeclarationRegistry>();
+        services.AddStore<IDeclarationOutbox, SqliteDeclarationOutbox, PostgresDeclarationOutbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeclarationFollowUp>();
         services.AddSingleton<DeclarationDecisions>();
         services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();
-        services.AddHostedService<DeclarationTablesInitializer>();
         services.AddSingleton<DeclarationOutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeclarationOutboxWorker>());
         // The office-visit countdown (day 7 and day 9 reminders, expiry on day 10).

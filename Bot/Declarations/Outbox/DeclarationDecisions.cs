@@ -14,7 +14,7 @@ namespace VssBot.Bot.Declarations.Outbox;
 /// moves the student's journey and is told to the student on their own channel, in a proactive turn of their conversation.
 /// Only the student's current declaration counts: a decision about an older one changes nothing.
 /// </summary>
-public sealed class DeclarationDecisions(DeclarationOutbox outbox, ChannelAdapters channels, UserState userState, StudentBot bot,
+public sealed class DeclarationDecisions(IDeclarationOutbox outbox, ChannelAdapters channels, UserState userState, StudentBot bot,
     BotTexts texts, TimeProvider clock, ILogger<DeclarationDecisions> logger)
 {
     /// <summary>Returns what happened, for the registry's logs ("told", "not told: …", "no conversation").</summary>

@@ -15,7 +15,7 @@ namespace VssBot.Bot.Declarations.Reminders;
 /// student is offered to declare again), in a proactive turn of their own conversation on the channel they used.
 /// </summary>
 public sealed class DeadlineReminderWorker(
-    DeclarationOutbox outbox,
+    IDeclarationOutbox outbox,
     ChannelAdapters channels,
     UserState userState,
     StudentBot bot,
