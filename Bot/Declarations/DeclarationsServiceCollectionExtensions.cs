@@ -36,7 +36,6 @@ public static class DeclarationsServiceCollectionExtensions
         services.AddStore<IDeclarationOutbox, SqliteDeclarationOutbox, PostgresDeclarationOutbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeclarationFollowUp>();
-        services.AddSingleton<DeclarationDecisions>();
         services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();
         services.AddSingleton<DeclarationOutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeclarationOutboxWorker>());

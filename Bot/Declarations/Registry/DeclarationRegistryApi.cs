@@ -52,7 +52,7 @@ public static class DeclarationRegistryApi
     private static async Task<IResult> GetAsync(string id, IDeclarationRegistry registry, CancellationToken cancellationToken)
         => await registry.GetAsync(id, cancellationToken) is { } declaration ? Results.Ok(declaration) : Results.NotFound();
 
-    private static async Task<IResult> UpdateStatusAsync(string id, HttpRequest request, IDeclarationRegistry registry, DeclarationDecisions decisions,
+    private static async Task<IResult> UpdateStatusAsync(string id, HttpRequest request, IDeclarationRegistry registry, Outbox.DeclarationFollowUp followUp,
         ILogger<IDeclarationRegistry> logger, CancellationToken cancellationToken)
     {
         var (update, problem) = await ReadBodyAsync<DeclarationStatusUpdate>(request, cancellationToken);
@@ -63,7 +63,7 @@ public static class DeclarationRegistryApi
         // The decision reaches the student's journey and chat; the registry's answer does not depend on the channel.
         try
         {
-            await decisions.ApplyAsync(declaration, cancellationToken);
+            await followUp.DecidedAsync(declaration, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

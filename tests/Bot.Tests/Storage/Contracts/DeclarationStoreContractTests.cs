@@ -34,7 +34,7 @@ public abstract class DeclarationStoreContractTests : IAsyncLifetime
     private Task<(string ReceiptNumber, bool Created)> RecordAsync(IDeclarationOutbox outbox, string key, string user = "student-1")
     {
         var declaration = SampleDeclarations.Confirmed(key, user);
-        return outbox.AddAsync(key, declaration.StudentKey, declaration.Conversation, declaration.ConfirmedAt,
+        return outbox.AddAsync(key, declaration.StudentKey.ToString(), declaration.Conversation, declaration.ConfirmedAt,
             receipt => DeclarationContentMapper.Map(declaration, receipt), Time.GetUtcNow(), default);
     }
 
