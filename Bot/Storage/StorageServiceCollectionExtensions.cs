@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using VssBot.Bot.Privacy;
+using VssBot.Bot.Storage.KeyRing;
 using VssBot.Bot.Storage.Notifications;
 
 namespace VssBot.Bot.Storage;
@@ -49,8 +52,30 @@ public static class StorageServiceCollectionExtensions
             ? sp.GetRequiredService<PostgresChangeNotifications>()
             : sp.GetRequiredService<LocalChangeNotifications>());
         services.AddHostedService<StorageInitializer>();
+        services.AddSharedKeyRing();
         services.AddSingleton<IHostedService>(sp => UsesPostgres(sp) ? sp.GetRequiredService<PostgresChangeNotifications>() : NoService.Instance);
         services.AddStateRetention();
+        return services;
+    }
+
+    /// <summary>
+    /// With PostgreSQL, the ASP.NET Core Data Protection key ring (agents' sign-in cookies, antiforgery tokens) lives in the
+    /// database under one application name, so every replica reads what another issued. With SQLite (one instance) the
+    /// framework's default (a key folder of the user profile) is kept.
+    /// </summary>
+    private static IServiceCollection AddSharedKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
+        {
+            if (UsesPostgres(sp))
+                options.XmlRepository = new PostgresKeyRing(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IPersonalDataProtector>());
+        });
+        services.AddOptions<DataProtectionOptions>().Configure<IServiceProvider>((options, sp) =>
+        {
+            if (UsesPostgres(sp))
+                options.ApplicationDiscriminator = "VssBot";
+        });
         return services;
     }
 

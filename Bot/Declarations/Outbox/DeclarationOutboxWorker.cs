@@ -62,13 +62,27 @@ public sealed class DeclarationOutboxWorker(
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var due = await outbox.ClaimDueAsync(now, now + settings.ClaimLease, settings.BatchSize, cancellationToken);
-        foreach (var item in due)
-            await SendAsync(item, cancellationToken);
+        await HandleAsync(due, SendAsync, cancellationToken);
         now = clock.GetUtcNow();
         var followUps = await outbox.ClaimFollowUpsAsync(now, now + settings.ClaimLease, settings.BatchSize, cancellationToken);
-        foreach (var item in followUps)
-            await FollowUpAsync(item, cancellationToken);
+        await HandleAsync(followUps, FollowUpAsync, cancellationToken);
         return due.Count;
+    }
+
+    /// <summary>Handles claimed rows one by one; stopping mid-batch gives the rest back at once (a killed process's come back after the lease).</summary>
+    private async Task HandleAsync(IReadOnlyList<OutboxItem> claimed, Func<OutboxItem, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        try
+        {
+            for (; done < claimed.Count; done++)
+                await handle(claimed[done], cancellationToken);
+        }
+        finally
+        {
+            if (done < claimed.Count && cancellationToken.IsCancellationRequested)
+                await outbox.ReleaseAsync([.. claimed.Skip(done).Select(i => i.IdempotencyKey)], CancellationToken.None);
+        }
     }
 
     private async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)

@@ -41,6 +41,9 @@ public interface IDeclarationOutbox
     /// <summary>Refused as invalid: never tried again; the claim is released.</summary>
     Task MarkRejectedAsync(string idempotencyKey, string error, CancellationToken cancellationToken);
 
+    /// <summary>Gives claimed rows back before their lease ends (a worker stopping mid-batch).</summary>
+    Task ReleaseAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken);
+
     /// <summary>What the follow-up did; the claim is released.</summary>
     Task RecordFollowUpAsync(string idempotencyKey, string journey, string? notification, bool done, CancellationToken cancellationToken);
 }

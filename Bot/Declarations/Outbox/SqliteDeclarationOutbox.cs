@@ -67,6 +67,13 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
         => UpdateAsync("status = $status, attempts = attempts + 1, last_error = $error, claimed_until = NULL", idempotencyKey, cancellationToken,
             ("$status", OutboxStatus.RejectedInvalid), ("$error", error));
 
+    public async Task ReleaseAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE declaration_outbox SET claimed_until = NULL WHERE idempotency_key IN (SELECT value FROM json_each($keys))",
+            cancellationToken, ("$keys", System.Text.Json.JsonSerializer.Serialize(idempotencyKeys)));
+    }
+
     public Task RecordFollowUpAsync(string idempotencyKey, string journey, string? notification, bool done, CancellationToken cancellationToken)
         => UpdateAsync("journey = $journey, notification = $notification, follow_up_done = $done, claimed_until = NULL", idempotencyKey, cancellationToken,
             ("$journey", journey), ("$notification", notification), ("$done", done ? 1 : 0));

@@ -81,6 +81,20 @@ public abstract class DeclarationStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_given_back_by_a_stopping_worker_are_claimable_at_once()
+    {
+        var outbox = NewOutbox();
+        await RecordAsync(outbox, "k-1");
+        await RecordAsync(outbox, "k-2", "student-2");
+        var now = Time.GetUtcNow();
+        Assert.Equal(2, (await outbox.ClaimDueAsync(now, now.AddMinutes(5), 10, default)).Count);
+
+        await outbox.ReleaseAsync(["k-2"], default);
+
+        Assert.Equal("k-2", Assert.Single(await NewOutbox().ClaimDueAsync(now, now.AddMinutes(5), 10, default)).IdempotencyKey);
+    }
+
+    [Fact]
     public async Task A_retry_releases_the_row_until_its_next_attempt()
     {
         var outbox = NewOutbox();
