@@ -31,12 +31,14 @@ public static class DeclarationsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<DeclarationDatabase>();
+        services.AddSingleton<RegistryApiKey>();
         services.AddSingleton<DeclarationContentCipher>();
         services.AddStore<IDeclarationRegistry, SqliteDeclarationRegistry, PostgresDeclarationRegistry>();
         services.AddStore<IDeclarationOutbox, SqliteDeclarationOutbox, PostgresDeclarationOutbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeclarationFollowUp>();
         services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();
+        services.AddHostedService<DeclarationTablesInitializer>();
         services.AddSingleton<DeclarationOutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeclarationOutboxWorker>());
         // The office-visit countdown (day 7 and day 9 reminders, expiry on day 10).
