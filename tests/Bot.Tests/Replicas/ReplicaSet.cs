@@ -16,6 +16,8 @@ public sealed class ReplicaSet(string connectionString, int count, IDictionary<s
     private readonly Lock sync = new();
     private readonly VssBotFactory?[] hosts = new VssBotFactory?[count];
 
+    public const string RegistryKey = "registry-key-of-every-replica";
+
     public int Count => count;
 
     public VssBotFactory Start(int index)
@@ -25,6 +27,7 @@ public sealed class ReplicaSet(string connectionString, int count, IDictionary<s
             ["Storage:Provider"] = "Postgres",
             ["Storage:Postgres:ConnectionString"] = connectionString,
             ["DataProtection:Key"] = TestKeys.Base64,
+            ["DeclarationApi:ApiKey"] = RegistryKey, // shared by configuration, as the other keys
             // A stopped replica's claimed outbox rows come back quickly.
             ["DeclarationOutbox:ClaimLease"] = "00:00:02",
         });

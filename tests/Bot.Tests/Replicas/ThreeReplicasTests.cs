@@ -114,6 +114,7 @@ public sealed partial class ThreeReplicasTests(PostgresServer server, ITestOutpu
         for (var index = 0; index < replicas.Count; index++)
         {
             using var client = replicas[index].CreateClient();
+            client.DefaultRequestHeaders.Add(DeclarationApiOptions.ApiKeyHeader, ReplicaSet.RegistryKey);
             List<Declaration> listed = [];
             await DeclarationHosts.EventuallyAsync(async () =>
                 (listed = (await client.GetFromJsonAsync<List<Declaration>>("/registry/v1/declarations", DeclarationDatabase.Json))!).Count >= Students,
