@@ -35,9 +35,6 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<ITurnObserver>(sp => sp.GetRequiredService<ConversationRecorder>());
 
-        services.AddSingleton<IProactiveChannel, CloudAdapterChannel>();
-        services.AddSingleton<StudentMessenger>();
-        services.AddSingleton<IStudentMessenger>(sp => sp.GetRequiredService<StudentMessenger>());
         services.AddSingleton<HandOffService>();
 
         services.AddSchoolDashboard();

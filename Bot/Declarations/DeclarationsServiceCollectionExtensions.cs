@@ -34,7 +34,6 @@ public static class DeclarationsServiceCollectionExtensions
         services.AddSingleton<DeclarationOutbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeclarationFollowUp>();
-        services.AddSingleton<DeclarationDecisions>();
         services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();
         services.AddHostedService<DeclarationTablesInitializer>();
         services.AddSingleton<DeclarationOutboxWorker>();

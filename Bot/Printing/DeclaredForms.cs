@@ -8,18 +8,17 @@ using VssBot.Dialogs.Journey;
 namespace VssBot.Bot.Printing;
 
 /// <summary>
-/// Reads the declaration a link names from the student's profile (user state property "student", storage key
-/// "{channelId}/users/{userId}"). Only the declaration the link was made for is shown: once the student declares again,
+/// Reads the declaration a link names from the student's profile. Only the declaration the link was made for is shown: once the student declares again,
 /// or the declaration expired or was rejected, the old link opens nothing.
 /// </summary>
-public sealed class DeclaredForms(StoredStudentProfiles profiles, Form01Definition definition, DeclarationNextSteps nextSteps)
+public sealed class DeclaredForms(StudentProfiles profiles, Form01Definition definition, DeclarationNextSteps nextSteps)
 {
     private static readonly JourneyState[] Printable =
         [JourneyState.Declared, JourneyState.Submitted, JourneyState.WaitingForOfficeVisit, JourneyState.AccountReceived, JourneyState.LoggedIn];
 
     public async Task<DeclaredForm?> FindAsync(FormLink link, CancellationToken cancellationToken)
     {
-        if (await profiles.ReadAsync(link.StudentKey, cancellationToken) is not { } profile)
+        if (!StudentKey.TryParse(link.StudentKey, out var student) || await profiles.ReadAsync(student, cancellationToken) is not { } profile)
             return null;
 
         var journey = profile.Journey;

@@ -7,7 +7,8 @@ namespace VssBot.Bot.Turns;
 /// Every adapter's OnTurnError, in one place: log (types and stack only, never message text),
 /// apologise to the student, and delete the broken conversation state so the next message starts clean
 /// instead of failing the same way again. Undeliverable replies are only logged: the request still
-/// completes, so the channel does not retry the turn in a loop.
+/// completes, so the channel does not retry the turn in a loop. A failed proactive turn is reported to its caller
+/// (<see cref="DeliveryReport"/>) and nothing is reset.
 /// </summary>
 public sealed class TurnErrorHandler(ConversationState conversationState, BotTexts texts, ILogger<TurnErrorHandler> logger)
 {
@@ -28,6 +29,14 @@ public sealed class TurnErrorHandler(ConversationState conversationState, BotTex
 
         logger.LogError("Turn {ActivityId} ({ActivityType}) on {ChannelId} failed: {Error}",
             activity.Id, activity.Type, activity.ChannelId, ExceptionSummary.Describe(error));
+
+        // A proactive turn (the messenger put a report in it): its caller hears why; the student did not ask anything,
+        // so there is nothing to apologise for, and their conversation is not theirs to lose over it.
+        if (turnContext.TurnState.Get<DeliveryReport>() is { } proactive)
+        {
+            proactive.Failure = ExceptionSummary.Describe(error, withStack: false);
+            return;
+        }
 
         try
         {

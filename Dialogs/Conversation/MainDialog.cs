@@ -285,7 +285,7 @@ public sealed class MainDialog : ComponentDialog
         return await step.EndDialogAsync(step.Result, ct);
     }
 
-    private static string StudentKey(ITurnContext context) => $"{context.Activity.ChannelId}/{context.Activity.From?.Id}";
+    private static StudentKey StudentKey(ITurnContext context) => Conversation.StudentKey.Of(context.Activity);
 
     private ConfirmedDeclaration Confirmed(ITurnContext context, StudentSession session, int number)
     {

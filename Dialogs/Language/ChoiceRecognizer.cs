@@ -21,9 +21,48 @@ public static class ChoiceRecognizer
         "theo", "cho", "voi", "hinh", "thuc", "dang", "ky",
     ]);
 
+    /// <summary>
+    /// Reads the whole message first (<see cref="MessageReading"/>): a question ("I-VAN là gì?") or "không biết" chooses
+    /// nothing; after a correction ("cổng à nhầm, i-van") only the last words count; an option named after a negation
+    /// ("ko phải bưu điện, nộp trực tiếp") is never the one chosen.
+    /// </summary>
     public static ChoiceMatch Recognize(string text, IReadOnlyList<ChoiceOption> choices)
     {
         if (string.IsNullOrWhiteSpace(text) || choices.Count == 0) return ChoiceMatch.None;
+        var whole = VietnameseText.Fold(text);
+        if (choices.Any(c => Labels(c).Contains(whole))) return Match(text, choices);
+        if (MessageReading.IsQuestion(text) || YesNoRecognizer.Recognize(text) == YesNo.DontKnow) return ChoiceMatch.None;
+        text = MessageReading.AfterLastCorrection(text);
+        var (kept, refused) = Negations(text, choices);
+        if (kept.Length == 0) return ChoiceMatch.None;
+        var match = Match(kept, choices);
+        if (match.Index is int i && refused.Contains(i)) return ChoiceMatch.None;
+        if (match.IsAmbiguous && match.Candidates.Except(refused).ToList() is [var only]) return new ChoiceMatch(only, [only]);
+        return match;
+    }
+
+    /// <summary>Splits off the parts that refuse an option ("không phải bưu điện"): the rest, and the options refused.</summary>
+    private static (string Kept, HashSet<int> Refused) Negations(string text, IReadOnlyList<ChoiceOption> choices)
+    {
+        var refused = new HashSet<int>();
+        var kept = new List<string>();
+        foreach (var part in text.Split([',', ';', '.', '!', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var markers = MessageReading.Markers(part);
+            if (markers.FirstOrDefault() is { Kind: MessageReading.Marker.Negation or MessageReading.Marker.Correction, Start: 0 } && markers.Count > 0)
+            {
+                var named = Match(part, choices);
+                if (named.Index is int i) refused.Add(i);
+                else refused.UnionWith(named.Candidates);
+                continue;
+            }
+            kept.Add(part);
+        }
+        return (string.Join(", ", kept).Trim(), refused);
+    }
+
+    private static ChoiceMatch Match(string text, IReadOnlyList<ChoiceOption> choices)
+    {
         var words = VietnameseText.FoldedWords(text);
         if (words.Count == 0) return ChoiceMatch.None;
         var folded = string.Join(' ', words);

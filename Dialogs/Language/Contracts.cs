@@ -23,18 +23,34 @@ public enum IdDocumentKind { PersonalId, Passport, ExpiredCmnd }
 /// </summary>
 public sealed record IdDocumentReading(
     bool IsValid, IdDocumentKind? Kind, string? Number, string? ProblemKey,
-    IReadOnlyList<string> WarningKeys, int? BirthYear, string? BirthProvince);
+    IReadOnlyList<string> WarningKeys, int? BirthYear, string? BirthProvince,
+    Certainty Certainty = Certainty.Exact, IReadOnlyList<string>? Candidates = null)
+{
+    /// <summary>A valid number the student gave as theirs without doubt (it may still need a confirmation).</summary>
+    public bool IsAnswer => IsValid && Certainty.IsAnswer();
+}
 
 public enum SocialInsuranceNumberKind { SocialInsuranceCode10, PersonalId12 }
 
 /// <summary>The "Mã số BHXH" answer: the legacy 10-digit code or, since 2025, the 12-digit personal ID.</summary>
-public sealed record SocialInsuranceNumberReading(bool IsValid, SocialInsuranceNumberKind? Kind, string? Number, string? ProblemKey);
+public sealed record SocialInsuranceNumberReading(bool IsValid, SocialInsuranceNumberKind? Kind, string? Number, string? ProblemKey,
+    Certainty Certainty = Certainty.Exact, IReadOnlyList<string>? Candidates = null)
+{
+    public bool IsAnswer => IsValid && Certainty.IsAnswer();
+}
 
 /// <summary>A Vietnamese mobile number: E.164 to store, the usual 10-digit form to read back. ProblemKey e.g. "phone.landline", "phone.invalid".</summary>
-public sealed record PhoneReading(bool IsValid, string? E164, string? Display, string? ProblemKey);
+public sealed record PhoneReading(bool IsValid, string? E164, string? Display, string? ProblemKey,
+    Certainty Certainty = Certainty.Exact, IReadOnlyList<string>? Candidates = null)
+{
+    public bool IsAnswer => IsValid && Certainty.IsAnswer();
+}
 
 /// <summary>An email address; Suggestion holds a corrected address for common domain typos ("gmial.com").</summary>
-public sealed record EmailReading(bool IsValid, string? Address, string? Suggestion);
+public sealed record EmailReading(bool IsValid, string? Address, string? Suggestion, Certainty Certainty = Certainty.Exact)
+{
+    public bool IsAnswer => Address is not null && Certainty.IsAnswer();
+}
 
 /// <summary>A person's full name, title-cased, with the student's own diacritics kept.</summary>
 public sealed record NameReading(bool IsValid, string? Name, bool HasDiacritics);

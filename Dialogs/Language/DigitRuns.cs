@@ -8,8 +8,8 @@ public static partial class DigitRuns
     /// <summary>A number found in text: its digits only, and where it was typed.</summary>
     public readonly record struct DigitRun(string Digits, int Index, int Length, bool HasPlus);
 
-    // Digits separated by at most one space, dot, dash or closing/opening bracket between groups.
-    [GeneratedRegex(@"(?<plus>\+\s?)?\(?\d(?:[ .\-()]{0,2}\d)*", RegexOptions.CultureInvariant)]
+    // Digits separated by at most two spaces, dots, dashes or brackets between groups, or a spaced dot ("0 9 7 2 . 1 1 1").
+    [GeneratedRegex(@"(?<plus>\+\s?)?\(?\d(?:(?:[ .\-()]{0,2}| \. )\d)*", RegexOptions.CultureInvariant)]
     private static partial Regex RunPattern();
 
     /// <summary>All digit runs in text, in order. A run is not glued to letters on either side ("a123" is not a run).</summary>

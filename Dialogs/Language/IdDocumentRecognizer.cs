@@ -18,17 +18,24 @@ public static partial class IdDocumentRecognizer
 {
     public static IdDocumentReading Recognize(string text, int? statedBirthYear = null)
     {
-        text ??= "";
+        var (rewritten, spoken) = SpokenDigits.Rewrite(text ?? "");
+        text = rewritten;
         var runs = DigitRuns.Find(text);
-        if (runs.FirstOrDefault(r => r.Digits.Length == 12) is { Digits: not null } id)
-            return PersonalId(id.Digits, statedBirthYear);
+        var ids = runs.Where(r => r.Digits.Length == 12)
+            .Select(r => new Spotted<string>(r.Index, r.Length, r.Digits, spoken ? Certainty.Fuzzy : Certainty.Extracted)).ToList();
+        if (MessageReading.Pick(text, ids) is { } picked)
+        {
+            if (picked.Certainty == Certainty.SomeoneElse) return Invalid(TextKeys.IdInvalid) with { Certainty = Certainty.SomeoneElse };
+            return PersonalId(picked.Value, statedBirthYear) with { Certainty = picked.Certainty, Candidates = picked.Candidates };
+        }
         if (runs.FirstOrDefault(r => r.Digits.Length == 9) is { Digits: not null } cmnd)
             return new IdDocumentReading(false, IdDocumentKind.ExpiredCmnd, cmnd.Digits, TextKeys.IdCmndExpired, [], null, null);
 
         var passport = PassportToken().Matches(text).Select(m => m.Value.ToUpperInvariant())
             .FirstOrDefault(t => t.Any(char.IsAsciiLetter) && t.Any(char.IsAsciiDigit));
         if (passport is not null)
-            return new IdDocumentReading(true, IdDocumentKind.Passport, passport, null, [], null, null);
+            return new IdDocumentReading(true, IdDocumentKind.Passport, passport, null, [], null, null,
+                MessageReading.IsUnsure(text) ? Certainty.Hedged : Certainty.Extracted);
 
         return Invalid(runs.Count > 0 ? TextKeys.IdWrongLength : TextKeys.IdInvalid);
     }

@@ -71,18 +71,22 @@ public static partial class MessageExtractor
                 values = values with { FullName = Prefer(values.FullName, NameRecognizer.Recognize(string.Join(' ', nameWords)), n => n.IsValid) };
                 // What follows the name ("Nguyễn Văn An 0912345678") is read without a label.
                 return Add(values, null, content.Skip(nameWords.Count).ToList());
+            // Someone else's number, a hedged one or two side by side are not the student's: left for the question itself.
             case Label.Phone:
-                return values with { Phone = Prefer(values.Phone, PhoneRecognizer.Recognize(joined), p => p.IsValid) };
+                return PhoneRecognizer.Recognize(joined) is var p && (p.IsAnswer || !p.IsValid && p.Certainty != Certainty.SomeoneElse)
+                    ? values with { Phone = Prefer(values.Phone, p, r => r.IsValid) } : values;
             case Label.IdDocument:
-                return values with { IdDocument = Prefer(values.IdDocument, IdDocumentRecognizer.Recognize(joined), d => d.IsValid) };
+                return IdDocumentRecognizer.Recognize(joined) is var d && (d.IsAnswer || !d.IsValid && d.Certainty != Certainty.SomeoneElse)
+                    ? values with { IdDocument = Prefer(values.IdDocument, d, r => r.IsValid) } : values;
             case Label.SocialInsurance:
-                return values with { SocialInsuranceNumber = Prefer(values.SocialInsuranceNumber, SocialInsuranceNumberRecognizer.Recognize(joined), s => s.IsValid) };
+                return SocialInsuranceNumberRecognizer.Recognize(joined) is var sin && (sin.IsAnswer || !sin.IsValid && sin.Certainty != Certainty.SomeoneElse)
+                    ? values with { SocialInsuranceNumber = Prefer(values.SocialInsuranceNumber, sin, r => r.IsValid) } : values;
             case Label.Email:
                 break; // read from the whole message
             case null:
-                if (values.Phone is null && PhoneRecognizer.Recognize(joined) is { IsValid: true } phone)
+                if (values.Phone is null && PhoneRecognizer.Recognize(joined) is { IsAnswer: true } phone)
                     values = values with { Phone = phone };
-                if (values.IdDocument is null && IdDocumentRecognizer.Recognize(joined) is { IsValid: true, Kind: IdDocumentKind.PersonalId } id)
+                if (values.IdDocument is null && IdDocumentRecognizer.Recognize(joined) is { IsAnswer: true, Kind: IdDocumentKind.PersonalId } id)
                     values = values with { IdDocument = id };
                 break;
         }

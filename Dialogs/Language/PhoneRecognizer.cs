@@ -15,19 +15,32 @@ public static class PhoneRecognizer
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    /// <summary>
+    /// The student's own number, read from the whole message (<see cref="MessageReading"/>): a corrected number is the
+    /// last one, a hedged one or two side by side are kept with their <see cref="Certainty"/> to be confirmed, and
+    /// someone else's number alone is "phone.missing".
+    /// </summary>
     public static PhoneReading Recognize(string text)
     {
-        var runs = DigitRuns.Find(text ?? "").Where(r => r.Digits.Length >= 6).ToList();
+        var (rewritten, spoken) = SpokenDigits.Rewrite(text ?? "");
+        var runs = DigitRuns.Find(rewritten).Where(r => r.Digits.Length >= 6).ToList();
         if (runs.Count == 0) return Invalid(TextKeys.PhoneMissing);
+        var valid = new List<Spotted<PhoneReading>>();
         PhoneReading? first = null;
         foreach (var run in runs)
         {
             var reading = Read(run);
-            if (reading.IsValid) return reading;
+            if (reading.IsValid) valid.Add(new Spotted<PhoneReading>(run.Index, run.Length, reading, spoken ? Certainty.Fuzzy : Certainty.Extracted));
             first ??= reading;
         }
-        return first!;
+        if (MessageReading.Pick(rewritten, valid, ByNumber) is not { } picked) return first!;
+        if (picked.Certainty == Certainty.SomeoneElse) return Invalid(TextKeys.PhoneMissing) with { Certainty = Certainty.SomeoneElse };
+        var certainty = picked.Certainty == Certainty.Exact && picked.Value.Display != (text ?? "").Trim() ? Certainty.Normalised : picked.Certainty;
+        return picked.Value with { Certainty = certainty, Candidates = picked.Candidates.Select(c => c.Display!).ToList() };
     }
+
+    private static readonly IEqualityComparer<PhoneReading> ByNumber =
+        EqualityComparer<PhoneReading>.Create((a, b) => a?.E164 == b?.E164, r => r.E164?.GetHashCode(StringComparison.Ordinal) ?? 0);
 
     private static PhoneReading Read(DigitRuns.DigitRun run)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -6,56 +5,88 @@ namespace VssBot.Dialogs.Language;
 
 /// <summary>
 /// Normalisation of Vietnamese chat text for matching: the folded form is lower case, without
-/// diacritics, with punctuation and runs of whitespace turned into single spaces, and with common
-/// chat abbreviations ("teen code") expanded as whole words.
+/// diacritics, with punctuation and runs of whitespace turned into single spaces, and with the way Vietnamese is
+/// typed in chat brought back to plain words.
 /// </summary>
 /// <remarks>
-/// Abbreviations are expanded only when the student typed the token WITHOUT diacritics (or in the
-/// exact listed form, e.g. "đc", "sđt"), so "hồng" (a name, "pink") stays "hong" while the chat
-/// spelling "hong" becomes "khong". Expanded: ko/k/kh/hok/hong/hông/khg → khong; dc/đc → duoc;
-/// sdt/sđt → so dien thoai; dt/đt → dien thoai; cccd → can cuoc cong dan; cmnd/cmt → chung minh nhan dan;
-/// bhxh → bao hiem xa hoi; tp → thanh pho; hn → ha noi; hcm/tphcm → (thanh pho) ho chi minh;
-/// ok/oke/okie/okay/oki → ok; vs → voi; j → gi; mk/mik/mh → minh; e → em; r → roi; bit/bik/bít → biet;
-/// cx → cung; ns → noi; thg → thang; khum/hum → khong; hnay → hom nay; hqua → hom qua. A letter drawn out for emphasis
-/// ("okeee", "khôngggg", "dạaaa": three or more at the end of a word) counts once. Not expanded: the single letter "a" (anh): it is also an
-/// exclamation, a list letter and part of addresses ("ngõ 5 A"). Because aliases and phrases are
-/// folded with the same function, "cccd" still matches an alias written "cccd".
+/// Data-driven: teen code, regional words and device names as said come from Language/Data/normalisation.vi.tsv
+/// (an entry typed without diacritics applies only to words typed without diacritics, so "hồng" (a name) stays
+/// "hong" while the chat spelling "hong" becomes "khong"); words left in Telex/VNI spelling ("ddungs", "khoong",
+/// "co1") are decoded by <see cref="TelexLeftovers"/>. A letter drawn out for emphasis ("okeee", "khôngggg": three or
+/// more at the end of a word) counts once. Because aliases and phrases are folded with the same function, "cccd" still
+/// matches an alias written "cccd".
 /// </remarks>
 public static class VietnameseText
 {
-    private static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>
-    {
-        ["ko"] = "khong", ["k"] = "khong", ["kh"] = "khong", ["hok"] = "khong", ["hong"] = "khong",
-        ["hông"] = "khong", ["khg"] = "khong", ["kg"] = "khong", ["khong"] = "khong", ["khum"] = "khong", ["hum"] = "khong",
-        ["dc"] = "duoc", ["đc"] = "duoc", ["duoc"] = "duoc", ["dk"] = "duoc",
-        ["sdt"] = "so dien thoai", ["sđt"] = "so dien thoai", ["dt"] = "dien thoai", ["đt"] = "dien thoai",
-        ["cccd"] = "can cuoc cong dan", ["cmnd"] = "chung minh nhan dan", ["cmt"] = "chung minh nhan dan",
-        ["bhxh"] = "bao hiem xa hoi",
-        ["tp"] = "thanh pho", ["hn"] = "ha noi", ["hcm"] = "ho chi minh", ["tphcm"] = "thanh pho ho chi minh",
-        ["ok"] = "ok", ["oke"] = "ok", ["okie"] = "ok", ["okay"] = "ok", ["oki"] = "ok", ["okê"] = "ok",
-        ["vs"] = "voi", ["j"] = "gi", ["mk"] = "minh", ["mik"] = "minh", ["mh"] = "minh",
-        ["e"] = "em", ["r"] = "roi", ["bit"] = "biet", ["bik"] = "biet", ["bít"] = "biet",
-        ["cx"] = "cung", ["ns"] = "noi", ["thg"] = "thang", ["hnay"] = "hom nay", ["hqua"] = "hom qua",
-    }.ToFrozenDictionary();
-
     /// <summary>The folded form used for all matching, e.g. "Sđt  của EM: 09.." → "so dien thoai cua em 09".</summary>
     public static string Fold(string text) => string.Join(' ', FoldedWords(text));
 
-    /// <summary>The folded form as words (abbreviations expanded, so one typed token may give several words).</summary>
-    public static IReadOnlyList<string> FoldedWords(string text)
+    /// <summary>The folded form as words (typed words expanded, so one typed token may give several words).</summary>
+    public static IReadOnlyList<string> FoldedWords(string text) => TypedAndFolded(text).Select(w => w.Folded).ToList();
+
+    /// <summary>Each folded word with the typed word(s) it comes from (lower case, with the student's diacritics) and where they end in the text.</summary>
+    public static IReadOnlyList<(string Typed, string Folded, int End)> TypedAndFolded(string text)
     {
-        var words = new List<string>();
-        foreach (var token in Tokens(text))
-            words.AddRange(FoldToken(token).Split(' '));
+        var spans = TokenSpans(text);
+        var typed = spans.Select(t => Unstretch(t.Token)).ToList();
+        var words = new List<(string, string, int)>(typed.Count);
+        for (var i = 0; i < typed.Count;)
+        {
+            if (TypedWordTable.Chat.MatchAt(typed, i) is var (length, folded))
+            {
+                var source = string.Join(' ', typed.Skip(i).Take(length));
+                var end = spans[i + length - 1].Start + spans[i + length - 1].Token.Length;
+                words.AddRange(folded.Select(f => (source, f, end)));
+                i += length;
+                continue;
+            }
+            words.Add((typed[i], TelexLeftovers.Decode(typed[i]) ?? StripDiacritics(typed[i]), spans[i].Start + spans[i].Token.Length));
+            i++;
+        }
         return words;
     }
 
-    /// <summary>Folds one typed word (already split, lower case or not); may return several words separated by spaces.</summary>
-    public static string FoldToken(string token)
+    /// <summary>The words of the text (NFC, lower case) and where each starts in the NFC text.</summary>
+    public static IReadOnlyList<(int Start, string Token)> TokenSpans(string text)
     {
-        var lower = Unstretch(token.Normalize(NormalizationForm.FormC).ToLowerInvariant());
-        return Abbreviations.TryGetValue(lower, out var expanded) ? expanded : StripDiacritics(lower);
+        var spans = new List<(int, string)>();
+        var nfc = (text ?? "").Normalize(NormalizationForm.FormC);
+        var start = -1;
+        for (var i = 0; i <= nfc.Length; i++)
+        {
+            var word = i < nfc.Length && IsWordChar(nfc[i]);
+            if (word && start < 0) start = i;
+            if (!word && start >= 0) { spans.Add((start, nfc[start..i].ToLowerInvariant())); start = -1; }
+        }
+        return spans;
     }
+
+    /// <summary>Splits text into words (NFC, lower case): letters, digits and their combining marks; everything else separates.</summary>
+    public static IReadOnlyList<string> Tokens(string text) => TokenSpans(text).Select(s => s.Token).ToList();
+
+    /// <summary>
+    /// The text lower case with each word replaced by its folded form and everything else (digits' separators, "/", "?")
+    /// kept: "Hum nay 25/11?" → "hom nay 25/11?". For readers whose patterns need punctuation (dates).
+    /// </summary>
+    public static string Normalise(string text)
+    {
+        text = (text ?? "").Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var sb = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text[i])) { sb.Append(text[i]); i++; continue; }
+            // A run of words separated by single spaces: folded together so multi-word entries ("hum nay") apply.
+            var end = i;
+            while (end < text.Length && (IsWordChar(text[end]) || text[end] == ' ' && end + 1 < text.Length && IsWordChar(text[end + 1]))) end++;
+            sb.Append(Fold(text[i..end]));
+            i = end;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Folds one typed word (already split, lower case or not); may return several words separated by spaces.</summary>
+    public static string FoldToken(string token) => string.Join(' ', FoldedWords(token));
 
     /// <summary>"okeee" → "oke", "khôngggg" → "không": a letter repeated three or more times at the end of a word counts once.</summary>
     private static string Unstretch(string word)
@@ -65,20 +96,6 @@ public static class VietnameseText
         var start = end - 1;
         while (start > 0 && word[start - 1] == word[end - 1]) start--;
         return end - start >= 3 ? word[..(start + 1)] : word;
-    }
-
-    /// <summary>Splits text into words (NFC, lower case): letters, digits and their combining marks; everything else separates.</summary>
-    public static IReadOnlyList<string> Tokens(string text)
-    {
-        var tokens = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in (text ?? "").Normalize(NormalizationForm.FormC).ToLowerInvariant())
-        {
-            if (IsWordChar(c)) { current.Append(c); continue; }
-            if (current.Length > 0) { tokens.Add(current.ToString()); current.Clear(); }
-        }
-        if (current.Length > 0) tokens.Add(current.ToString());
-        return tokens;
     }
 
     /// <summary>Removes Vietnamese (and other) diacritics, đ → d, keeping case and every other character.</summary>

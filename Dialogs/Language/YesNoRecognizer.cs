@@ -55,6 +55,14 @@ public static class YesNoRecognizer
     public static YesNo? Recognize(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        // "có à ko, chưa ạ": the answer after the student took the first one back; a question or a hedge is no answer.
+        text = MessageReading.AfterLastCorrection(text);
+        var answer = Read(text);
+        return answer is YesNo.Yes or YesNo.No && MessageReading.IsUnsure(text) ? null : answer;
+    }
+
+    private static YesNo? Read(string text)
+    {
         var words = VietnameseText.FoldedWords(text);
         if (words.Count > MaxWords) return null;
         var meanings = Phrases.Cover(words, Fillers);

@@ -33,7 +33,7 @@ public sealed record DirectoryEntry(
 /// </summary>
 public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProtector protector, Form01Definition form)
 {
-    public static string KeyOf(IActivity activity) => $"{activity.ChannelId}/{activity.From?.Id}";
+    public static string KeyOf(IActivity activity) => StudentKey.Of(activity).ToString();
 
     /// <summary>
     /// Records the latest state of a student after a turn; the open escalation is what happened since the last hand-back.

@@ -28,7 +28,7 @@ public static class BotFrameworkChannel
                 sp.GetRequiredService<ILogger<CloudAdapter>>())
             .UseTurnPipeline(sp));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
-        services.AddProactiveChannels();
+        services.AddStudentMessenger();
         return services;
     }
 

@@ -26,7 +26,7 @@ public static class DeclarationContentMapper
         var office = answers.GetValueOrDefault("office");
 
         return new DeclarationContent(
-            StudentId: declaration.StudentKey,
+            StudentId: declaration.StudentKey.ToString(),
             Channel: declaration.ChannelId,
             ReceiptNumber: receiptNumber,
             CreatedAt: declaration.ConfirmedAt,

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using VssBot.Bot.Channels.Proactive;
 using VssBot.Bot.Declarations.Reminders;
+using VssBot.Bot.Turns;
 using VssBot.Bot.Tests.Channels.BotFramework;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Journey;
@@ -27,7 +28,7 @@ public sealed class CountdownTests : IDisposable
     public void Dispose() => DeclarationHosts.DeleteDatabase(databasePath);
 
     /// <summary>Stands in for the student's channel: proactive messages land here instead of a real serviceUrl.</summary>
-    private sealed class RecordingChannel : BotAdapter
+    private sealed class RecordingChannel : VssBot.Bot.Channels.ChannelAdapter
     {
         public ConcurrentQueue<string> Sent { get; } = new();
 
@@ -44,7 +45,7 @@ public sealed class CountdownTests : IDisposable
     private VssBotFactory Host() => new(databasePath, DeclarationHosts.FastSettings(), services =>
     {
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(new ChannelAdapterRegistration(["emulator"], _ => channel));
+        services.AddSingleton(sp => channel.UseTurnPipeline(sp)).AddChannelAdapter<RecordingChannel>("emulator");
         services.AddHttpClient(VssBot.Bot.Declarations.DeclarationApiOptions.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => ((Microsoft.AspNetCore.TestHost.TestServer)sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()).CreateHandler());
     });

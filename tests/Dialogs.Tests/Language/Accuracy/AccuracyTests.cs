@@ -15,38 +15,57 @@ namespace VssBot.Dialogs.Tests.Language.Accuracy;
 public class AccuracyTests(ITestOutputHelper output)
 {
     private const double OverallBar = 0.97, CategoryBar = 0.92;
+    private const double HeldOutOverallBar = 0.87, HeldOutCategoryBar = 0.55;
     private static readonly DateOnly Today = new(2026, 11, 25);
 
     /// <summary>Categories where a wrong value accepted as valid is worse than a refusal.</summary>
     private static readonly string[] Dangerous = ["idDocument", "socialInsuranceNumber", "phone", "date"];
 
-    private static readonly Lazy<Measurement> Result = new(Measure);
+    /// <summary>The tuned set (utterances.tsv) and the held-out set (heldout.tsv, written before looking at readings, never tuned on).</summary>
+    private static readonly string[] SetNames = ["utterances", "heldout"];
 
-    [Fact]
-    public void Overall_accuracy_is_at_least_97_percent_and_no_category_is_under_92_percent()
+    public static TheoryData<string> Sets => new(SetNames);
+
+    private static readonly Dictionary<string, Lazy<Measurement>> Results = new()
     {
-        var m = Result.Value;
+        ["utterances"] = new(() => Measure("utterances")),
+        ["heldout"] = new(() => Measure("heldout")),
+    };
+
+    private static readonly int[] MinimumRows = [450, 250];
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Overall_accuracy_is_at_least_97_percent_and_no_category_is_under_92_percent(string set)
+    {
+        var m = Results[set].Value;
         output.WriteLine(m.Report);
         output.WriteLine($"Report written to {m.ReportPath}");
-        Assert.True(m.Rows.Count >= 450, $"The test set has {m.Rows.Count} rows; at least 450 are required.");
-        var weak = m.Categories.Where(c => c.Accuracy < CategoryBar).Select(c => $"{c.Name} {c.Accuracy:P1}").ToList();
-        Assert.True(m.Overall >= OverallBar, $"Overall accuracy {m.Overall:P1} is under {OverallBar:P0}. See {m.ReportPath}.");
-        Assert.True(weak.Count == 0, $"Categories under {CategoryBar:P0}: {string.Join(", ", weak)}. See {m.ReportPath}.");
+        var minimum = set == "utterances" ? MinimumRows[0] : MinimumRows[1];
+        Assert.True(m.Rows.Count >= minimum, $"{set}.tsv has {m.Rows.Count} rows; at least {minimum} are required.");
+        // The held-out set's bar rises to the tuned set's as issue 9 lands step by step: never lowered.
+        var (overallBar, categoryBar) = set == "heldout" ? (HeldOutOverallBar, HeldOutCategoryBar) : (OverallBar, CategoryBar);
+        var weak = m.Categories.Where(c => c.Accuracy < categoryBar).Select(c => $"{c.Name} {c.Accuracy:P1}").ToList();
+        Assert.True(m.Overall >= overallBar, $"Overall accuracy {m.Overall:P1} is under {overallBar:P0}. See {m.ReportPath}.");
+        Assert.True(weak.Count == 0, $"Categories under {categoryBar:P0}: {string.Join(", ", weak)}. See {m.ReportPath}.");
     }
 
-    [Fact]
-    public void Every_category_has_at_least_25_rows()
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Every_category_has_enough_rows(string set)
     {
-        var m = Result.Value;
-        var small = m.Categories.Where(c => c.Rows < 25).Select(c => $"{c.Name} ({c.Rows})").ToList();
-        Assert.True(small.Count == 0, $"Categories with fewer than 25 rows: {string.Join(", ", small)}");
+        var m = Results[set].Value;
+        var least = set == "utterances" ? 25 : 15;
+        var small = m.Categories.Where(c => c.Rows < least).Select(c => $"{c.Name} ({c.Rows})").ToList();
+        Assert.True(small.Count == 0, $"Categories with fewer than {least} rows: {string.Join(", ", small)}");
         Assert.Equal(Categories.Order(), m.Categories.Select(c => c.Name).Order());
     }
 
-    [Fact]
-    public void No_id_number_social_insurance_number_phone_or_date_is_misread_as_a_different_valid_value()
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void No_id_number_social_insurance_number_phone_or_date_is_misread_as_a_different_valid_value(string set)
     {
-        var m = Result.Value;
+        var m = Results[set].Value;
         var misreads = m.Rows.Where(r => Dangerous.Contains(r.Category) && r.Outcome == Outcome.Misread).ToList();
         foreach (var category in Dangerous)
         {
@@ -57,10 +76,11 @@ public class AccuracyTests(ITestOutputHelper output)
             string.Join('\n', misreads.Select(r => $"  {r.Category} line {r.Line}: «{r.Input}» expected {r.Expected}, got {r.Actual}")));
     }
 
-    [Fact]
-    public void The_data_file_has_no_malformed_rows_and_no_duplicate_inputs_within_a_category()
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void The_data_file_has_no_malformed_rows_and_no_duplicate_inputs_within_a_category(string set)
     {
-        var rows = ReadRows();
+        var rows = ReadRows(set);
         var duplicates = rows.GroupBy(r => (r.Category, r.Input)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Category}: {g.Key.Input}").ToList();
         Assert.True(duplicates.Count == 0, "Duplicate rows: " + string.Join("; ", duplicates));
         Assert.All(rows, r => Assert.Contains(r.Category, Categories));
@@ -85,27 +105,27 @@ public class AccuracyTests(ITestOutputHelper output)
 
     private sealed record Measurement(IReadOnlyList<Scored> Rows, IReadOnlyList<CategoryScore> Categories, double Overall, string Report, string ReportPath);
 
-    private static string DataPath => Path.Combine(AppContext.BaseDirectory, "Language", "Accuracy", "utterances.tsv");
+    private static string DataPath(string set) => Path.Combine(AppContext.BaseDirectory, "Language", "Accuracy", set + ".tsv");
 
-    private static List<Row> ReadRows()
+    private static List<Row> ReadRows(string set)
     {
         var rows = new List<Row>();
-        var lines = File.ReadAllLines(DataPath, Encoding.UTF8);
+        var lines = File.ReadAllLines(DataPath(set), Encoding.UTF8);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("category\t", StringComparison.Ordinal)) continue;
             var cells = line.Split('\t');
-            if (cells.Length != 3) throw new InvalidDataException($"utterances.tsv line {i + 1}: expected 3 tab-separated cells, found {cells.Length}.");
+            if (cells.Length != 3) throw new InvalidDataException($"{set}.tsv line {i + 1}: expected 3 tab-separated cells, found {cells.Length}.");
             rows.Add(new Row(i + 1, cells[0].Trim(), cells[1].Normalize(NormalizationForm.FormC), cells[2].Trim().Normalize(NormalizationForm.FormC)));
         }
         return rows;
     }
 
-    private static Measurement Measure()
+    private static Measurement Measure(string set)
     {
         var readers = new Readers();
-        var scored = ReadRows().Select(r =>
+        var scored = ReadRows(set).Select(r =>
         {
             string actual;
             try { actual = readers.Read(r.Category, r.Input); }
@@ -117,9 +137,16 @@ public class AccuracyTests(ITestOutputHelper output)
                 g.Count(s => s.Outcome == Outcome.Misread), g.Count(s => s.Outcome == Outcome.Refused)))
             .ToList();
         var overall = scored.Count == 0 ? 0 : (double)scored.Count(s => s.Outcome == Outcome.Correct) / scored.Count;
-        var report = Format(scored, categories, overall);
+        var report = Format(set, scored, categories, overall);
+        // One report file holds both sets (CI prints it): each set rewrites its own section.
         var path = Path.Combine(AppContext.BaseDirectory, "accuracy-report.txt");
-        File.WriteAllText(path, report, new UTF8Encoding(false));
+        lock (ReportLock)
+        {
+            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"accuracy-report.{set}.txt"), report, new UTF8Encoding(false));
+            var sections = SetNames.Select(s => Path.Combine(AppContext.BaseDirectory, $"accuracy-report.{s}.txt"))
+                .Where(File.Exists).Select(File.ReadAllText);
+            File.WriteAllText(path, string.Join("\n", sections), new UTF8Encoding(false));
+        }
         return new Measurement(scored, categories, overall, report, path);
     }
 
@@ -138,10 +165,14 @@ public class AccuracyTests(ITestOutputHelper output)
     /// <summary>A value reading: a date, a number, a phone in E.164; problem keys contain a dot and no digit, "none" is none.</summary>
     private static bool IsValue(string actual) => actual != "none" && actual.Any(char.IsAsciiDigit);
 
-    private static string Format(IReadOnlyList<Scored> rows, IReadOnlyList<CategoryScore> categories, double overall)
+    private static readonly Lock ReportLock = new();
+
+    private static string Format(string set, IReadOnlyList<Scored> rows, IReadOnlyList<CategoryScore> categories, double overall)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("Accuracy of Vietnamese understanding (tests/Dialogs.Tests/Language/Accuracy/utterances.tsv)");
+        sb.AppendLine(set == "heldout"
+            ? "Accuracy of Vietnamese understanding, HELD-OUT set (tests/Dialogs.Tests/Language/Accuracy/heldout.tsv, never tuned on)"
+            : $"Accuracy of Vietnamese understanding, tuned set (tests/Dialogs.Tests/Language/Accuracy/{set}.tsv)");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Bar: overall >= {OverallBar:P0}, every category >= {CategoryBar:P0}; no misread in {string.Join(", ", Dangerous)}.");
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"{"category",-22} {"rows",5} {"correct",8} {"accuracy",9} {"misread",8} {"refused",8}");
@@ -244,11 +275,13 @@ public class AccuracyTests(ITestOutputHelper output)
             return (input[..bar].Trim(), input[(bar + 3)..]);
         }
 
-        private static string Sin(SocialInsuranceNumberReading r) => r.IsValid ? r.Number! : r.ProblemKey!;
+        // A value the student did not give as theirs without doubt (hedged, several offered, someone else's) is read as
+        // no answer: the bot asks back instead of taking it.
+        private static string Sin(SocialInsuranceNumberReading r) => r.IsAnswer ? r.Number! : r.IsValid ? TextKeys.SinMissing : r.ProblemKey!;
 
-        private static string Id(IdDocumentReading r) => r.IsValid ? $"{r.Kind}:{r.Number}" : r.ProblemKey!;
+        private static string Id(IdDocumentReading r) => r.IsAnswer ? $"{r.Kind}:{r.Number}" : r.IsValid ? TextKeys.IdInvalid : r.ProblemKey!;
 
-        private static string Phone(PhoneReading r) => r.IsValid ? r.E164! : r.ProblemKey!;
+        private static string Phone(PhoneReading r) => r.IsAnswer ? r.E164! : r.IsValid ? TextKeys.PhoneMissing : r.ProblemKey!;
 
         private static string Email(EmailReading r) =>
             r.Address is null ? "none" : r.Address + (r.IsValid ? "" : " invalid") + (r.Suggestion is { } s ? $" suggest {s}" : "");
@@ -260,7 +293,7 @@ public class AccuracyTests(ITestOutputHelper output)
             var parts = new List<string>();
             if (v.FullName is { } n) parts.Add("name=" + (n.IsValid ? n.Name : "invalid"));
             if (v.SocialInsuranceNumber is { } s) parts.Add("sin=" + Sin(s));
-            if (v.IdDocument is { } d) parts.Add("id=" + (d.IsValid ? d.Number : d.ProblemKey));
+            if (v.IdDocument is { } d) parts.Add("id=" + (d.IsAnswer ? d.Number : d.IsValid ? TextKeys.IdInvalid : d.ProblemKey));
             if (v.Phone is { } p) parts.Add("phone=" + Phone(p));
             if (v.Email is { } e) parts.Add("email=" + e.Address + (e.IsValid ? "" : " invalid"));
             return parts.Count == 0 ? "none" : string.Join("; ", parts);
