@@ -33,6 +33,7 @@ public sealed class MainDialog : ComponentDialog
     private readonly IPrintableFormLinks? _printLinks;
     private readonly ExtraAnswers _extraAnswers;
     private readonly string _formVersion;
+    private readonly int _questionCount;
     private readonly CampaignSettings _campaign;
     private readonly IdCardFlow _idCard;
 
@@ -46,6 +47,7 @@ public sealed class MainDialog : ComponentDialog
         _extraAnswers = extraAnswers;
         _recorder = recorder;
         _formVersion = form.Version;
+        _questionCount = form.Count;
         _texts = texts;
         _interruptions = interruptions;
         _nextSteps = nextSteps;
@@ -267,7 +269,10 @@ public sealed class MainDialog : ComponentDialog
         var session = StudentSession.From(step.Context);
         session.Journey.TryFire(JourneyTrigger.StartDeclaring);
         if (session.Profile.Form.Answers.Count == 0)
-            await step.Context.SendActivityAsync(MessageFactory.Text(_idCard.Enabled ? $"{_texts["conv.form_intro"]}\n\n{_texts["idcard.form_intro_hint"]}" : _texts["conv.form_intro"]), ct);
+        {
+            var intro = _texts.Format("conv.form_intro", ("count", _questionCount));
+            await step.Context.SendActivityAsync(MessageFactory.Text(_idCard.Enabled ? $"{intro}\n\n{_texts["idcard.form_intro_hint"]}" : intro), ct);
+        }
         return await step.BeginDialogAsync(Form01Dialog.DialogId, null, ct);
     }
 
