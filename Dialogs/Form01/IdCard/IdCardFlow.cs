@@ -60,7 +60,8 @@ public sealed class IdCardFlow(Form01Definition form, BotTexts texts, Administra
     {
         IdCardPhotoOutcome.NotIdCard => texts["idcard.not_card"],
         IdCardPhotoOutcome.Refused => texts["idcard.refused"],
-        IdCardPhotoOutcome.TooLarge => texts.Format("idcard.too_large", ("megabytes", options.MaxImageBytes / (1024 * 1024))),
+        IdCardPhotoOutcome.TooLarge => texts.Format("idcard.too_large",
+            ("megabytes", (options.MaxImageBytes / 1048576.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ','))),
         _ => texts["idcard.unreadable"],
     };
 

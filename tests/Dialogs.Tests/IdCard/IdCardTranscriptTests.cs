@@ -30,7 +30,7 @@ public class IdCardTranscriptTests
     private static readonly IdCardQr Bao = new("079205001234", null, "Trần Quốc Bảo", new DateOnly(2005, 12, 30), false,
         "Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh", new DateOnly(2024, 8, 2));
 
-    private static StudentBotHarness Harness()
+    private static StudentBotHarness Harness(IdCardPhotoOptions? options = null)
     {
         var images = new NamedImages();
         images.Images["the-front.jpg"] = CardPhotoGenerator.Photo(CardPhotoGenerator.QrText(An), PhotoConditions.Clean with { RotationDegrees = 12 }, 1);
@@ -39,7 +39,11 @@ public class IdCardTranscriptTests
         var damaged = CardPhotoGenerator.QrText(An with { BirthDate = new DateOnly(2005, 3, 9) }); // number says 2004
         images.Images["damaged.jpg"] = CardPhotoGenerator.Photo(damaged, PhotoConditions.Clean, 3);
         images.Images["blank.jpg"] = CardPhotoGenerator.Photo("x", PhotoConditions.Clean with { CardWidthShare = 0.01f }, 4);
-        return new StudentBotHarness(configure: services => services.AddSingleton<IAttachmentContent>(images));
+        return new StudentBotHarness(configure: services =>
+        {
+            services.AddSingleton<IAttachmentContent>(images);
+            if (options is not null) services.AddSingleton(options);
+        });
     }
 
     private static readonly string[] ToTheForm = ["> xin chào", "> đã cài rồi", "> đồng ý", "< Cách nhanh nhất: gửi một ảnh mặt thẻ có mã QR", "< Câu 1"];
@@ -157,6 +161,13 @@ public class IdCardTranscriptTests
         "> [image] blank.jpg",
         "<! Mình chưa đọc được",
         "< mặt sau");
+
+    [Fact]
+    public Task APhotoOverTheSizeLimitIsRefusedPolitely() => TranscriptRunner.RunAsync([.. ToTheForm,
+        "> [image] the-front.jpg",
+        "< Ảnh lớn quá nên mình chưa đọc được. Bạn gửi ảnh nhỏ hơn (dưới 0,1 MB), hoặc nhập tay nhé.",
+        "< Câu 1",
+        "= nofield fullName"], Harness(new IdCardPhotoOptions { MaxImageBytes = 100_000 }), "idcard-too-large");
 
     private static Task Run(params string[] lines) => TranscriptRunner.RunAsync([.. ToTheForm, .. lines], Harness(), "idcard");
 }
