@@ -94,6 +94,7 @@ public static class AgentSignInApi
         return app;
     }
 
-    private static string LocalOr(string? url, string fallback) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : fallback;
+    /// <summary>ASP.NET Core's own local-URL rule: refuses "//host", "/\host", control characters ("/%09/evil"), absolute URLs.</summary>
+    internal static string LocalOr(string? url, string fallback) =>
+        !string.IsNullOrEmpty(url) && Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(url) ? url : fallback;
 }
