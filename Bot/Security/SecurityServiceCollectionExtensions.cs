@@ -15,6 +15,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<BadInputExceptionHandler>();
         services.AddForwardedHeadersFromConfiguration();
+        services.AddClientRateLimits();
         return services;
     }
 
@@ -23,6 +24,7 @@ public static class SecurityServiceCollectionExtensions
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseRateLimiter();
         return app;
     }
 }
