@@ -43,7 +43,7 @@ public static class YesNoRecognizer
     private static readonly FrozenSet<string> Fillers = FrozenSet.ToFrozenSet<string>([
         "a", "ah", "ak", "oi", "nhe", "nha", "nhen", "ne", "em", "minh", "toi", "to", "tui", "ban", "anh",
         "chi", "bot", "ad", "luon", "vay", "day", "do", "ha", "nhi", "the", "ma", "cung", "roi", "chu", "lam",
-        "qua", "nua", "hoan", "toan", "ve", "cai", "da", "vang", "dau",
+        "qua", "nua", "hoan", "toan", "ve", "da", "vang", "dau",
     ]);
 
     /// <summary>"dạ", "vâng", "rồi" open or close polite answers ("dạ không", "vâng có ạ", "sai rồi"): they mean yes only alone.</summary>
