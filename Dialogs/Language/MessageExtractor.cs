@@ -60,6 +60,9 @@ public static partial class MessageExtractor
             foreach (var (label, content) in Segments(part))
                 values = Add(values, label, content);
         }
+        // A phone number is taken only when the whole message gives it as the student's own ("số mẹ em …" is not).
+        if (values.Phone is { IsValid: true } found && PhoneRecognizer.Recognize(text) is var whole && (!whole.IsAnswer || whole.E164 != found.E164))
+            values = values with { Phone = null };
         return values.FullName is null && values.Count > 0 && UnlabelledName(text) is { } name ? values with { FullName = name } : values;
     }
 

@@ -65,7 +65,9 @@ public static class NameRecognizer
         for (var k = words.Count - 3; k >= 1; k--)
         {
             var lower = words[k].ToLowerInvariant();
-            if (lower is "tên" or "ten" || IsWordLa(words[k])) return words.Skip(k + 1).ToList();
+            // Folded too: "teen laf" (Telex left on) is "tên là"; a capitalised "La" stays the surname.
+            var folded = lower == words[k] ? VietnameseText.FoldToken(lower) : "";
+            if (lower is "tên" or "ten" || IsWordLa(words[k]) || folded is "ten" or "la") return words.Skip(k + 1).ToList();
         }
         return words;
     }

@@ -56,8 +56,9 @@ public static class YesNoRecognizer
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         // "có à ko, chưa ạ": the answer after the student took the first one back; a question or a hedge is no answer.
-        text = MessageReading.AfterLastCorrection(text);
-        var answer = Read(text);
+        var after = MessageReading.AfterLastCorrection(text);
+        var answer = after != text ? Read(after) ?? Read(text) : Read(text);
+        text = after;
         return answer is YesNo.Yes or YesNo.No && MessageReading.IsUnsure(text) ? null : answer;
     }
 
