@@ -38,6 +38,7 @@ public static class StudentBotServiceCollectionExtensions
         services.TryAddSingleton<ExtraAnswers>();
         services.TryAddSingleton<DeclarationNextSteps>();
         services.TryAddSingleton<DeadlineReminders>();
+        services.TryAddSingleton<FollowUp.StudentFollowUp>();
         services.TryAddSingleton<MaxAttemptsEscalation>();
         services.TryAddSingleton<InstallGuideDialog>();
         services.TryAddSingleton<Form01Dialog>();

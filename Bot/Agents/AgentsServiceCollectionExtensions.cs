@@ -30,14 +30,13 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<AgentPages>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AgentEvents>();
+        services.AddSingleton<PendingRecords>();
         services.AddSingleton<StudentDirectory>();
         services.AddSingleton<StudentTranscript>();
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<ITurnObserver>(sp => sp.GetRequiredService<ConversationRecorder>());
+        services.AddHostedService<RecorderShutdown>();
 
-        services.AddSingleton<IProactiveChannel, CloudAdapterChannel>();
-        services.AddSingleton<StudentMessenger>();
-        services.AddSingleton<IStudentMessenger>(sp => sp.GetRequiredService<StudentMessenger>());
         services.AddSingleton<HandOffService>();
 
         services.AddSchoolDashboard();
@@ -55,6 +54,24 @@ public static class AgentsServiceCollectionExtensions
         app.MapAgentConsole();
         app.MapSchoolDashboard();
         return app;
+    }
+
+    /// <summary>On shutdown, the turns' records still queued are written before the host stops.</summary>
+    private sealed class RecorderShutdown(ConversationRecorder recorder) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await recorder.FlushAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The host's shutdown timeout passed: what is left is lost with the process.
+            }
+        }
     }
 
     private sealed class AgentsStartup(AgentAccounts accounts, CampaignStore campaign) : IHostedService

@@ -30,11 +30,11 @@ public static class DeclarationsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<DeclarationDatabase>();
+        services.AddSingleton<RegistryApiKey>();
         services.AddSingleton<DeclarationRegistry>();
         services.AddSingleton<DeclarationOutbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeclarationFollowUp>();
-        services.AddSingleton<DeclarationDecisions>();
         services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();
         services.AddHostedService<DeclarationTablesInitializer>();
         services.AddSingleton<DeclarationOutboxWorker>();

@@ -8,18 +8,17 @@ using VssBot.Dialogs.Journey;
 namespace VssBot.Bot.Printing;
 
 /// <summary>
-/// Reads the declaration a link names from the student's profile (user state property "student", storage key
-/// "{channelId}/users/{userId}"). Only the declaration the link was made for is shown: once the student declares again,
+/// Reads the declaration a link names from the student's profile. Only the declaration the link was made for is shown: once the student declares again,
 /// or the declaration expired or was rejected, the old link opens nothing.
 /// </summary>
-public sealed class DeclaredForms(StoredStudentProfiles profiles, Form01Definition definition, DeclarationNextSteps nextSteps)
+public sealed class DeclaredForms(StudentProfiles profiles, Form01Definition definition, DeclarationNextSteps nextSteps)
 {
     private static readonly JourneyState[] Printable =
         [JourneyState.Declared, JourneyState.Submitted, JourneyState.WaitingForOfficeVisit, JourneyState.AccountReceived, JourneyState.LoggedIn];
 
     public async Task<DeclaredForm?> FindAsync(FormLink link, CancellationToken cancellationToken)
     {
-        if (await profiles.ReadAsync(link.StudentKey, cancellationToken) is not { } profile)
+        if (!StudentKey.TryParse(link.StudentKey, out var student) || await profiles.ReadAsync(student, cancellationToken) is not { } profile)
             return null;
 
         var journey = profile.Journey;
@@ -33,12 +32,10 @@ public sealed class DeclaredForms(StoredStudentProfiles profiles, Form01Definiti
     public DeclaredForm Compose(Form01Answers answers, DateTimeOffset declaredAt, string? receiptNumber)
     {
         var fields = definition.Fields.Select(f => Print(f, answers.Get(f.Key))).ToList();
-        var office = answers.Get("office") is { } o
-            ? new ReceivingOffice(Clean(o.Data.GetValueOrDefault("name") ?? o.Display) ?? "", Clean(o.Data.GetValueOrDefault("address")),
-                Clean(o.Data.GetValueOrDefault("phone")), Clean(o.Data.GetValueOrDefault("hours")))
-            : null;
+        var declaration = Form01Declaration.From(answers);
+        var office = declaration.Office is { } o ? new ReceivingOffice(Clean(o.Name) ?? "", Clean(o.Address), Clean(o.Phone), Clean(o.Hours)) : null;
         var declaredOn = DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime);
-        return new DeclaredForm(Clean(answers.Get("fullName")?.Display) ?? "", fields, declaredOn, nextSteps.Deadline(declaredAt),
+        return new DeclaredForm(Clean(answers.Get(Form01Declaration.Keys.FullName)?.Display) ?? "", fields, declaredOn, nextSteps.Deadline(declaredAt),
             Clean(receiptNumber), office);
     }
 
@@ -46,7 +43,7 @@ public sealed class DeclaredForms(StoredStudentProfiles profiles, Form01Definiti
     {
         var label = Clean(field.Label)!;
         var display = Clean(answer?.Display) ?? "";
-        if (field.Key == "commitment")
+        if (field.Key == Form01Declaration.Keys.Commitment)
             return new PrintedField(field.Key, label, display, [new PrintedChoice(Form01Wording.Commitment, answer?.Value == "accepted")]);
         if (field.Kind == "date" && DateOnly.TryParseExact(answer?.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return new PrintedField(field.Key, label, Form01Wording.LongDate(date), []);

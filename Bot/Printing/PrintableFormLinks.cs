@@ -8,11 +8,11 @@ public sealed class PrintableFormLinks(FormLinkSigner signer, IOptions<PrintingO
 {
     public const string PathPrefix = "/forms/";
 
-    public string? LinkFor(string studentKey, int declarationNumber)
+    public string? LinkFor(StudentKey studentKey, int declarationNumber)
     {
-        if (string.IsNullOrEmpty(studentKey) || declarationNumber < 1)
+        if (string.IsNullOrEmpty(studentKey.ChannelId) || string.IsNullOrEmpty(studentKey.UserId) || declarationNumber < 1)
             return null;
         var settings = options.Value;
-        return settings.PublicBaseUrl.TrimEnd('/') + PathPrefix + signer.Sign(studentKey, declarationNumber, settings.LinkLifetime);
+        return settings.PublicBaseUrl.TrimEnd('/') + PathPrefix + signer.Sign(studentKey.ToString(), declarationNumber, settings.LinkLifetime);
     }
 }

@@ -7,10 +7,18 @@ namespace VssBot.Bot.Storage;
 /// <summary>
 /// <see cref="Microsoft.Bot.Builder.IStorage"/> in one SQLite file: the embedded default, no server needed.
 /// Serialization, encryption and ETag rules: <see cref="StateStore"/>.
+/// Built for the turn's hot path: one long-lived write connection whose statements are prepared once, used by one
+/// write at a time (an async gate, so a waiting turn holds no thread and never meets SQLite's sleeping busy handler),
+/// and a few long-lived read connections (WAL readers never wait for the writer). WAL with synchronous=NORMAL: a commit
+/// survives a crash of the process; a power cut may lose the last commits, never corrupt the file.
 /// </summary>
-public sealed class SqliteStorage : StateStore
+public sealed class SqliteStorage : StateStore, IDisposable
 {
     private readonly string connectionString;
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentBag<Reader> readers = [];
+    private Writer? writer;
+    private bool disposed;
 
     public SqliteStorage(string databasePath, IPersonalDataProtector protector, TimeProvider? timeProvider = null)
         : base(protector, timeProvider)
@@ -49,89 +57,214 @@ public sealed class SqliteStorage : StateStore
     {
         ArgumentNullException.ThrowIfNull(keys);
         var items = new Dictionary<string, object>(keys.Length);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM bot_state WHERE key = $key";
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var k in keys.Distinct())
+        if (keys.Length == 0)
+            return items;
+        await EnsureCreatedAsync(cancellationToken);
+        var reader = RentReader();
+        try
         {
-            key.Value = k;
-            if (await command.ExecuteScalarAsync(cancellationToken) is string stored && Decode(k, stored) is { } item)
-                items[k] = item;
+            foreach (var k in keys.Distinct())
+            {
+                reader.Key.Value = k;
+                if (reader.Select.ExecuteScalar() is string stored && Decode(k, stored) is { } item)
+                    items[k] = item;
+            }
         }
+        catch (SqliteException)
+        {
+            reader.Dispose(); // not reused
+            throw;
+        }
+        readers.Add(reader);
         return items;
     }
 
     public override async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        await using var connection = await OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE: the ETag check and the write are atomic, also across processes.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var written = new List<EncodedItem>(changes.Count);
-        foreach (var (key, value) in changes)
+        // Serialised and encrypted before the gate: the gate is held only for SQLite's own work.
+        var items = changes.Select(c => (c.Key, Item: c.Value is null ? null : Encode(c.Key, c.Value))).ToList();
+        var now = Timestamp(Time.GetUtcNow());
+        await WriteAsync(w =>
         {
-            if (value is null)
+            foreach (var (key, item) in items)
             {
-                await ExecuteAsync(connection, transaction, "DELETE FROM bot_state WHERE key = $key", cancellationToken, ("$key", key));
-                continue;
+                if (item is null)
+                {
+                    w.Delete.Parameters[0].Value = key;
+                    w.Delete.ExecuteNonQuery();
+                    continue;
+                }
+                w.CurrentETag.Parameters[0].Value = key;
+                var currentETag = w.CurrentETag.ExecuteScalar() as string;
+                if (item.Checked && currentETag is not null && item.RequestedETag != currentETag)
+                    throw ETagConflict(item.RequestedETag, currentETag);
+                w.Upsert.Parameters["$key"].Value = key;
+                w.Upsert.Parameters["$json"].Value = item.Data;
+                w.Upsert.Parameters["$etag"].Value = (object?)item.NewETag ?? DBNull.Value;
+                w.Upsert.Parameters["$now"].Value = now;
+                w.Upsert.ExecuteNonQuery();
             }
-
-            var item = Encode(key, value);
-            var currentETag = await CurrentETagAsync(connection, transaction, key, cancellationToken);
-            if (item.Checked && currentETag is not null && item.RequestedETag != currentETag)
-                throw ETagConflict(item.RequestedETag, currentETag);
-
-            await ExecuteAsync(connection, transaction, """
-                INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
-                ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
-                """, cancellationToken,
-                ("$key", key), ("$json", item.Data), ("$etag", item.NewETag), ("$now", Timestamp(Time.GetUtcNow())));
-            written.Add(item);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        Committed(written);
+            return 0;
+        }, cancellationToken);
+        Committed(items.Select(i => i.Item).OfType<EncodedItem>());
     }
 
-    public override async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    public override Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var key in keys)
-            await ExecuteAsync(connection, transaction, "DELETE FROM bot_state WHERE key = $key", cancellationToken, ("$key", key));
-        await transaction.CommitAsync(cancellationToken);
+        return WriteAsync(w =>
+        {
+            foreach (var key in keys)
+            {
+                w.Delete.Parameters[0].Value = key;
+                w.Delete.ExecuteNonQuery();
+            }
+            return 0;
+        }, cancellationToken);
     }
 
-    public override async Task<int> DeletePersonalStateUpdatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    public override Task<int> DeletePersonalStateUpdatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        WriteAsync(w =>
+        {
+            using var command = w.Connection.CreateCommand();
+            command.Transaction = w.Transaction;
+            // updated_at is ISO 8601 in UTC ("O"), so text order is time order.
+            command.CommandText = "DELETE FROM bot_state WHERE updated_at < $cutoff AND (key LIKE $conversations OR key LIKE $users)";
+            command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+            command.Parameters.AddWithValue("$conversations", PersonalKeyPatterns[0]);
+            command.Parameters.AddWithValue("$users", PersonalKeyPatterns[1]);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+
+    public void Dispose()
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // updated_at is ISO 8601 in UTC ("O"), so text order is time order.
-        command.CommandText = "DELETE FROM bot_state WHERE updated_at < $cutoff AND (key LIKE $conversations OR key LIKE $users)";
-        command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
-        command.Parameters.AddWithValue("$conversations", PersonalKeyPatterns[0]);
-        command.Parameters.AddWithValue("$users", PersonalKeyPatterns[1]);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        writeGate.Wait();
+        try
+        {
+            disposed = true;
+            writer?.Dispose();
+            writer = null;
+            while (readers.TryTake(out var reader))
+                reader.Dispose();
+        }
+        finally
+        {
+            writeGate.Release();
+        }
     }
 
     private static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the write connection, one caller at a time.</summary>
+    private async Task<T> WriteAsync<T>(Func<Writer, T> work, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            writer ??= new Writer(Open());
+            using var transaction = writer.Connection.BeginTransaction(); // BEGIN IMMEDIATE: atomic also across processes
+            writer.Begin(transaction);
+            var result = work(writer);
+            transaction.Commit();
+            return result;
+        }
+        catch (SqliteException)
+        {
+            // A broken connection is not reused: the next write opens a fresh one.
+            writer?.Dispose();
+            writer = null;
+            throw;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    private Reader RentReader()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return readers.TryTake(out var reader) ? reader : new Reader(Open());
+    }
+
+    /// <summary>A connection for this file: WAL is set by the schema; synchronous and the busy timeout are per connection.</summary>
+    private SqliteConnection Open()
+    {
         var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = SqliteFile.ConnectionPragmas;
+        pragma.ExecuteNonQuery();
         return connection;
     }
 
-    private static async Task<string?> CurrentETagAsync(SqliteConnection connection, SqliteTransaction transaction, string key, CancellationToken cancellationToken)
+    private sealed class Reader : IDisposable
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT etag FROM bot_state WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        public Reader(SqliteConnection connection)
+        {
+            Connection = connection;
+            Select = connection.CreateCommand();
+            Select.CommandText = "SELECT json FROM bot_state WHERE key = $key";
+            Key = Select.Parameters.Add("$key", SqliteType.Text);
+            Select.Prepare();
+        }
+
+        public SqliteConnection Connection { get; }
+        public SqliteCommand Select { get; }
+        public SqliteParameter Key { get; }
+
+        public void Dispose()
+        {
+            Select.Dispose();
+            Connection.Dispose();
+        }
+    }
+
+    /// <summary>The write connection and its prepared statements.</summary>
+    private sealed class Writer : IDisposable
+    {
+        public Writer(SqliteConnection connection)
+        {
+            Connection = connection;
+            CurrentETag = Command("SELECT etag FROM bot_state WHERE key = $key", "$key");
+            Upsert = Command("""
+                INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
+                ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
+                """, "$key", "$json", "$etag", "$now");
+            Delete = Command("DELETE FROM bot_state WHERE key = $key", "$key");
+        }
+
+        public SqliteConnection Connection { get; }
+        public SqliteTransaction? Transaction { get; private set; }
+        public SqliteCommand CurrentETag { get; }
+        public SqliteCommand Upsert { get; }
+        public SqliteCommand Delete { get; }
+
+        public void Begin(SqliteTransaction transaction)
+        {
+            Transaction = transaction;
+            CurrentETag.Transaction = Upsert.Transaction = Delete.Transaction = transaction;
+        }
+
+        private SqliteCommand Command(string sql, params string[] parameters)
+        {
+            var command = Connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters)
+                command.Parameters.Add(name, SqliteType.Text);
+            return command;
+        }
+
+        public void Dispose()
+        {
+            CurrentETag.Dispose();
+            Upsert.Dispose();
+            Delete.Dispose();
+            Connection.Dispose();
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql,

@@ -16,7 +16,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         // Profiles read and moved outside a turn (the outbox worker, the printable form).
-        services.TryAddSingleton<StoredStudentProfiles>();
+        services.TryAddSingleton<StudentProfiles>();
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()

@@ -4,15 +4,20 @@ using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 namespace VssBot.Bot.Turns;
 
 /// <summary>
-/// Put in a proactive turn's state by whoever starts it; <see cref="TurnErrorHandler"/> fills in why the replies could
-/// not be delivered (the turn context itself is gone once the turn is over).
+/// Put in a proactive turn's state by <see cref="Channels.Proactive.StudentMessenger"/>: the channel adapters, the
+/// turn error handler and the messenger fill in what became of the turn's messages (the turn context itself is gone
+/// once the turn is over).
 /// </summary>
 public sealed class DeliveryReport
 {
+    /// <summary>Messages handed to the channel.</summary>
+    public int Sent { get; set; }
+
+    /// <summary>Why (some) messages were not delivered, or the turn failed; null when all went out.</summary>
     public string? Failure { get; set; }
 
     /// <summary>The channel itself declined by its rules (e.g. outside Messenger's 24-hour window), rather than failing.</summary>
-    public bool Refused { get; set; }
+    public bool Refused { get; private set; }
 
     /// <summary>Records a message the channel declined; the first reason wins.</summary>
     public void Refuse(string reason)
@@ -21,9 +26,6 @@ public sealed class DeliveryReport
         Refused = true;
     }
 }
-
-/// <summary>A channel declined to send a message by its own rules (not an error of the bot or the network).</summary>
-public sealed class MessageRefusedException(string reason) : Exception(reason);
 
 /// <summary>The channel could not be reached to deliver the bot's replies (e.g. an unreachable serviceUrl).</summary>
 public sealed class ReplyDeliveryException(Exception inner)

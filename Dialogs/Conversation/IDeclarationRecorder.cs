@@ -14,12 +14,12 @@ public interface IDeclarationRecorder
 }
 
 /// <param name="IdempotencyKey">Stable for one declaration of one student: a confirmation delivered twice, or retried after a crash, has the same key.</param>
-/// <param name="StudentKey">"{channelId}/{userId}": whose declaration it is, and where to tell them when it is accepted.</param>
+/// <param name="StudentKey">Whose declaration it is, and where to tell them when it is accepted.</param>
 /// <param name="Conversation">Where to send the proactive "accepted" message.</param>
 /// <param name="Answers">Every Form 01 answer, normalised (see <see cref="FieldAnswer"/>).</param>
 public sealed record ConfirmedDeclaration(
     string IdempotencyKey,
-    string StudentKey,
+    StudentKey StudentKey,
     string ChannelId,
     ConversationReference Conversation,
     IReadOnlyDictionary<string, FieldAnswer> Answers,

@@ -6,7 +6,7 @@ namespace VssBot.Dialogs.Conversation;
 /// </summary>
 public interface IPrintableFormLinks
 {
-    /// <param name="studentKey">"{channelId}/{userId}", as in <see cref="ConfirmedDeclaration.StudentKey"/>.</param>
+    /// <param name="studentKey">Whose declaration.</param>
     /// <param name="declarationNumber">Which of the student's declarations (<c>JourneyRecord.DeclarationNumber</c>).</param>
-    string? LinkFor(string studentKey, int declarationNumber);
+    string? LinkFor(StudentKey studentKey, int declarationNumber);
 }

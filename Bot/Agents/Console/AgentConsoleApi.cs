@@ -4,6 +4,8 @@ using VssBot.Bot.Agents.Audit;
 using VssBot.Bot.Agents.Auth;
 using VssBot.Bot.Agents.Directory;
 using VssBot.Bot.Agents.HandOff;
+using VssBot.Bot.Channels.Proactive;
+using VssBot.Bot.Storage;
 using VssBot.Bot.Agents.Pages;
 using VssBot.Bot.Privacy;
 using VssBot.Dialogs.Conversation;
@@ -58,18 +60,18 @@ public static class AgentConsoleApi
             return Results.Ok(new { me = User(http), items });
         });
 
-        api.MapGet("/student", async (HttpContext http, string key, StudentDirectory directory, StudentTranscript transcript, IStudentMessenger messenger,
+        api.MapGet("/student", async (HttpContext http, string key, StudentDirectory directory, StudentTranscript transcript, IStudentMessenger messenger, StudentProfiles profiles,
             AuditLog audit, Form01Definition form, FieldReaders readers, BotTexts texts, IServiceProvider services, CancellationToken ct) =>
         {
             if (await directory.FindAsync(key, ct) is not { } entry) return Results.NotFound();
-            var profile = await messenger.ReadProfileAsync(entry.Reference, ct) ?? new StudentProfile();
+            var profile = await profiles.ReadAsync(StudentKey.Of(entry.Reference), ct) ?? new StudentProfile();
             await audit.WriteAsync(User(http), key, "detail", ct);
             var journey = profile.Journey;
             return Results.Ok(new
             {
                 key,
                 channel = entry.ChannelId,
-                reachable = messenger.CanReach(entry.ChannelId),
+                reachable = messenger.CanReach(entry.Reference),
                 heldBy = entry.HeldBy,
                 reason = entry.Waiting is { } w ? ReasonLabel(w) : null,
                 step = StepLabel(entry.QuestionKey, form),
@@ -97,12 +99,12 @@ public static class AgentConsoleApi
             });
         });
 
-        api.MapPost("/student/reveal", async (HttpContext http, string key, string field, StudentDirectory directory, IStudentMessenger messenger,
+        api.MapPost("/student/reveal", async (HttpContext http, string key, string field, StudentDirectory directory, StudentProfiles profiles,
             AuditLog audit, CancellationToken ct) =>
         {
             if (!PersonalNumberFields.Contains(field)) return Results.BadRequest();
             if (await directory.FindAsync(key, ct) is not { } entry) return Results.NotFound();
-            var profile = await messenger.ReadProfileAsync(entry.Reference, ct);
+            var profile = await profiles.ReadAsync(StudentKey.Of(entry.Reference), ct);
             await audit.WriteAsync(User(http), key, "reveal:" + field, ct);
             return Results.Ok(new { field, value = profile?.Form.Get(field)?.Display });
         });
@@ -126,13 +128,13 @@ public static class AgentConsoleApi
                 : Results.UnprocessableEntity(new { problem = result.Problem });
         });
 
-        api.MapPost("/student/resend-form", async (HttpContext http, string key, StudentDirectory directory, IStudentMessenger messenger,
+        api.MapPost("/student/resend-form", async (HttpContext http, string key, StudentDirectory directory, IStudentMessenger messenger, StudentProfiles profiles,
             AuditLog audit, IServiceProvider services, CancellationToken ct) =>
         {
             if (services.GetService<IPrintableFormLinks>() is not { } links) return Results.NotFound();
             if (await directory.FindAsync(key, ct) is not { } entry) return Results.NotFound();
-            var profile = await messenger.ReadProfileAsync(entry.Reference, ct);
-            if (profile is null || profile.Journey.DeclarationNumber == 0 || links.LinkFor(key, profile.Journey.DeclarationNumber) is not { } link)
+            var profile = await profiles.ReadAsync(StudentKey.Of(entry.Reference), ct);
+            if (profile is null || profile.Journey.DeclarationNumber == 0 || links.LinkFor(StudentKey.Of(entry.Reference), profile.Journey.DeclarationNumber) is not { } link)
                 return Results.Conflict(new { problem = "Sinh viên chưa có tờ khai để in." });
             await messenger.ContinueAsync(entry.Reference, (context, token) =>
                 context.SendActivityAsync($"Đây là đường dẫn tới tờ khai mẫu 01 của bạn để in và ký: {link}", cancellationToken: token), ct);
@@ -193,7 +195,7 @@ public static class AgentConsoleApi
     {
         null => null,
         _ when questionKey.StartsWith(QuestionKeys.FieldPrefix, StringComparison.Ordinal) && form.Find(questionKey[QuestionKeys.FieldPrefix.Length..]) is { } f
-            => $"{form.IndexOf(f.Key) + 1}. {f.Label}",
+            => $"{f.Number}. {f.Title}",
         _ => questionKey,
     };
 

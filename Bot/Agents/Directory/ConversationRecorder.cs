@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using VssBot.Bot.Agents.Console;
@@ -17,11 +18,20 @@ public sealed class AgentAuthored
 /// After every turn of every channel: the student's message and the replies go to the transcript, the student's state
 /// (journey, open escalation) to the directory, and the open consoles are told. Runs outside the state-conflict retry,
 /// so a re-run turn is recorded once (replies dropped by a re-run could be recorded too: rare, multi-instance only).
+/// Off the turn's path: the turn only queues its record; one writer at a time writes the queue in order, so the
+/// student's answer never waits for the console's tables and those writes never compete with each other. Readers of
+/// the directory and transcript wait for what was queued before them (<see cref="PendingRecords"/>); the host's
+/// shutdown waits for the queue (<see cref="FlushAsync"/>). A crash loses the records of the last moments (the
+/// console's copy only: the student's state is saved by the turn itself).
 /// </summary>
 public sealed class ConversationRecorder(StudentDirectory directory, StudentTranscript transcript, StudentBot bot,
-    AgentEvents events, TimeProvider clock, ILogger<ConversationRecorder> logger) : ITurnObserver
+    AgentEvents events, PendingRecords pending, TimeProvider clock, ILogger<ConversationRecorder> logger) : ITurnObserver
 {
     public const string AttachmentMarker = "[tệp đính kèm]";
+
+    private readonly Channel<TurnRecord> queue = Channel.CreateUnbounded<TurnRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock sync = new();
+    private Task draining = Task.CompletedTask;
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -45,7 +55,7 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
 
         try
         {
-            await RecordAsync(turnContext, sent, cancellationToken);
+            Enqueue(await RecordOfAsync(turnContext, sent, cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -55,7 +65,11 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
         }
     }
 
-    private async Task RecordAsync(ITurnContext turnContext, List<Activity> sent, CancellationToken cancellationToken)
+    /// <summary>Completes when every record queued so far is written (the host's shutdown).</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => pending.WhenWrittenAsync(cancellationToken);
+
+    /// <summary>What the turn leaves for the console, taken while the turn's state is at hand.</summary>
+    private async Task<TurnRecord> RecordOfAsync(ITurnContext turnContext, List<Activity> sent, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         var key = StudentDirectory.KeyOf(activity);
@@ -69,7 +83,6 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
         }
         foreach (var reply in sent.Where(r => !string.IsNullOrWhiteSpace(r.Text)))
             lines.Add((agentAuthored?.Activities.Contains(reply) == true ? Sender.Agent : Sender.Bot, reply.Text));
-        await transcript.AppendAsync(key, lines, now, cancellationToken);
 
         StudentProfile? profile;
         try
@@ -80,8 +93,56 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
         {
             profile = null; // nobody has spoken yet (a conversation update)
         }
-        var queueChanged = await directory.RecordTurnAsync(key, activity.GetConversationReference(), profile, now, cancellationToken);
-        if (lines.Count > 0) events.Publish(new AgentEvent("message", key));
-        if (queueChanged) events.Publish(new AgentEvent("queue", key));
+        return new TurnRecord(activity.Id, key, lines, activity.GetConversationReference(), profile, now);
     }
+
+    private void Enqueue(TurnRecord record)
+    {
+        pending.Added();
+        queue.Writer.TryWrite(record);
+        lock (sync)
+            if (draining.IsCompleted)
+                draining = Task.Run(DrainAsync);
+    }
+
+    /// <summary>Writes the queue in order until it is empty; the next turn starts a new drain.</summary>
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            while (queue.Reader.TryRead(out var record))
+            {
+                await WriteAsync(record);
+                pending.Written(1);
+            }
+            lock (sync)
+            {
+                // A record queued after the last TryRead but before this lock finds draining still running: read again.
+                if (!queue.Reader.TryPeek(out _))
+                {
+                    draining = Task.CompletedTask;
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task WriteAsync(TurnRecord record)
+    {
+        try
+        {
+            await transcript.AppendAsync(record.StudentKey, record.Lines, record.At, CancellationToken.None);
+            var queueChanged = await directory.RecordTurnAsync(record.StudentKey, record.Reference, record.Profile, record.At, CancellationToken.None);
+            if (record.Lines.Count > 0) events.Publish(new AgentEvent("message", record.StudentKey));
+            if (queueChanged) events.Publish(new AgentEvent("queue", record.StudentKey));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Turn {ActivityId}: the conversation could not be recorded for the agents: {Error}",
+                record.ActivityId, ExceptionSummary.Describe(e));
+        }
+    }
+
+    private sealed record TurnRecord(string? ActivityId, string StudentKey, List<(Sender, string)> Lines,
+        ConversationReference Reference, StudentProfile? Profile, DateTimeOffset At);
 }

@@ -29,11 +29,11 @@ public sealed record DirectoryEntry(
 /// The index of chat users the console and dashboard list (the bot state itself is keyed for lookups, not listing).
 /// Updated after every turn by <see cref="ConversationRecorder"/>. The conversation reference (it names the user) is
 /// encrypted with <see cref="IPersonalDataProtector"/>. A conversation is held by at most one agent: the claim is one
-/// conditional UPDATE, atomic in SQLite.
+/// conditional UPDATE, atomic in SQLite. Reads and agents' changes first wait for the turns recorded before them.
 /// </summary>
-public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProtector protector, Form01Definition form)
+public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProtector protector, Form01Definition form, PendingRecords pending)
 {
-    public static string KeyOf(IActivity activity) => $"{activity.ChannelId}/{activity.From?.Id}";
+    public static string KeyOf(IActivity activity) => StudentKey.Of(activity).ToString();
 
     /// <summary>
     /// Records the latest state of a student after a turn; the open escalation is what happened since the last hand-back.
@@ -116,6 +116,8 @@ public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProte
     /// <summary>Takes the conversation for <paramref name="agent"/> unless another agent holds it. True when taken.</summary>
     public async Task<bool> TryClaimAsync(string studentKey, string agent, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await pending.WhenWrittenAsync(cancellationToken);
+        await pending.WhenWrittenAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql("""
             UPDATE student_directory SET held_by = $agent, held_since = $now
@@ -127,6 +129,7 @@ public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProte
     /// <summary>Lets go of a conversation; <paramref name="resolved"/>: what it waited for is dealt with (hand-back).</summary>
     public async Task<bool> ReleaseAsync(string studentKey, string agent, DateTimeOffset now, bool resolved, CancellationToken cancellationToken)
     {
+        await pending.WhenWrittenAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql(resolved
             ? """
@@ -142,6 +145,7 @@ public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProte
     /// <summary>For each student on Form 01, the first question not answered yet (the drop-off funnel).</summary>
     public async Task<IReadOnlyList<string>> NextFieldsAsync(CancellationToken cancellationToken)
     {
+        await pending.WhenWrittenAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql("SELECT next_field FROM student_directory WHERE next_field IS NOT NULL");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -154,6 +158,7 @@ public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProte
     /// <summary>Links a chat user to a roster student (null unlinks).</summary>
     public async Task<bool> LinkAsync(string studentKey, string? rosterId, CancellationToken cancellationToken)
     {
+        await pending.WhenWrittenAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql("UPDATE student_directory SET roster_id = $id WHERE student_key = $key")
             .With("$id", rosterId).With("$key", studentKey);

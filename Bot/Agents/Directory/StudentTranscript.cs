@@ -9,9 +9,11 @@ public sealed record TranscriptLine(long Id, DateTimeOffset At, Sender Sender, s
 
 /// <summary>
 /// The recent messages of each conversation, for the console: the last <see cref="AgentsOptions.TranscriptLength"/> per
-/// student, each text encrypted at rest with <see cref="IPersonalDataProtector"/> (bound to the student key).
+/// student, each text encrypted at rest with <see cref="IPersonalDataProtector"/> (bound to the student key). Reads first
+/// wait for the turns recorded before them (<see cref="PendingRecords"/>).
 /// </summary>
-public sealed class StudentTranscript(AgentsDatabase database, IPersonalDataProtector protector, Microsoft.Extensions.Options.IOptions<AgentsOptions> options)
+public sealed class StudentTranscript(AgentsDatabase database, IPersonalDataProtector protector, Microsoft.Extensions.Options.IOptions<AgentsOptions> options,
+    PendingRecords pending)
 {
     public async Task AppendAsync(string studentKey, IEnumerable<(Sender Sender, string Text)> lines, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -41,6 +43,7 @@ public sealed class StudentTranscript(AgentsDatabase database, IPersonalDataProt
     /// <summary>The last <paramref name="count"/> lines, oldest first.</summary>
     public async Task<IReadOnlyList<TranscriptLine>> RecentAsync(string studentKey, int count, CancellationToken cancellationToken)
     {
+        await pending.WhenWrittenAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql("SELECT id, at, sender, text FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $count")
             .With("$key", studentKey).With("$count", count);

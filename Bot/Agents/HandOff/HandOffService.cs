@@ -1,6 +1,8 @@
 using Microsoft.Bot.Builder;
 using VssBot.Bot.Agents.Console;
 using VssBot.Bot.Agents.Directory;
+using VssBot.Bot.Channels.Proactive;
+using VssBot.Dialogs.FollowUp;
 using VssBot.Dialogs;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Form01;
@@ -15,11 +17,17 @@ public enum HandOffResult { Done, NotFound, Unreachable, HeldByAnother, NotHeld 
 /// <summary>The outcome of an agent's correction: the stored display value, or why the answer was refused.</summary>
 public sealed record CorrectionResult(bool Accepted, string? Display, string? Problem);
 
+/// <summary>A console action's turn failed (not the channel's rules: those are reported as outcomes).</summary>
+public sealed class ProactiveTurnException(ProactiveResult result) : Exception("The student's conversation could not be continued: " + result)
+{
+    public ProactiveResult Result { get; } = result;
+}
+
 /// <summary>
 /// Take over, reply, hand back: the journey goes to WithPerson (the bot stays silent) and back to where it was, and the
 /// student hears it through their own channel. Every change to the student's state runs as a turn of their conversation.
 /// </summary>
-public sealed class HandOffService(StudentDirectory directory, IStudentMessenger messenger, StudentBot bot, UserState userState,
+public sealed class HandOffService(StudentDirectory directory, IStudentMessenger messenger, StudentFollowUp followUp, StudentBot bot, UserState userState,
     Form01Definition form, FieldReaders readers, BotTexts texts, AgentEvents events, TimeProvider clock)
 {
     public const string TakenOverNotice = "Chào bạn, mình là nhân viên hỗ trợ. Từ giờ mình sẽ trực tiếp trả lời bạn trong cuộc trò chuyện này nhé.";
@@ -28,22 +36,19 @@ public sealed class HandOffService(StudentDirectory directory, IStudentMessenger
     public async Task<HandOffResult> TakeOverAsync(string studentKey, string agent, CancellationToken cancellationToken)
     {
         if (await directory.FindAsync(studentKey, cancellationToken) is not { } entry) return HandOffResult.NotFound;
-        if (!messenger.CanReach(entry.ChannelId)) return HandOffResult.Unreachable;
+        if (!messenger.CanReach(entry.Reference)) return HandOffResult.Unreachable;
         if (!await directory.TryClaimAsync(studentKey, agent, clock.GetUtcNow(), cancellationToken)) return HandOffResult.HeldByAnother;
-        try
+        var result = await messenger.ContinueAsync(entry.Reference, async (context, ct) =>
         {
-            await messenger.ContinueAsync(entry.Reference, async (context, ct) =>
-            {
-                var profile = await bot.Profiles.GetAsync(context, () => new StudentProfile(), ct);
-                new StudentJourney(profile.Journey, clock).TryFire(JourneyTrigger.AskForPerson);
-                await userState.SaveChangesAsync(context, false, ct);
-                await SendAsAgentAsync(context, TakenOverNotice, ct);
-            }, cancellationToken);
-        }
-        catch
+            var profile = await bot.Profiles.GetAsync(context, () => new StudentProfile(), ct);
+            followUp.TakenOver(profile);
+            await userState.SaveChangesAsync(context, false, ct);
+            await SendAsAgentAsync(context, TakenOverNotice, ct);
+        }, cancellationToken);
+        if (result.Delivery == ProactiveDelivery.Failed)
         {
             await directory.ReleaseAsync(studentKey, agent, clock.GetUtcNow(), resolved: false, CancellationToken.None);
-            throw;
+            throw new ProactiveTurnException(result);
         }
         events.Publish(new AgentEvent("queue", studentKey));
         return HandOffResult.Done;
@@ -64,7 +69,7 @@ public sealed class HandOffService(StudentDirectory directory, IStudentMessenger
         await messenger.ContinueAsync(entry.Reference, async (context, ct) =>
         {
             var profile = await bot.Profiles.GetAsync(context, () => new StudentProfile(), ct);
-            new StudentJourney(profile.Journey, clock).TryFire(JourneyTrigger.ReturnToBot);
+            followUp.HandedBack(profile);
             await SendAsAgentAsync(context, HandedBackNotice, ct);
             // Saves user and conversation state, and asks the open question again.
             await bot.ResumeAsync(context, ct);

@@ -1,6 +1,6 @@
 using VssBot.Bot.Agents.Audit;
 using VssBot.Bot.Agents.Directory;
-using VssBot.Bot.Agents.HandOff;
+using VssBot.Bot.Channels.Proactive;
 using VssBot.Dialogs.Journey;
 using VssBot.Dialogs.Texts;
 
@@ -52,9 +52,15 @@ public sealed class SchoolReminders(StudentDirectory directory, Roster roster, I
     private async Task<string?> SendOneAsync(DirectoryEntry entry, string text, CancellationToken cancellationToken)
     {
         if (entry.HeldBy is not null) return HeldByAgent;
-        if (!messenger.CanReach(entry.ChannelId)) return Unreachable;
-        var report = await messenger.ContinueAsync(entry.Reference,
+        if (!messenger.CanReach(entry.Reference)) return Unreachable;
+        var result = await messenger.ContinueAsync(entry.Reference,
             (context, ct) => context.SendActivityAsync(Microsoft.Bot.Builder.MessageFactory.Text(text), ct), cancellationToken);
-        return report.Failure is null ? null : report.Refused ? Refused : Failed;
+        return result.Delivery switch
+        {
+            ProactiveDelivery.Delivered => null,
+            ProactiveDelivery.OutsideWindow => Refused,
+            ProactiveDelivery.NoRoute => Unreachable,
+            _ => Failed,
+        };
     }
 }

@@ -7,18 +7,11 @@ namespace VssBot.Bot.Channels.DirectLine;
 /// Runs the bot for Direct Line conversations: the bot's replies are appended to the conversation's
 /// <see cref="ConversationLog"/>, from where the WebSocket streams and the polling endpoint deliver them.
 /// </summary>
-public sealed class DirectLineAdapter(ConversationLog log, TimeProvider clock) : BotAdapter
+public sealed class DirectLineAdapter(ConversationLog log, TimeProvider clock) : ChannelAdapter
 {
     public const string ChannelId = "directline";
     public const string ServiceUrl = "directline://vssbot";
     public static readonly ChannelAccount BotAccount = new("vssbot", "Trợ lý VssID", RoleTypes.Bot);
-
-    /// <summary>Runs one turn of <paramref name="bot"/> for <paramref name="activity"/> through the middleware pipeline.</summary>
-    public async Task ProcessActivityAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken)
-    {
-        using var turnContext = new TurnContext(this, activity);
-        await RunPipelineAsync(turnContext, bot, cancellationToken);
-    }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {
@@ -44,10 +37,4 @@ public sealed class DirectLineAdapter(ConversationLog log, TimeProvider clock) :
         }
         return responses;
     }
-
-    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Direct Line activities are not updated once sent.");
-
-    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Direct Line activities are not deleted once sent.");
 }

@@ -17,12 +17,17 @@ public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, UserTurnQ
     public int Accept(MessengerWebhookEvent webhook)
     {
         var queued = 0;
-        foreach (var entry in webhook.Entry ?? [])
-            foreach (var messaging in entry.Messaging ?? [])
+        foreach (var entry in (webhook.Entry ?? []).OfType<MessengerEntry>())
+            foreach (var messaging in (entry.Messaging ?? []).OfType<MessengerMessaging>())
             {
                 var activity = MessengerMapper.ToActivity(messaging, entry.Id);
                 if (activity is null)
                     continue;
+                if (WebhookAge.IsStale(activity.Timestamp, clock, adapter.Window.Length))
+                {
+                    logger.LogInformation("Messenger message {MessageId} older than the reply window: acknowledged, not answered", activity.Id);
+                    continue;
+                }
                 if (!seen.TryAdd(activity.Id))
                 {
                     logger.LogInformation("Messenger message {MessageId} received again: skipped", activity.Id);

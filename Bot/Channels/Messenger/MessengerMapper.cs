@@ -53,7 +53,7 @@ public static class MessengerMapper
             Text = text,
             Attachments = attachments,
             Locale = "vi-VN",
-            Timestamp = messaging.Timestamp > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(messaging.Timestamp) : null,
+            Timestamp = WebhookAge.FromUnixMilliseconds(messaging.Timestamp),
         };
     }
 

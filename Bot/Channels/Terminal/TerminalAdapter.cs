@@ -8,7 +8,7 @@ namespace VssBot.Bot.Channels.Terminal;
 /// suggested actions as a numbered list (remembered so that typing the number sends the action).
 /// One instance per chat session; not for concurrent use.
 /// </summary>
-public sealed class TerminalAdapter(TextWriter output) : BotAdapter
+public sealed class TerminalAdapter(TextWriter output) : ChannelAdapter
 {
     public const string ChannelId = "terminal";
 
@@ -18,11 +18,10 @@ public sealed class TerminalAdapter(TextWriter output) : BotAdapter
     public IReadOnlyList<CardAction> OfferedActions => offered;
 
     /// <summary>Runs one turn of <paramref name="bot"/> for <paramref name="activity"/> through the middleware pipeline.</summary>
-    public async Task ProcessActivityAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken)
+    public override Task ProcessActivityAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken)
     {
         offered = [];
-        using var turnContext = new TurnContext(this, activity);
-        await RunPipelineAsync(turnContext, bot, cancellationToken);
+        return base.ProcessActivityAsync(activity, bot, cancellationToken);
     }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)

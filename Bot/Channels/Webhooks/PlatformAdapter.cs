@@ -10,7 +10,7 @@ namespace VssBot.Bot.Channels.Webhooks;
 /// <see cref="BotAdapter.ContinueConversationAsync(string, ConversationReference, BotCallbackHandler, CancellationToken)"/> too late).
 /// The conversation id is the platform's user id.
 /// </summary>
-public abstract class PlatformAdapter<TRequest>(string channelId, ReplyWindow window, UndeliveredReplies undelivered) : BotAdapter
+public abstract class PlatformAdapter<TRequest>(string channelId, ReplyWindow window, UndeliveredReplies undelivered) : ChannelAdapter
 {
     /// <summary>When each user last wrote (the inbox records it, sends check it).</summary>
     public ReplyWindow Window { get; } = window;
@@ -18,13 +18,6 @@ public abstract class PlatformAdapter<TRequest>(string channelId, ReplyWindow wi
     protected string ChannelId { get; } = channelId;
 
     protected UndeliveredReplies Undelivered { get; } = undelivered;
-
-    /// <summary>Runs one turn of <paramref name="bot"/> for <paramref name="activity"/> through the middleware pipeline.</summary>
-    public async Task ProcessActivityAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken)
-    {
-        using var turnContext = new TurnContext(this, activity);
-        await RunPipelineAsync(turnContext, bot, cancellationToken);
-    }
 
     /// <summary>The platform requests for one reply (none for what the platform cannot show).</summary>
     protected abstract IReadOnlyList<TRequest> ToRequests(Activity activity, string userId);
@@ -65,10 +58,4 @@ public abstract class PlatformAdapter<TRequest>(string channelId, ReplyWindow wi
         }
         return responses;
     }
-
-    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{ChannelId} messages cannot be edited by the bot.");
-
-    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{ChannelId} messages cannot be deleted by the bot.");
 }

@@ -19,6 +19,11 @@ public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, UserTurnQueue queue
         var activity = ZaloMapper.ToActivity(e);
         if (activity is null)
             return false;
+        if (WebhookAge.IsStale(activity.Timestamp, clock, adapter.Window.Length))
+        {
+            logger.LogInformation("Zalo event {EventId} older than the reply window: acknowledged, not answered", activity.Id);
+            return false;
+        }
         if (!seen.TryAdd(activity.Id))
         {
             logger.LogInformation("Zalo event {EventId} received again: skipped", activity.Id);

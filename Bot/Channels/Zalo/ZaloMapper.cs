@@ -36,7 +36,7 @@ public static class ZaloMapper
             From = user,
             Recipient = new ChannelAccount(oaId ?? "oa", role: RoleTypes.Bot),
             Locale = "vi-VN",
-            Timestamp = long.TryParse(e.Timestamp, out var ms) && ms > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+            Timestamp = long.TryParse(e.Timestamp, out var ms) ? WebhookAge.FromUnixMilliseconds(ms) : null,
         };
 
         switch (e.EventName)

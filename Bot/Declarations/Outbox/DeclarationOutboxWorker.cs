@@ -98,12 +98,12 @@ public sealed class DeclarationOutboxWorker(
 
     private async Task FollowUpAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var outcome = await followUp.RunAsync(item, cancellationToken);
-        var gaveUp = !outcome.Journey.Completed && clock.GetUtcNow() - item.RecordedAt > options.Value.JourneyWait;
+        var outcome = await followUp.AcceptedAsync(item, cancellationToken);
+        var gaveUp = !outcome.Completed && clock.GetUtcNow() - item.RecordedAt > options.Value.JourneyWait;
         if (gaveUp)
             logger.LogWarning("Declaration {Receipt}: the student's profile never showed it; the journey is left as it is", item.ReceiptNumber);
-        await outbox.RecordFollowUpAsync(item.IdempotencyKey, gaveUp ? "skipped: " + outcome.Journey.Outcome : outcome.Journey.Outcome,
-            outcome.Notification, outcome.Journey.Completed || gaveUp, cancellationToken);
+        await outbox.RecordFollowUpAsync(item.IdempotencyKey, gaveUp ? "skipped: " + outcome.Journey : outcome.Journey,
+            outcome.Notification, outcome.Completed || gaveUp, cancellationToken);
     }
 
     /// <summary>RetryDelay × 2^(attempt−1), at most MaxRetryDelay, with ±20 % jitter so that many items do not retry in step.</summary>

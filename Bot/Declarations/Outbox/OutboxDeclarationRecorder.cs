@@ -11,7 +11,7 @@ public sealed class OutboxDeclarationRecorder(DeclarationOutbox outbox, OutboxSi
 {
     public async Task<RecordedDeclaration> RecordAsync(ConfirmedDeclaration declaration, CancellationToken cancellationToken)
     {
-        var (receipt, created) = await outbox.AddAsync(declaration.IdempotencyKey, declaration.StudentKey, declaration.Conversation,
+        var (receipt, created) = await outbox.AddAsync(declaration.IdempotencyKey, declaration.StudentKey.ToString(), declaration.Conversation,
             declaration.ConfirmedAt, number => DeclarationContentMapper.Map(declaration, number), clock.GetUtcNow(), cancellationToken);
         if (created)
         {

@@ -52,7 +52,7 @@ public static class DeclarationRegistryApi
     private static async Task<IResult> GetAsync(string id, DeclarationRegistry registry, CancellationToken cancellationToken)
         => await registry.GetAsync(id, cancellationToken) is { } declaration ? Results.Ok(declaration) : Results.NotFound();
 
-    private static async Task<IResult> UpdateStatusAsync(string id, HttpRequest request, DeclarationRegistry registry, DeclarationDecisions decisions,
+    private static async Task<IResult> UpdateStatusAsync(string id, HttpRequest request, DeclarationRegistry registry, Outbox.DeclarationFollowUp followUp,
         ILogger<DeclarationRegistry> logger, CancellationToken cancellationToken)
     {
         var (update, problem) = await ReadBodyAsync<DeclarationStatusUpdate>(request, cancellationToken);
@@ -63,7 +63,7 @@ public static class DeclarationRegistryApi
         // The decision reaches the student's journey and chat; the registry's answer does not depend on the channel.
         try
         {
-            await decisions.ApplyAsync(declaration, cancellationToken);
+            await followUp.DecidedAsync(declaration, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

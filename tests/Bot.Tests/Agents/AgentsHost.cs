@@ -8,25 +8,33 @@ using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using VssBot.Bot.Agents;
 using VssBot.Bot.Agents.Auth;
-using VssBot.Bot.Agents.HandOff;
+using Microsoft.Bot.Builder;
+using VssBot.Bot.Channels;
+using VssBot.Bot.Channels.Proactive;
+using VssBot.Bot.Turns;
 
 namespace VssBot.Bot.Tests.Agents;
 
-/// <summary>Records what agents send to students on channel "test" (stands in for a channel's proactive API).</summary>
-public sealed class RecordingChannel : IProactiveChannel
+/// <summary>
+/// Stands in for a channel with its own adapter, "test" (as Messenger or Zalo would): records what reaches each user,
+/// and declines users outside its reply window the way <see cref="VssBot.Bot.Channels.Webhooks.PlatformAdapter{TRequest}"/> does.
+/// </summary>
+public sealed class RecordingChannel : ChannelAdapter
 {
     public ConcurrentQueue<(string UserId, string Text)> Sent { get; } = new();
 
     /// <summary>Users the channel declines to message, as Messenger does outside its reply window.</summary>
     public ConcurrentDictionary<string, bool> Refuse { get; } = new();
 
-    public bool Serves(string channelId) => channelId == "test";
-
-    public Task SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
+    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {
-        if (Refuse.ContainsKey(reference.User.Id)) throw new VssBot.Bot.Turns.MessageRefusedException("outside the 24-hour reply window");
-        Sent.Enqueue((reference.User.Id, (activity as IMessageActivity)?.Text ?? ""));
-        return Task.CompletedTask;
+        var userId = turnContext.Activity.From.Id;
+        foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message))
+        {
+            if (Refuse.ContainsKey(userId)) turnContext.TurnState.Get<VssBot.Bot.Turns.DeliveryReport>()?.Refuse("outside the 24-hour reply window");
+            else Sent.Enqueue((userId, activity.Text ?? ""));
+        }
+        return Task.FromResult(activities.Select(a => new ResourceResponse(a.Id ?? "")).ToArray());
     }
 
     public IReadOnlyList<string> TextsTo(string userId) => [.. Sent.Where(s => s.UserId == userId).Select(s => s.Text)];
@@ -39,7 +47,8 @@ public sealed class AgentsHost : VssBotFactory
 
     public AgentsHost() : this(new RecordingChannel()) { }
 
-    private AgentsHost(RecordingChannel channel) : base(null, Accounts(), s => s.AddSingleton<IProactiveChannel>(channel)) => Channel = channel;
+    private AgentsHost(RecordingChannel channel)
+        : base(null, Accounts(), s => s.AddSingleton(sp => channel.UseTurnPipeline(sp)).AddChannelAdapter<RecordingChannel>("test")) => Channel = channel;
 
     public RecordingChannel Channel { get; }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using VssBot.Bot.Channels.Proactive;
 using VssBot.Bot.Declarations.Reminders;
+using VssBot.Bot.Turns;
 using VssBot.Bot.Tests.Channels.BotFramework;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Journey;
@@ -27,7 +28,7 @@ public sealed class CountdownTests : IDisposable
     public void Dispose() => DeclarationHosts.DeleteDatabase(databasePath);
 
     /// <summary>Stands in for the student's channel: proactive messages land here instead of a real serviceUrl.</summary>
-    private sealed class RecordingChannel : BotAdapter
+    private sealed class RecordingChannel : VssBot.Bot.Channels.ChannelAdapter
     {
         public ConcurrentQueue<string> Sent { get; } = new();
 
@@ -44,7 +45,7 @@ public sealed class CountdownTests : IDisposable
     private VssBotFactory Host() => new(databasePath, DeclarationHosts.FastSettings(), services =>
     {
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(new ChannelAdapterRegistration(["emulator"], _ => channel));
+        services.AddSingleton(sp => channel.UseTurnPipeline(sp)).AddChannelAdapter<RecordingChannel>("emulator");
         services.AddHttpClient(VssBot.Bot.Declarations.DeclarationApiOptions.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => ((Microsoft.AspNetCore.TestHost.TestServer)sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()).CreateHandler());
     });
@@ -67,7 +68,7 @@ public sealed class CountdownTests : IDisposable
     public async Task The_offices_approval_at_the_registry_reaches_the_student_and_the_journey_runs_to_logged_in()
     {
         using var bot = Host();
-        var client = bot.CreateClient();
+        var client = bot.CreateRegistryClient();
         await DeclareAsync(bot, client);
         var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.DeclarationRegistry>()
             .ListAsync("emulator/student-1", null, null, null, default));
@@ -89,7 +90,7 @@ public sealed class CountdownTests : IDisposable
     public async Task A_refusal_at_the_registry_tells_the_student_why_and_a_correction_starts_a_new_declaration()
     {
         using var bot = Host();
-        var client = bot.CreateClient();
+        var client = bot.CreateRegistryClient();
         await DeclareAsync(bot, client);
         var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.DeclarationRegistry>()
             .ListAsync("emulator/student-1", null, null, null, default));
@@ -107,7 +108,7 @@ public sealed class CountdownTests : IDisposable
     public async Task The_student_is_told_of_acceptance_reminded_on_day_7_and_9_and_offered_to_declare_again_on_day_10()
     {
         using var bot = Host();
-        var client = bot.CreateClient();
+        var client = bot.CreateRegistryClient();
         await DeclareAsync(bot, client);
 
         var worker = bot.Services.GetRequiredService<DeadlineReminderWorker>();

@@ -10,7 +10,7 @@ public static class SampleDeclarations
     public static readonly DateTimeOffset ConfirmedAt = new(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
 
     public static ConfirmedDeclaration Confirmed(string key, string userId = "student-1", string serviceUrl = "http://localhost:1") => new(
-        key, $"emulator/{userId}", "emulator",
+        key, new StudentKey("emulator", userId), "emulator",
         new ConversationReference
         {
             ChannelId = "emulator",

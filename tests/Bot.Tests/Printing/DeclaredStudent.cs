@@ -69,7 +69,7 @@ internal static class DeclaredStudent
     }
 
     public static string LinkFor(IServiceProvider services, string userId, int declarationNumber = 1) =>
-        services.GetRequiredService<IPrintableFormLinks>().LinkFor($"{Channel}/{userId}", declarationNumber)!;
+        services.GetRequiredService<IPrintableFormLinks>().LinkFor(new StudentKey(Channel, userId), declarationNumber)!;
 
     /// <summary>The path and token of a link ("/forms/…"), for a client whose base address is the host.</summary>
     public static string PathOf(string link) => new Uri(link).AbsolutePath;

@@ -28,7 +28,7 @@ public class DeclarationRecordingTests
         var replies = await harness.SendAsync("Ghi nhận");
 
         var call = Assert.Single(spy.Calls);
-        Assert.Equal("test/student-1", call.StudentKey);
+        Assert.Equal(new StudentKey("test", "student-1"), call.StudentKey);
         Assert.Equal(13, call.Answers.Count);
         Assert.Equal("+84983847986", call.Answers["phone"].Value);
         Assert.Equal("test-conversation", call.Conversation.Conversation.Id);

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using VssBot.Bench.LoadDriver;
+using VssBot.Dialogs.Texts;
+
+namespace VssBot.Bench.LoadDriver;
+
+/// <summary>The load driver of issue 12: whole Form 01 conversations by N concurrent students against the real bot on Kestrel.
+/// Prints turns/s, latency percentiles, allocations and CPU per turn, stored bytes per student and RSS. A benchmark,
+/// not a test: it never fails on a time. Usage: bench/README.md.</summary>
+public static class Driver
+{
+    public static async Task Main(string[] args)
+    {
+        var options = DriverOptions.Parse(args);
+        var answers = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "form01-answers.txt")).Where(l => l.Length > 0).ToArray();
+        var data = Directory.CreateTempSubdirectory("vssbot-load-");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"bot: Storage:Provider={options.Provider}, log level {options.LogLevel ?? "as appsettings.json"}, data in {data.FullName}");
+
+        await using var sendApi = options.MessengerStudents > 0 ? await SendApiStub.StartAsync() : null;
+        var extra = new Dictionary<string, string?>();
+        if (sendApi is not null)
+        {
+            extra["Messenger:AppSecret"] = MessengerStudents.AppSecret;
+            extra["Messenger:VerifyToken"] = "load-driver";
+            extra["Messenger:PageAccessToken"] = "load-driver-page-token";
+            extra["Messenger:SendApiBaseAddress"] = sendApi.BaseAddress + "/v21.0/";
+            extra["Messenger:SendRetries"] = "0";
+        }
+
+        using var host = new BotHost(options, data.FullName, extra);
+        host.StartServer();
+        using var client = host.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(60);
+        var apology = host.Services.GetRequiredService<BotTexts>()["conv.error"];
+
+        var students = new FormStudents(client, answers, apology);
+        var messenger = sendApi is null ? null : new MessengerStudents(client, answers, sendApi);
+        using var stop = new CancellationTokenSource();
+        var running = Enumerable.Range(0, options.Students).Select(i => Task.Run(() => students.RunAsync(i, stop.Token)))
+            .Concat(Enumerable.Range(0, options.MessengerStudents).Select(i => Task.Run(() => messenger!.RunAsync(i, stop.Token))))
+            .ToList();
+
+        if (options.Forms is null && options.WarmupSeconds > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+            students.ResetCounters();
+            messenger?.ResetCounters();
+        }
+
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
+        var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        if (options.Forms is { } forms)
+        {
+            while (students.Forms < forms)
+            {
+                await Task.Delay(200);
+                if (clock.Elapsed.TotalSeconds >= 1 && (int)clock.Elapsed.TotalSeconds % 30 == 0 && clock.Elapsed.TotalMilliseconds % 30000 < 200)
+                    Console.WriteLine($"  … {students.Forms} forms, {students.Turns} turns, RSS {Environment.WorkingSet / 1048576} MB");
+            }
+        }
+        else
+        {
+            await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+        }
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var turns = students.Turns;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated0;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
+        var latencies = students.Latencies.Summary();
+        var acks = messenger?.Acks.Summary();
+        var acknowledged = messenger?.Acknowledged ?? 0;
+        stop.Cancel();
+        await Task.WhenAll(running);
+
+        Console.WriteLine($"students: {options.Students} on /api/messages{(messenger is null ? "" : $", {options.MessengerStudents} on the Messenger webhook")}, measured {elapsed:0.0} s");
+        Console.WriteLine($"turns: {turns}, {turns / elapsed:0.0} turns/s, errors {students.Errors}, forms completed {students.Forms}");
+        Console.WriteLine($"latency: {latencies}");
+        var perTurn = Math.Max(1, turns + acknowledged);
+        Console.WriteLine($"per turn (whole process, driver included): {allocated / perTurn / 1024.0:0.0} KB allocated, {cpu / perTurn:0.00} ms CPU");
+        if (messenger is not null)
+            Console.WriteLine($"messenger webhook acknowledgement: {acknowledged} events, errors {messenger.Errors}, {acks}");
+
+        if (options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) && students.Completed is { Count: > 0 } completed)
+        {
+            var (average, max) = StoredBytes(host.DatabasePath, completed.Take(500).ToList());
+            Console.WriteLine($"stored per student after Ghi nhận (conversation state + profile, encrypted): average {average:0} bytes, max {max} bytes");
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Console.WriteLine($"memory: RSS {Environment.WorkingSet / 1048576.0:0.0} MB (peak {PeakRss() / 1024.0:0.0} MB), managed heap {GC.GetTotalMemory(false) / 1048576.0:0.0} MB after a full GC");
+        await host.DisposeAsync();
+        Directory.Delete(data.FullName, recursive: true);
+    }
+
+    private static (double Average, long Max) StoredBytes(string databasePath, List<string> conversations)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(SUM(LENGTH(CAST(json AS BLOB))), 0) FROM bot_state WHERE key IN ($conversation, $user)";
+        var conversation = command.Parameters.Add("$conversation", SqliteType.Text);
+        var user = command.Parameters.Add("$user", SqliteType.Text);
+        var sizes = conversations.Select(id =>
+        {
+            conversation.Value = $"test/conversations/{id}";
+            user.Value = $"test/users/u-{id}";
+            return (long)command.ExecuteScalar()!;
+        }).ToList();
+        return (sizes.Average(), sizes.Max());
+    }
+
+    private static long PeakRss() => File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:")) is { } line
+        ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) : 0;
+}
