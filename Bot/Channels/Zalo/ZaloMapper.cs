@@ -93,4 +93,15 @@ public static class ZaloMapper
                     : null)))
             .ToList();
     }
+
+    /// <summary>A text with buttons Zalo refused, as plain text: the buttons' titles written as a numbered list.</summary>
+    public static IReadOnlyList<ZaloSendRequest> AsNumberedText(ZaloSendRequest request)
+    {
+        var buttons = request.Message.Attachment?.Payload.Buttons ?? [];
+        var actions = buttons.Select(b => new CardAction(ActionTypes.ImBack, b.Title, value: b.Payload)).ToList();
+        var text = request.Message.Text == "…" ? null : request.Message.Text;
+        return MessageText.Split(MessageText.WithNumberedChoices(text, actions), ZaloSendRequest.MaxTextLength)
+            .Select(part => new ZaloSendRequest(request.Recipient, new ZaloOutgoingMessage(part)))
+            .ToList();
+    }
 }
