@@ -55,8 +55,19 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
             IntentKind.Greeting => await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.greeting_again"], ct),
             IntentKind.Thanks => await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.thanks"], ct),
             IntentKind.WhatIsVssId => await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.what_is_vssid"], ct),
+            IntentKind.Install => await InstallAsync(innerDc, restartTopic, ct),
             _ => null,
         };
+    }
+
+    /// <summary>"mình muốn cài VssID": before the app is installed, the install guide starts; later it is an ordinary answer.</summary>
+    private static async Task<DialogTurnResult?> InstallAsync(DialogContext innerDc, RestartTopic restartTopic, CancellationToken ct)
+    {
+        var session = StudentSession.From(innerDc.Context);
+        if (session.Profile.Journey.State is not (JourneyState.NotStarted or JourneyState.Installing)) return null;
+        session.Journey.TryFire(JourneyTrigger.StartInstalling);
+        await innerDc.CancelAllDialogsAsync(ct);
+        return await restartTopic(innerDc, ct);
     }
 
     private string HelpFor(string? question, string? stepHelp)
