@@ -32,12 +32,10 @@ public sealed class DeclaredForms(StudentProfiles profiles, Form01Definition def
     public DeclaredForm Compose(Form01Answers answers, DateTimeOffset declaredAt, string? receiptNumber)
     {
         var fields = definition.Fields.Select(f => Print(f, answers.Get(f.Key))).ToList();
-        var office = answers.Get("office") is { } o
-            ? new ReceivingOffice(Clean(o.Data.GetValueOrDefault("name") ?? o.Display) ?? "", Clean(o.Data.GetValueOrDefault("address")),
-                Clean(o.Data.GetValueOrDefault("phone")), Clean(o.Data.GetValueOrDefault("hours")))
-            : null;
+        var declaration = Form01Declaration.From(answers);
+        var office = declaration.Office is { } o ? new ReceivingOffice(Clean(o.Name) ?? "", Clean(o.Address), Clean(o.Phone), Clean(o.Hours)) : null;
         var declaredOn = DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime);
-        return new DeclaredForm(Clean(answers.Get("fullName")?.Display) ?? "", fields, declaredOn, nextSteps.Deadline(declaredAt),
+        return new DeclaredForm(Clean(answers.Get(Form01Declaration.Keys.FullName)?.Display) ?? "", fields, declaredOn, nextSteps.Deadline(declaredAt),
             Clean(receiptNumber), office);
     }
 
@@ -45,7 +43,7 @@ public sealed class DeclaredForms(StudentProfiles profiles, Form01Definition def
     {
         var label = Clean(field.Label)!;
         var display = Clean(answer?.Display) ?? "";
-        if (field.Key == "commitment")
+        if (field.Key == Form01Declaration.Keys.Commitment)
             return new PrintedField(field.Key, label, display, [new PrintedChoice(Form01Wording.Commitment, answer?.Value == "accepted")]);
         if (field.Kind == "date" && DateOnly.TryParseExact(answer?.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return new PrintedField(field.Key, label, Form01Wording.LongDate(date), []);

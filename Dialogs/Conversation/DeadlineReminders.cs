@@ -36,7 +36,7 @@ public sealed class DeadlineReminders(BotTexts texts, CampaignSettings campaign,
         var due = ReminderDays.Where(d => d <= day && !record.RemindersSent.Contains(d)).DefaultIfEmpty(-1).Max();
         if (due < 0) return null;
         foreach (var d in ReminderDays.Where(d => d <= day)) if (!record.RemindersSent.Contains(d)) record.RemindersSent.Add(d);
-        var office = profile.Form.Get("office")?.Data.GetValueOrDefault("name") ?? "";
+        var office = Form01.Form01Declaration.From(profile.Form).Office?.Name ?? "";
         return new DueReminder(due, texts.Format("conv.reminder", ("daysLeft", deadline.DayNumber - today.DayNumber + 1),
             ("deadline", Form01.Fields.DateFieldReader.Display(deadline)), ("office", office)), Expires: false);
     }

@@ -17,15 +17,13 @@ public sealed class DeclarationNextSteps(BotTexts texts, CampaignSettings campai
     public string Compose(Form01Answers answers, DateTimeOffset declaredAt, string? receiptNumber = null, string? printLink = null)
     {
         var declaredOn = DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime);
-        var office = answers.Get("office");
-        var email = answers.Get("email")?.Value;
-        var key = answers.Get("submissionMethod")?.Value == "post" ? "conv.next_steps_post" : "conv.next_steps_office";
-        var steps = texts.Format(key,
-            ("office", office?.Data.GetValueOrDefault("name") ?? office?.Display ?? ""),
-            ("officeAddress", office?.Data.GetValueOrDefault("address") ?? texts["conv.address_unknown"]),
+        var form = Form01Declaration.From(answers);
+        var steps = texts.Format(form.ByPost ? "conv.next_steps_post" : "conv.next_steps_office",
+            ("office", form.Office?.Name ?? ""),
+            ("officeAddress", form.Office?.Address ?? texts["conv.address_unknown"]),
             ("deadline", DateFieldReader.Display(Deadline(declaredAt))),
-            ("phone", answers.Get("phone")?.Display ?? ""),
-            ("emailPart", string.IsNullOrEmpty(email) ? "" : texts.Format("conv.next_steps_email", ("email", email))));
+            ("phone", form.MobileDisplay),
+            ("emailPart", form.Email is { } email ? texts.Format("conv.next_steps_email", ("email", email)) : ""));
         var declared = texts.Format("conv.declared", ("date", DateFieldReader.Display(declaredOn)));
         if (receiptNumber is not null) declared += " " + texts.Format("conv.receipt", ("receipt", receiptNumber));
         var print = printLink is null ? "" : "\n\n" + texts.Format("conv.print_link", ("link", printLink));
@@ -34,7 +32,7 @@ public sealed class DeclarationNextSteps(BotTexts texts, CampaignSettings campai
 
     public string Status(Form01Answers answers, DateTimeOffset declaredAt, string? printLink = null) => texts.Format("conv.status_declared",
         ("date", DateFieldReader.Display(DateOnly.FromDateTime(declaredAt.ToOffset(StudentSession.VietnamOffset).DateTime))),
-        ("office", answers.Get("office")?.Data.GetValueOrDefault("name") ?? ""),
+        ("office", Form01Declaration.From(answers).Office?.Name ?? ""),
         ("deadline", DateFieldReader.Display(Deadline(declaredAt))))
         + (printLink is null ? "" : "\n\n" + texts.Format("conv.print_link", ("link", printLink)))
         + "\n\n" + texts["conv.status_hint"];

@@ -32,6 +32,7 @@ public sealed class MainDialog : ComponentDialog
     private readonly IPrintableFormLinks? _printLinks;
     private readonly ExtraAnswers _extraAnswers;
     private readonly string _formVersion;
+    private readonly int _questionCount;
     private readonly CampaignSettings _campaign;
 
     public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01,
@@ -43,6 +44,7 @@ public sealed class MainDialog : ComponentDialog
         _extraAnswers = extraAnswers;
         _recorder = recorder;
         _formVersion = form.Version;
+        _questionCount = form.Count;
         _texts = texts;
         _interruptions = interruptions;
         _nextSteps = nextSteps;
@@ -261,7 +263,7 @@ public sealed class MainDialog : ComponentDialog
         var session = StudentSession.From(step.Context);
         session.Journey.TryFire(JourneyTrigger.StartDeclaring);
         if (session.Profile.Form.Answers.Count == 0)
-            await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.form_intro"]), ct);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("conv.form_intro", ("count", _questionCount))), ct);
         return await step.BeginDialogAsync(Form01Dialog.DialogId, null, ct);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Form01;
 using VssBot.Dialogs.Form01.Fields;
 using VssBot.Dialogs.Journey;
 using VssBot.Dialogs.Texts;
@@ -40,11 +41,11 @@ public sealed class StudentFollowUp(BotTexts texts, CampaignSettings campaign, D
         var instructed = journey.TryFire(JourneyTrigger.InstructionsSent);
         if (!submitted && !instructed) return FollowUpStep.Unchanged($"unchanged ({journey.State})");
 
-        var office = profile.Form.Get("office");
-        var text = texts.Format(profile.Form.Get("submissionMethod")?.Value == "post" ? "decl.submitted_post" : "decl.submitted_office",
+        var form = Form01Declaration.From(profile.Form);
+        var text = texts.Format(form.ByPost ? "decl.submitted_post" : "decl.submitted_office",
             ("receipt", receiptNumber),
             ("school", string.IsNullOrWhiteSpace(campaign.SchoolName) ? "" : texts.Format("decl.school", ("school", campaign.SchoolName))),
-            ("office", office?.Data.GetValueOrDefault("name") ?? office?.Display ?? ""),
+            ("office", form.Office?.Name ?? ""),
             ("deadline", DateFieldReader.Display(nextSteps.Deadline(profile.Journey.DeclaredAt ?? clock.GetUtcNow()))));
         return new FollowUpStep(true, false, $"{(submitted ? "submitted, " : "")}{journey.State}", [MessageFactory.Text(text)]);
     }

@@ -45,7 +45,7 @@ public sealed class ExtraAnswers(Form01Definition form, FieldReaders readers, Bo
 
     /// <summary>"Mình đã ghi nhận: Họ tên: …; Điện thoại di động: …": the student sees what was understood and can correct it.</summary>
     public string ReadBack(IReadOnlyList<string> keys, Form01Answers answers)
-        => texts.Format("form.extracted", ("values", string.Join("; ", keys.Select(k => $"{form[k].Label}: {answers.Get(k)!.Display}"))));
+        => texts.Format("form.extracted", ("values", string.Join("; ", keys.Select(k => $"{form[k].Title}: {answers.Get(k)!.Display}"))));
 
     private FieldInput Input(string text, FieldDefinition field, StudentSession session)
         => new(text, [], field, session.Profile.Form, session.Today, texts, new Dictionary<string, object>());

@@ -4,8 +4,14 @@ namespace VssBot.Dialogs.Form01;
 public sealed record FieldDefinition
 {
     public required string Key { get; init; }
-    /// <summary>The label printed on the official form (used in the summary).</summary>
+    /// <summary>The label printed on the official form (paper, PDF, registry).</summary>
     public required string Label { get; init; }
+    /// <summary>How a person says it in chat ("Họ tên" for "Tên cơ quan/tổ chức/cá nhân"): the summary, read-backs, menus.</summary>
+    public string? ChatLabel { get; init; }
+    /// <summary>The position in the form, from 1 (set from the order of the fields in the file).</summary>
+    public int Number { get; init; }
+    /// <summary><see cref="ChatLabel"/>, or the official label when the file gives none.</summary>
+    public string Title => ChatLabel ?? Label;
     /// <summary>Which reader or dialog understands the answer (name, phone, choice, address…).</summary>
     public required string Kind { get; init; }
     public bool Required { get; init; } = true;

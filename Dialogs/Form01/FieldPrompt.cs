@@ -67,7 +67,7 @@ public sealed class FieldPrompt(Form01Definition form, FieldReaders readers, Bot
     {
         if (field.Kind is not ("phone" or "idDocument" or "socialInsuranceNumber" or "date")) return null;
         static string Canon(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-        return Canon(typed) == Canon(answer.Display) ? null : texts.Format("form.read_back", ("label", field.Label), ("value", answer.Display));
+        return Canon(typed) == Canon(answer.Display) ? null : texts.Format("form.read_back", ("label", field.Title), ("value", answer.Display));
     }
 
     /// <summary>On a retry only the reason and the example are sent: the question itself was just asked.</summary>

@@ -14,6 +14,15 @@ public sealed class Form01Definition
         Fields = fields;
     }
 
+    /// <summary>Numbers the fields by their order and puts the number into each question ("Câu {number}: {prompt}").</summary>
+    private static IReadOnlyList<FieldDefinition> Numbered(IReadOnlyList<FieldDefinition> fields, string? questionFormat)
+        => fields.Select((f, i) => f with
+        {
+            Number = i + 1,
+            Prompt = questionFormat is null ? f.Prompt
+                : questionFormat.Replace("{number}", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace("{prompt}", f.Prompt),
+        }).ToList();
+
     public string Source { get; }
     public string Version { get; }
     public IReadOnlyList<FieldDefinition> Fields { get; }
@@ -24,6 +33,9 @@ public sealed class Form01Definition
 
     public int IndexOf(string key) => Fields.ToList().FindIndex(f => f.Key == key);
 
+    /// <summary>How many questions the form asks ("Có 13 mục").</summary>
+    public int Count => Fields.Count;
+
     /// <summary>Field key → the words that name it, for the intent recognizer.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases => Fields.ToDictionary(f => f.Key, f => f.Aliases);
 
@@ -32,8 +44,8 @@ public sealed class Form01Definition
         using var stream = typeof(Form01Definition).Assembly.GetManifestResourceStream("Form01/form01-fields.json")
             ?? throw new InvalidOperationException("Embedded resource Form01/form01-fields.json is missing.");
         var file = JsonSerializer.Deserialize<DefinitionFile>(stream, JsonOptions) ?? throw new InvalidOperationException("Empty Form 01 definition.");
-        return new Form01Definition(file.Source, file.Version, file.Fields);
+        return new Form01Definition(file.Source, file.Version, Numbered(file.Fields, file.QuestionFormat));
     }
 
-    private sealed record DefinitionFile(string Source, string Version, List<FieldDefinition> Fields);
+    private sealed record DefinitionFile(string Source, string Version, string? QuestionFormat, List<FieldDefinition> Fields);
 }

@@ -122,18 +122,18 @@ public sealed class Form01Dialog : ComponentDialog
     {
         Prompt = MessageFactory.Text(question),
         RetryPrompt = MessageFactory.Text(_texts["conv.correct_unknown_field"]),
-        Choices = _form.Fields.Select(f => new Choice(f.Key, f.Label, f.Aliases)).ToList(),
+        Choices = _form.Fields.Select(f => new Choice(f.Key, f.Title, [f.Label, .. f.Aliases])).ToList(),
         Validations = WhichFieldQuestion,
     };
 
-    /// <summary>Every value, labelled as on the official form.</summary>
+    /// <summary>Every value, numbered as on the form and labelled the way a person says it.</summary>
     public string Summary(Form01Answers answers)
     {
         var text = new StringBuilder(_texts["form.summary_title"]);
         for (var i = 0; i < _form.Fields.Count; i++)
         {
             var field = _form.Fields[i];
-            text.Append('\n').Append(i + 1).Append(". ").Append(field.Label).Append(": ").Append(answers.Get(field.Key)?.Display ?? "—");
+            text.Append('\n').Append(field.Number).Append(". ").Append(field.Title).Append(": ").Append(answers.Get(field.Key)?.Display ?? "—");
         }
         return text.ToString();
     }

@@ -195,7 +195,7 @@ public static class AgentConsoleApi
     {
         null => null,
         _ when questionKey.StartsWith(QuestionKeys.FieldPrefix, StringComparison.Ordinal) && form.Find(questionKey[QuestionKeys.FieldPrefix.Length..]) is { } f
-            => $"{form.IndexOf(f.Key) + 1}. {f.Label}",
+            => $"{f.Number}. {f.Title}",
         _ => questionKey,
     };
 

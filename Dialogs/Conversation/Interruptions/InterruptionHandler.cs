@@ -76,7 +76,7 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         if (session.Profile.Journey.State is JourneyState.Declaring or JourneyState.Installed)
             lines.Add(texts.Format("conv.progress_form", ("answered", form.Fields.Count(f => answers.Answers.ContainsKey(f.Key))), ("total", form.Fields.Count)));
         if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.Find(key) is { } field)
-            lines.Add(texts.Format("conv.progress_current", ("label", $"{form.IndexOf(key) + 1}. {field.Label}")));
+            lines.Add(texts.Format("conv.progress_current", ("label", $"{field.Number}. {field.Title}")));
         return string.Join("\n", lines);
     }
 
@@ -174,7 +174,7 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
             var current = FieldPrompt.FieldKeyOf(PromptInstance.Current(innerDc));
             return current == field.Key
                 ? await ReplyAndRepromptAsync(innerDc, restartTopic, null, ct)
-                : await ReplyAndRepromptAsync(innerDc, restartTopic, texts.Format("conv.correct_not_yet", ("label", field.Label)), ct);
+                : await ReplyAndRepromptAsync(innerDc, restartTopic, texts.Format("conv.correct_not_yet", ("label", field.Title)), ct);
         }
         profile.Form.RequestCorrection(field.Key);
         return await restartTopic(innerDc, ct);
@@ -184,14 +184,14 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
     {
         profile.PendingCommand = PendingCommand.ChooseFieldToCorrect;
         var which = MessageFactory.Text(texts["conv.correct_which"]);
-        which.SuggestedActions = Buttons(form.Fields.Where(f => profile.Form.Answers.ContainsKey(f.Key)).Select(f => f.Label).ToArray());
+        which.SuggestedActions = Buttons(form.Fields.Where(f => profile.Form.Answers.ContainsKey(f.Key)).Select(f => f.Title).ToArray());
         await innerDc.Context.SendActivityAsync(which, ct);
         return DialogTurnResult.Waiting;
     }
 
     private FieldDefinition? FieldNamedIn(string text)
     {
-        var options = form.Fields.Select(f => new ChoiceOption(f.Key, f.Label, f.Aliases)).ToList();
+        var options = form.Fields.Select(f => new ChoiceOption(f.Key, f.Title, [f.Label, .. f.Aliases])).ToList();
         return ChoiceRecognizer.Recognize(text, options).Index is int index ? form.Fields[index] : null;
     }
 
