@@ -10,6 +10,7 @@ using VssBot.Bot.Channels.Terminal;
 using VssBot.Bot.Channels.Zalo;
 using VssBot.Bot.Health;
 using VssBot.Bot.Printing;
+using VssBot.Bot.Security;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 using VssBot.Bot.Web;
@@ -27,6 +28,10 @@ var builder = WebApplication.CreateBuilder(chat ? args[1..] : args);
 if (chat)
     builder.ConfigureForTerminal();
 
+// Secure defaults: what Production refuses, bad input answered 4xx, rate limits, forwarded headers (Security/).
+builder.Services.AddSecureDefaults();
+// Health checks: database and data key (/health, /health/ready, /health/live).
+builder.Services.AddHealth();
 // Where state lives: SQLite file by default (Storage/).
 builder.Services.AddStateStorage();
 // The school's campaign settings (Campaign/), read by the bot's texts.
@@ -57,6 +62,7 @@ if (chat)
     return;
 }
 
+app.UseSecureDefaults();
 // The widget, the demo school page (/) and the Web Chat page (wwwroot/).
 app.UseStaticSite();
 app.MapHealthApi();

@@ -15,7 +15,10 @@ public sealed class DeclarationApiOptions
     /// <summary>The registry's base URL. Empty: the bot's own URL (the embedded registry, still called over HTTP).</summary>
     public string? BaseAddress { get; set; }
 
-    /// <summary>Sent as <see cref="ApiKeyHeader"/>; when set, the embedded registry requires it too. Empty: no key (local use).</summary>
+    /// <summary>
+    /// Sent as <see cref="ApiKeyHeader"/>; the embedded registry requires it. Empty: a key generated in the app data folder
+    /// (Registry/RegistryApiKey), refused in Production.
+    /// </summary>
     public string? ApiKey { get; set; }
 
     internal bool HasValidBaseAddress => string.IsNullOrWhiteSpace(BaseAddress)

@@ -30,6 +30,7 @@ public static class DeclarationsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<DeclarationDatabase>();
+        services.AddSingleton<RegistryApiKey>();
         services.AddSingleton<DeclarationRegistry>();
         services.AddSingleton<DeclarationOutbox>();
         services.AddSingleton<OutboxSignal>();

@@ -10,10 +10,13 @@ public static class DevelopmentKeyFile
 {
     public const string FileName = "personal-data.dev.key";
 
-    public static byte[] LoadOrCreate(string folder)
+    public static byte[] LoadOrCreate(string folder) => LoadOrCreate(folder, FileName);
+
+    /// <summary>A random 32-byte key in <paramref name="fileName"/> (base64, owner-only), created on first use.</summary>
+    public static byte[] LoadOrCreate(string folder, string fileName)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, FileName);
+        var path = Path.Combine(folder, fileName);
         try
         {
             var key = RandomNumberGenerator.GetBytes(32);

@@ -23,6 +23,22 @@ public static class PostgresSchema
             );
             CREATE INDEX bot_state_updated_at ON bot_state (updated_at);
             """),
+        (2, "channel_reply_windows and webhook_event_ids: Messenger/Zalo reply windows and webhook dedup, shared by replicas", """
+            CREATE TABLE channel_reply_windows (
+                channel_id    text NOT NULL,
+                user_id       text NOT NULL,
+                last_wrote_at timestamptz NOT NULL,
+                PRIMARY KEY (channel_id, user_id)
+            );
+            CREATE INDEX channel_reply_windows_recent ON channel_reply_windows (channel_id, last_wrote_at);
+            CREATE TABLE webhook_event_ids (
+                channel_id text NOT NULL,
+                event_id   text NOT NULL,
+                claimed_at timestamptz NOT NULL,
+                PRIMARY KEY (channel_id, event_id)
+            );
+            CREATE INDEX webhook_event_ids_claimed ON webhook_event_ids (claimed_at);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -19,10 +19,14 @@ public sealed class DeliveryReport
     /// <summary>The channel itself declined by its rules (e.g. outside Messenger's 24-hour window), rather than failing.</summary>
     public bool Refused { get; private set; }
 
+    /// <summary>What kind of refusal, when the channel said (window closed, person unavailable…).</summary>
+    public Channels.Webhooks.DeliveryFailure? Kind { get; set; }
+
     /// <summary>Records a message the channel declined; the first reason wins.</summary>
-    public void Refuse(string reason)
+    public void Refuse(string reason, Channels.Webhooks.DeliveryFailure? kind = null)
     {
         Failure ??= reason;
+        Kind ??= kind;
         Refused = true;
     }
 }

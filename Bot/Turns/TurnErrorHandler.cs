@@ -5,10 +5,11 @@ namespace VssBot.Bot.Turns;
 
 /// <summary>
 /// Every adapter's OnTurnError, in one place: log (types and stack only, never message text),
-/// apologise to the student, and delete the broken conversation state so the next message starts clean
-/// instead of failing the same way again. Undeliverable replies are only logged: the request still
-/// completes, so the channel does not retry the turn in a loop. A failed proactive turn is reported to its caller
-/// (<see cref="DeliveryReport"/>) and nothing is reset.
+/// apologise to the student, and, when the conversation itself broke (a dialog bug), delete its state so the next
+/// message starts clean instead of failing the same way again. An infrastructure fault (wrong data key, database,
+/// disk, network: <see cref="InfrastructureFault"/>) never deletes anything: the state is kept for when it is fixed.
+/// Undeliverable replies are only logged: the request still completes, so the channel does not retry the turn in a loop.
+/// A failed proactive turn is reported to its caller (<see cref="DeliveryReport"/>) and nothing is reset.
 /// </summary>
 public sealed class TurnErrorHandler(ConversationState conversationState, BotTexts texts, ILogger<TurnErrorHandler> logger)
 {
@@ -45,6 +46,12 @@ public sealed class TurnErrorHandler(ConversationState conversationState, BotTex
         catch (Exception e)
         {
             logger.LogWarning("Turn {ActivityId}: the apology could not be delivered: {Error}", activity.Id, ExceptionSummary.Describe(e, withStack: false));
+        }
+
+        if (InfrastructureFault.Is(error))
+        {
+            logger.LogWarning("Turn {ActivityId}: an infrastructure fault; the conversation state is kept", activity.Id);
+            return;
         }
 
         try

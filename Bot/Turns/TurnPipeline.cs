@@ -10,6 +10,7 @@ public static class TurnPipeline
         services.AddSingleton<ConversationTurnGate>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ReplyDelivery>();
+        services.AddSingleton<MessageLengthLimit>();
         services.AddSingleton<TurnErrorHandler>();
         // The states a re-run turn reloads (registered by the conversation: Dialogs/).
         services.AddSingleton(sp => new StateConflictRetry(
@@ -24,6 +25,8 @@ public static class TurnPipeline
     {
         adapter.Use(services.GetRequiredService<ActivityLog>());
         adapter.Use(services.GetRequiredService<ReplyDelivery>());
+        // Before the gate and the transcript: an over-long message costs nothing and is not stored.
+        adapter.Use(services.GetRequiredService<MessageLengthLimit>());
         adapter.Use(services.GetRequiredService<ConversationTurnGate>());
         foreach (var observer in services.GetServices<ITurnObserver>())
             adapter.Use(observer);

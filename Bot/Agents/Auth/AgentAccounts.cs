@@ -19,12 +19,15 @@ public sealed class AgentAccounts
     private readonly IReadOnlyDictionary<string, AgentUser> users;
     private readonly string unknownUserHash;
 
-    public AgentAccounts(IOptions<AgentsOptions> options, AgentsDatabase database, ILogger<AgentAccounts> logger)
+    public AgentAccounts(IOptions<AgentsOptions> options, AgentsDatabase database, IHostEnvironment environment, ILogger<AgentAccounts> logger)
     {
         var configured = options.Value.Users.Where(u => !string.IsNullOrWhiteSpace(u.UserName)).ToList();
         foreach (var user in configured)
             if (!AgentRoles.All.Contains(user.Role) || string.IsNullOrWhiteSpace(user.PasswordHash))
                 throw new InvalidOperationException($"Agents:Users: '{user.UserName}' needs a PasswordHash and a Role of agent, staff or admin.");
+        // Production never gets the development account (Security/ProductionSafety refuses to start before this).
+        if (configured.Count == 0 && environment.IsProduction())
+            throw new InvalidOperationException("Agents:Users is required in Production (no development account is created there).");
         if (configured.Count == 0)
             configured.Add(DevelopmentAccount(Path.GetDirectoryName(database.DatabasePath)!, logger));
         users = configured.ToDictionary(u => u.UserName, StringComparer.OrdinalIgnoreCase);

@@ -40,6 +40,7 @@ public static class BotFrameworkChannel
     {
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
                 adapter.ProcessAsync(request, response, bot, cancellationToken))
+            .AddEndpointFilter<MessagesRequestGuard>()
             .WithName("BotFrameworkMessages");
         return app;
     }
@@ -52,7 +53,7 @@ public static class BotFrameworkChannel
             foreach (var url in app.Urls)
                 app.Logger.LogInformation("VssBot is listening: POST {Url}/api/messages, GET {Url}/health", url.TrimEnd('/'), url.TrimEnd('/'));
             if (!app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.RequiresAuthentication)
-                app.Logger.LogWarning("No MicrosoftAppId configured: /api/messages accepts unauthenticated local traffic (Emulator, tests)");
+                app.Logger.LogWarning("No MicrosoftAppId configured: /api/messages serves loopback callers only (Emulator, tests); other addresses get 401");
         });
         return app;
     }

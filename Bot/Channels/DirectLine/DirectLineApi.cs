@@ -15,6 +15,8 @@ namespace VssBot.Bot.Channels.DirectLine;
 public static class DirectLineApi
 {
     public const string CorsPolicy = "DirectLine";
+    /// <summary>Direct Line's own limit for one activity.</summary>
+    public const int MaxActivityBytes = 256 * 1024;
     private static readonly TimeSpan StreamTokenLifetime = TimeSpan.FromMinutes(2);
 
     public static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder app)
@@ -93,10 +95,10 @@ public static class DirectLineApi
     {
         if (Grant(request, tokens, out var failure, conversationId) is not { } grant)
             return failure!;
-        if (request.ContentLength > 256 * 1024)
+        // Counted on the bytes received: a chunked body has no Content-Length to check.
+        if (await Security.BoundedBody.ReadAsync(request, MaxActivityBytes, cancellationToken) is not { } body)
             return DirectLineJson.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The activity is too large.");
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var activity = DirectLineJson.ReadActivity(await reader.ReadToEndAsync(cancellationToken));
+        var activity = DirectLineJson.ReadActivity(Encoding.UTF8.GetString(body));
         if (activity is null || !DirectLineConversations.IsAcceptable(activity))
             return DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not an acceptable activity.");
         if (!await log.ExistsAsync(conversationId, cancellationToken))

@@ -42,7 +42,7 @@ public sealed class DirectLineTokens(DirectLineSigningKey key, TimeProvider cloc
             return null;
         var body = token[..lastDot];
         Span<byte> signature = stackalloc byte[64];
-        if (!Base64Url.TryDecodeFromChars(token.AsSpan(lastDot + 1), signature, out var written) || written != 32
+        if (!TryDecode(token.AsSpan(lastDot + 1), signature, out var written) || written != 32
             || !CryptographicOperations.FixedTimeEquals(signature[..written], Sign(body)))
             return null;
 
@@ -73,8 +73,22 @@ public sealed class DirectLineTokens(DirectLineSigningKey key, TimeProvider cloc
     {
         Span<byte> given = stackalloc byte[64];
         return signature is { Length: > 0 and < 88 }
-            && Base64Url.TryDecodeFromChars(signature, given, out var written)
+            && TryDecode(signature, given, out var written)
             && CryptographicOperations.FixedTimeEquals(given[..written], Sign($"{purpose}:{value}"));
+    }
+
+    /// <summary>Base64url that may be malformed (the caller's input): false instead of a FormatException.</summary>
+    private static bool TryDecode(ReadOnlySpan<char> text, Span<byte> destination, out int written)
+    {
+        try
+        {
+            return Base64Url.TryDecodeFromChars(text, destination, out written);
+        }
+        catch (FormatException)
+        {
+            written = 0;
+            return false;
+        }
     }
 
     private byte[] Sign(string text) => HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes(text));

@@ -23,7 +23,7 @@ public static class MessengerChannel
         services.AddOptions<MessengerOptions>()
             .BindConfiguration(MessengerOptions.SectionName)
             .Validate(o => o.IsValid(out _), "The Messenger configuration is incomplete: set Messenger:AppSecret, Messenger:PageAccessToken " +
-                "and Messenger:VerifyToken together (and an absolute Messenger:SendApiBaseAddress), or none of them.")
+                "and Messenger:VerifyToken together (with an absolute Messenger:GraphBaseAddress and a Messenger:GraphApiVersion like v26.0), or none of them.")
             .ValidateOnStart();
 
         services.AddTransient<MessengerAccessTokenHandler>();
@@ -36,11 +36,11 @@ public static class MessengerChannel
                 WebhookChannels.AddPlatformRetries(pipeline, options.SendRetries, options.SendRetryDelay);
             });
 
+        services.AddReplyWindow(MessengerMapper.ChannelId, sp => sp.GetRequiredService<IOptions<MessengerOptions>>().Value.ReplyWindow);
         services.AddSingleton(sp => new MessengerAdapter(
                 sp.GetRequiredService<IMessengerSendApi>(),
-                sp.GetRequiredService<IOptions<MessengerOptions>>(),
+                sp.GetRequiredKeyedService<ReplyWindow>(MessengerMapper.ChannelId),
                 sp.GetRequiredService<UndeliveredReplies>(),
-                sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<MessengerAdapter>>())
             .UseTurnPipeline(sp));
         services.AddChannelAdapter<MessengerAdapter>(MessengerMapper.ChannelId);
@@ -92,7 +92,7 @@ public static class MessengerChannel
                 return Results.BadRequest();
             }
             if (webhook?.Object == "page")
-                inbox.Accept(webhook);
+                await inbox.AcceptAsync(webhook, cancellationToken);
             return Results.Text("EVENT_RECEIVED", "text/plain");
         }).WithName("MessengerWebhook");
         return app;

@@ -53,16 +53,16 @@ public static class MessengerMapper
             Text = text,
             Attachments = attachments,
             Locale = "vi-VN",
-            Timestamp = messaging.Timestamp > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(messaging.Timestamp) : null,
+            Timestamp = WebhookAge.FromUnixMilliseconds(messaging.Timestamp),
         };
     }
 
     /// <summary>
-    /// The Send API calls for one reply: typing → <c>typing_on</c>; a message → its text in parts of at most 2,000
-    /// characters, the suggested actions as quick replies on the last part (at most 13, titles of at most 20
+    /// The Send API calls for one reply: typing → <c>typing_on</c>; a message → its text in parts of fewer than 2,000
+    /// characters (<c>messaging_type</c> RESPONSE, or UPDATE when <paramref name="proactive"/>), the suggested actions as quick replies on the last part (at most 13, titles of at most 20
     /// characters; otherwise written into the text as a numbered list). Other activity types send nothing.
     /// </summary>
-    public static IReadOnlyList<MessengerSendRequest> ToSendRequests(Activity activity, string userId)
+    public static IReadOnlyList<MessengerSendRequest> ToSendRequests(Activity activity, string userId, bool proactive = false)
     {
         var recipient = new MessengerRecipient(userId);
         if (activity.Type == ActivityTypes.Typing)
@@ -84,7 +84,7 @@ public static class MessengerMapper
             var quickReplies = asQuickReplies && i == texts.Count - 1
                 ? actions.Select(a => new MessengerOutgoingQuickReply(MessageText.TitleOf(a), MessageText.ValueOf(a))).ToList()
                 : null;
-            requests.Add(new MessengerSendRequest(recipient, MessengerSendRequest.Response, new MessengerOutgoingMessage(texts[i], quickReplies)));
+            requests.Add(new MessengerSendRequest(recipient, proactive ? MessengerSendRequest.Update : MessengerSendRequest.Response, new MessengerOutgoingMessage(texts[i], quickReplies)));
         }
         // Images the bot sends (none today) would be attachment messages; text-only for now.
         return requests;

@@ -17,8 +17,17 @@ public sealed class MessengerOptions
     /// <summary>The page access token the Send API is called with.</summary>
     public string? PageAccessToken { get; set; }
 
-    /// <summary>The Graph API base address (a local stand-in in tests).</summary>
-    public string SendApiBaseAddress { get; set; } = "https://graph.facebook.com/v21.0/";
+    /// <summary>
+    /// The Graph API version the Send API is called with. Meta retires each version about two years after the next one
+    /// ships (v21.0: 21 January 2027); v26.0 is the current one (29 July 2026, expiry not yet announced).
+    /// </summary>
+    public string GraphApiVersion { get; set; } = "v26.0";
+
+    /// <summary>The Graph API host (a local stand-in in tests); the version is appended.</summary>
+    public string GraphBaseAddress { get; set; } = "https://graph.facebook.com/";
+
+    /// <summary>Where <c>me/messages</c> is: <see cref="GraphBaseAddress"/> + <see cref="GraphApiVersion"/>.</summary>
+    public string SendApiBaseAddress => $"{GraphBaseAddress.TrimEnd('/')}/{GraphApiVersion.Trim('/')}/";
 
     /// <summary>Messenger's standard messaging window: replies only within 24 hours of the user's last message.</summary>
     public TimeSpan ReplyWindow { get; set; } = TimeSpan.FromHours(24);
@@ -43,8 +52,10 @@ public sealed class MessengerOptions
             problem = "Messenger:PageAccessToken is required when the Messenger channel is configured.";
         else if (string.IsNullOrWhiteSpace(VerifyToken))
             problem = "Messenger:VerifyToken is required: Meta verifies the webhook with it.";
-        else if (!Uri.TryCreate(SendApiBaseAddress, UriKind.Absolute, out _))
-            problem = "Messenger:SendApiBaseAddress must be an absolute URL.";
+        else if (!Uri.TryCreate(GraphBaseAddress, UriKind.Absolute, out _))
+            problem = "Messenger:GraphBaseAddress must be an absolute URL.";
+        else if (!System.Text.RegularExpressions.Regex.IsMatch(GraphApiVersion, @"^v\d+\.\d+$"))
+            problem = "Messenger:GraphApiVersion must look like v26.0.";
         else if (SendRetries is < 0 or > 10 || ReplyWindow <= TimeSpan.Zero)
             problem = "Messenger:SendRetries must be 0-10 and Messenger:ReplyWindow positive.";
         return problem.Length == 0;

@@ -1,9 +1,10 @@
+using VssBot.Bot.Channels.Webhooks;
+
 namespace VssBot.Bot.Channels.Messenger;
 
-/// <summary>The Send API refused or failed a call after its retries (status and Graph error code only: no text).</summary>
-public sealed class MessengerSendException(int status, int? errorCode)
-    : Exception($"The Messenger Send API answered {status} (Graph error code {errorCode?.ToString() ?? "none"}).")
+/// <summary>The Send API refused or failed a call after its retries (status and Graph error code/subcode only: no text).</summary>
+public sealed class MessengerSendException(int status, int? errorCode, int? subcode = null)
+    : PlatformSendException(MessengerMapper.ChannelId, GraphErrors.Classify(status, errorCode, subcode), status, errorCode)
 {
-    public int Status { get; } = status;
-    public int? ErrorCode { get; } = errorCode;
+    public int? Subcode { get; } = subcode;
 }

@@ -1,12 +1,21 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
+using VssBot.Bot.Channels.Webhooks.Stores;
+using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Channels.Webhooks;
 
-/// <summary>What the webhook channels (Messenger, Zalo) share: the per-user turn queue and the record of undelivered replies.</summary>
+/// <summary>
+/// What the webhook channels (Messenger, Zalo) share: the per-user turn queue, the record of undelivered replies, and the
+/// durable reply windows and webhook event ids in the configured store (SQLite file, PostgreSQL or memory).
+/// </summary>
 public static class WebhookChannels
 {
+    /// <summary>Health checks of the chat platforms (<c>GET /health/channels</c>).</summary>
+    public const string HealthTag = "channels";
+
     public static IServiceCollection AddWebhookChannelServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -15,6 +24,40 @@ public static class WebhookChannels
             return services;
         services.AddSingleton<UserTurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<UserTurnQueue>());
+        services.AddHealthChecks();
+        services.AddChannelStores();
+        services.AddHostedService<ChannelStoresMaintenance>();
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="IReplyWindowStore"/> and <see cref="IWebhookEventIds"/> on the store <c>Storage:Provider</c> names: the same SQLite
+    /// file as the bot state, the same PostgreSQL database (shared by replicas), or memory.
+    /// </summary>
+    public static IServiceCollection AddChannelStores(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new SqliteChannelsDatabase(StorageServiceCollectionExtensions.SqlitePath(sp)));
+        services.TryAddSingleton(sp => new PostgresChannelsDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Postgres.ConnectionString!));
+        services.TryAddSingleton<IReplyWindowStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+        {
+            StorageProvider.Memory => new MemoryReplyWindowStore(),
+            StorageProvider.Postgres => new PostgresReplyWindowStore(sp.GetRequiredService<PostgresChannelsDatabase>()),
+            _ => new SqliteReplyWindowStore(sp.GetRequiredService<SqliteChannelsDatabase>()),
+        });
+        services.TryAddSingleton<IWebhookEventIds>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+        {
+            StorageProvider.Memory => new MemoryWebhookEventIds(),
+            StorageProvider.Postgres => new PostgresWebhookEventIds(sp.GetRequiredService<PostgresChannelsDatabase>()),
+            _ => new SqliteWebhookEventIds(sp.GetRequiredService<SqliteChannelsDatabase>()),
+        });
+        return services;
+    }
+
+    /// <summary>The reply window of <paramref name="channelId"/> (keyed by channel id, and listed for the start-up read-back).</summary>
+    public static IServiceCollection AddReplyWindow(this IServiceCollection services, string channelId, Func<IServiceProvider, TimeSpan> length)
+    {
+        services.AddKeyedSingleton(channelId, (sp, _) => new ReplyWindow(channelId, length(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IReplyWindowStore>()));
+        services.AddSingleton(sp => sp.GetRequiredKeyedService<ReplyWindow>(channelId));
         return services;
     }
 
@@ -53,5 +96,41 @@ public static class WebhookChannels
                 UseJitter = true,
             });
         pipeline.AddTimeout(TimeSpan.FromSeconds(15));
+    }
+}
+
+/// <summary>
+/// At start, reads back the reply windows still open (so a restart does not close them); then, every hour, forgets webhook
+/// event ids older than <see cref="EventIdLifetime"/> (platforms stop redelivering after hours).
+/// </summary>
+public sealed class ChannelStoresMaintenance(IEnumerable<ReplyWindow> windows, IWebhookEventIds eventIds, TimeProvider clock,
+    ILogger<ChannelStoresMaintenance> logger) : BackgroundService
+{
+    public static readonly TimeSpan EventIdLifetime = TimeSpan.FromDays(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            foreach (var window in windows)
+                logger.LogInformation("{ChannelId}: {Count} reply windows read back", window.ChannelId, await window.LoadAsync(stoppingToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Reply windows could not be read back (they are looked up per user instead): {Error}", Turns.ExceptionSummary.Describe(e, withStack: false));
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await eventIds.PruneAsync(clock.GetUtcNow() - EventIdLifetime, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Old webhook event ids could not be pruned: {Error}", Turns.ExceptionSummary.Describe(e, withStack: false));
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

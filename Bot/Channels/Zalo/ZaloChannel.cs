@@ -35,12 +35,14 @@ public static class ZaloChannel
             .AddResilienceHandler("zalo-oauth", (pipeline, context) => AddRetries(pipeline, context.ServiceProvider));
 
         services.AddSingleton<ZaloTokenStore>();
+        services.AddHostedService<ZaloTokenRefresher>();
+        services.AddHealthChecks().AddCheck<ZaloTokenHealthCheck>("zalo-token", tags: [WebhookChannels.HealthTag]);
+        services.AddReplyWindow(ZaloMapper.ChannelId, sp => sp.GetRequiredService<IOptions<ZaloOptions>>().Value.ReplyWindow);
         services.AddSingleton(sp => new ZaloAdapter(
                 sp.GetRequiredService<IZaloOaApi>(),
                 sp.GetRequiredService<ZaloTokenStore>(),
-                sp.GetRequiredService<IOptions<ZaloOptions>>(),
-                sp.GetRequiredService<UndeliveredReplies>(),
-                sp.GetRequiredService<TimeProvider>())
+                sp.GetRequiredKeyedService<ReplyWindow>(ZaloMapper.ChannelId),
+                sp.GetRequiredService<UndeliveredReplies>())
             .UseTurnPipeline(sp));
         services.AddChannelAdapter<ZaloAdapter>(ZaloMapper.ChannelId);
         services.AddSingleton<ZaloInbox>();
@@ -54,9 +56,10 @@ public static class ZaloChannel
     }
 
     /// <summary>
-    /// <c>POST</c>: one event, signed with X-ZEvent-Signature — 401 without the header, 400 for a body that is not an
-    /// event, 403 when the signature does not match (nothing processed), else 200 at once while the turn runs in the
-    /// background. Mapped only when the channel is configured.
+    /// <c>POST</c>: one event, signed with X-ZEvent-Signature. Always 200 (Zalo retries other answers, then disables the
+    /// webhook): the console's registration probe (an unsigned <c>{}</c>), a body that is not an event, a missing or wrong
+    /// signature are logged (never the body) and dropped without a turn; a verified event is queued and its turn runs in
+    /// the background. Mapped only when the channel is configured.
     /// </summary>
     public static IEndpointRouteBuilder MapZaloWebhook(this IEndpointRouteBuilder app)
     {
@@ -67,10 +70,10 @@ public static class ZaloChannel
         {
             var body = await WebhookChannels.ReadRawBodyAsync(request, MaxBodyBytes, cancellationToken);
             if (body is null)
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+                return Dropped(logger, "a body over the size limit");
             var signature = request.Headers[ZaloSignature.HeaderName].ToString();
             if (signature.Length == 0)
-                return Results.Unauthorized();
+                return Dropped(logger, "no signature (the console's registration probe, or not from Zalo)");
 
             Events.ZaloWebhookEvent? e;
             try
@@ -79,19 +82,22 @@ public static class ZaloChannel
             }
             catch (JsonException)
             {
-                return Results.BadRequest();
+                return Dropped(logger, "a body that is not a Zalo event");
             }
             if (e?.Timestamp is not { Length: > 0 } timestamp)
-                return Results.BadRequest();
+                return Dropped(logger, "an event without a timestamp");
             var settings = options.Value;
             if (!ZaloSignature.IsValid(body, signature, settings.AppId!, timestamp, settings.OaSecretKey!))
-            {
-                logger.LogWarning("Zalo webhook POST with a wrong signature refused");
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
-            }
-            inbox.Accept(e);
+                return Dropped(logger, "a wrong signature");
+            await inbox.AcceptAsync(e, cancellationToken);
             return Results.Ok();
         }).WithName("ZaloWebhook");
         return app;
+    }
+
+    private static IResult Dropped(ILogger logger, string why)
+    {
+        logger.LogWarning("Zalo webhook POST dropped (answered 200, no turn): {Why}", why);
+        return Results.Ok();
     }
 }

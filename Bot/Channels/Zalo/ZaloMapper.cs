@@ -36,7 +36,7 @@ public static class ZaloMapper
             From = user,
             Recipient = new ChannelAccount(oaId ?? "oa", role: RoleTypes.Bot),
             Locale = "vi-VN",
-            Timestamp = long.TryParse(e.Timestamp, out var ms) && ms > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+            Timestamp = long.TryParse(e.Timestamp, out var ms) ? WebhookAge.FromUnixMilliseconds(ms) : null,
         };
 
         switch (e.EventName)
@@ -91,6 +91,17 @@ public static class ZaloMapper
                 asButtons && i == texts.Count - 1
                     ? new ZaloOutgoingAttachment("template", new ZaloTemplatePayload(actions.Select(a => new ZaloButton(MessageText.TitleOf(a), MessageText.ValueOf(a))).ToList()))
                     : null)))
+            .ToList();
+    }
+
+    /// <summary>A text with buttons Zalo refused, as plain text: the buttons' titles written as a numbered list.</summary>
+    public static IReadOnlyList<ZaloSendRequest> AsNumberedText(ZaloSendRequest request)
+    {
+        var buttons = request.Message.Attachment?.Payload.Buttons ?? [];
+        var actions = buttons.Select(b => new CardAction(ActionTypes.ImBack, b.Title, value: b.Payload)).ToList();
+        var text = request.Message.Text == "…" ? null : request.Message.Text;
+        return MessageText.Split(MessageText.WithNumberedChoices(text, actions), ZaloSendRequest.MaxTextLength)
+            .Select(part => new ZaloSendRequest(request.Recipient, new ZaloOutgoingMessage(part)))
             .ToList();
     }
 }

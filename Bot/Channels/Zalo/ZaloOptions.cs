@@ -30,6 +30,12 @@ public sealed class ZaloOptions
     /// <summary>Customer-service messages only within this time after the user's last message (see PROTOCOL.md).</summary>
     public TimeSpan ReplyWindow { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>Refresh the access token once it is this old (Zalo's last about 25 hours): early, so a failure leaves time to act.</summary>
+    public TimeSpan TokenRefreshAfter { get; set; } = TimeSpan.FromHours(20);
+
+    /// <summary>How often the token's age is checked.</summary>
+    public TimeSpan TokenCheckInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Retries of an API call that failed with 5xx, 408, 429 or a network error (exponential back-off).</summary>
     public int SendRetries { get; set; } = 3;
 
@@ -48,6 +54,7 @@ public sealed class ZaloOptions
             && (string.IsNullOrWhiteSpace(RefreshToken) || !string.IsNullOrWhiteSpace(AppSecretKey))
             && Uri.TryCreate(ApiBaseAddress, UriKind.Absolute, out _)
             && Uri.TryCreate(OAuthBaseAddress, UriKind.Absolute, out _)
-            && SendRetries is >= 0 and <= 10 && ReplyWindow > TimeSpan.Zero;
+            && SendRetries is >= 0 and <= 10 && ReplyWindow > TimeSpan.Zero
+            && TokenRefreshAfter > TimeSpan.Zero && TokenCheckInterval > TimeSpan.Zero;
     }
 }

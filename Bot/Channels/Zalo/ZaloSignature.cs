@@ -5,7 +5,7 @@ using VssBot.Bot.Channels.Webhooks;
 namespace VssBot.Bot.Channels.Zalo;
 
 /// <summary>
-/// Zalo signs each webhook event: <c>X-ZEvent-Signature: mac=&lt;hex SHA-256 of app_id + raw body + timestamp + OA secret key&gt;</c>,
+/// Zalo signs each webhook event: <c>X-ZEvent-Signature: [mac=]&lt;hex SHA-256 of app_id + raw body + timestamp + OA secret key&gt;</c>,
 /// the timestamp being the event's own <c>timestamp</c> field (a plain hash, not an HMAC: see PROTOCOL.md).
 /// Computed over the exact bytes received and compared in fixed time.
 /// </summary>
@@ -15,7 +15,7 @@ public static class ZaloSignature
     private const string Prefix = "mac=";
 
     public static bool IsValid(ReadOnlySpan<byte> body, string? header, string appId, string timestamp, string oaSecretKey) =>
-        SignatureHeader.Matches(header, Prefix, Mac(body, appId, timestamp, oaSecretKey));
+        SignatureHeader.Matches(header, Prefix, Mac(body, appId, timestamp, oaSecretKey), prefixOptional: true);
 
     /// <summary>The header value Zalo would send (tests, trying the webhook by hand).</summary>
     public static string Sign(ReadOnlySpan<byte> body, string appId, string timestamp, string oaSecretKey) =>

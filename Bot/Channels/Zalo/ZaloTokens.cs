@@ -10,5 +10,7 @@ public sealed class ZaloTokens
     public string AccessToken { get; set; } = "";
     public string RefreshToken { get; set; } = "";
     public DateTimeOffset? RefreshedAt { get; set; }
+    /// <summary>When Zalo said the access token expires (<c>expires_in</c> after the refresh).</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
     public string SeededBy { get; set; } = "";
 }

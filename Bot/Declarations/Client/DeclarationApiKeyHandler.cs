@@ -1,16 +1,16 @@
-using Microsoft.Extensions.Options;
+using VssBot.Bot.Declarations.Registry;
 
 namespace VssBot.Bot.Declarations.Client;
 
-/// <summary>Adds the configured API key to every registry call (never a [Headers] literal in the interface).</summary>
-public sealed class DeclarationApiKeyHandler(IOptionsMonitor<DeclarationApiOptions> options) : DelegatingHandler
+/// <summary>Adds the registry key to every registry call (never a [Headers] literal in the interface).</summary>
+public sealed class DeclarationApiKeyHandler(RegistryApiKey key) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (options.CurrentValue.ApiKey is { Length: > 0 } key)
+        if (key.SentToRegistry)
         {
             request.Headers.Remove(DeclarationApiOptions.ApiKeyHeader);
-            request.Headers.Add(DeclarationApiOptions.ApiKeyHeader, key);
+            request.Headers.Add(DeclarationApiOptions.ApiKeyHeader, key.Value);
         }
         return base.SendAsync(request, cancellationToken);
     }

@@ -68,7 +68,7 @@ public sealed class CountdownTests : IDisposable
     public async Task The_offices_approval_at_the_registry_reaches_the_student_and_the_journey_runs_to_logged_in()
     {
         using var bot = Host();
-        var client = bot.CreateClient();
+        var client = bot.CreateRegistryClient();
         await DeclareAsync(bot, client);
         var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.DeclarationRegistry>()
             .ListAsync("emulator/student-1", null, null, null, default));
@@ -90,7 +90,7 @@ public sealed class CountdownTests : IDisposable
     public async Task A_refusal_at_the_registry_tells_the_student_why_and_a_correction_starts_a_new_declaration()
     {
         using var bot = Host();
-        var client = bot.CreateClient();
+        var client = bot.CreateRegistryClient();
         await DeclareAsync(bot, client);
         var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.DeclarationRegistry>()
             .ListAsync("emulator/student-1", null, null, null, default));
@@ -108,7 +108,7 @@ public sealed class CountdownTests : IDisposable
     public async Task The_student_is_told_of_acceptance_reminded_on_day_7_and_9_and_offered_to_declare_again_on_day_10()
     {
         using var bot = Host();
-        var client = bot.CreateClient();
+        var client = bot.CreateRegistryClient();
         await DeclareAsync(bot, client);
 
         var worker = bot.Services.GetRequiredService<DeadlineReminderWorker>();

@@ -17,7 +17,10 @@ namespace VssBot.Bot.Tests.Declarations;
 public sealed class DeclarationDeliveryTests : IDisposable
 {
     private readonly string botDatabase = VssBotFactory.NewDatabasePath();
-    private readonly VssBotFactory remote = new();
+    /// <summary>The school's registry and the bot share its key, as a deployment sets DeclarationApi:ApiKey on both.</summary>
+    private static readonly Dictionary<string, string?> RegistryKey = new() { ["DeclarationApi:ApiKey"] = "registry-key-shared-by-bot-and-registry" };
+
+    private readonly VssBotFactory remote = new(null, RegistryKey);
     private readonly RemoteRegistryStandIn standIn;
 
     public DeclarationDeliveryTests() => standIn = new RemoteRegistryStandIn(remote.Server.CreateHandler());
@@ -28,7 +31,7 @@ public sealed class DeclarationDeliveryTests : IDisposable
         DeleteDatabase(botDatabase);
     }
 
-    private VssBotFactory Bot() => WithRemoteRegistry(botDatabase, () => standIn);
+    private VssBotFactory Bot() => WithRemoteRegistry(botDatabase, () => standIn, RegistryKey);
 
     [Theory]
     [InlineData(Fault.ServerError)]

@@ -26,7 +26,7 @@ public sealed class DeclarationRegistryApiTests
     public async Task The_registry_refuses_an_invalid_declaration_with_problem_details_naming_the_fields()
     {
         using var factory = new VssBotFactory();
-        var client = factory.CreateClient();
+        var client = factory.CreateRegistryClient();
         var content = Sample() with { Mobile = "0912345678", CommitmentAccepted = false, Address = null! };
 
         var response = await SubmitAsync(client, "bad-1", content);
@@ -50,7 +50,7 @@ public sealed class DeclarationRegistryApiTests
     public async Task A_replayed_idempotency_key_returns_the_existing_record_and_creates_no_second_one()
     {
         using var factory = new VssBotFactory();
-        var client = factory.CreateClient();
+        var client = factory.CreateRegistryClient();
 
         var first = await SubmitAsync(client, "same-key", Sample());
         var replay = await SubmitAsync(client, "same-key", Sample());
@@ -70,7 +70,7 @@ public sealed class DeclarationRegistryApiTests
     public async Task The_office_records_received_approved_and_rejected_and_the_list_filters_by_status_student_and_time()
     {
         using var factory = new VssBotFactory();
-        var client = factory.CreateClient();
+        var client = factory.CreateRegistryClient();
         var ids = new List<string>();
         foreach (var (receipt, user) in new[] { ("VSS-20261125-AAAA", "a"), ("VSS-20261125-BBBB", "b"), ("VSS-20261125-CCCC", "c") })
             ids.Add((await (await SubmitAsync(client, receipt, Sample(receipt, user))).Content.ReadFromJsonAsync<Declaration>(DeclarationDatabase.Json))!.Id);

@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace VssBot.Bot.Channels.Messenger.Send;
 
 /// <summary>
-/// A Send API call: a message (<c>messaging_type</c> RESPONSE: an answer within the 24-hour window) or a sender
-/// action such as <c>typing_on</c> (sent without message or messaging type).
+/// A Send API call: a message (<c>messaging_type</c> RESPONSE: an answer to the user's message; UPDATE: the page
+/// speaks first, e.g. a reminder — both only within the 24-hour window) or a sender action such as <c>typing_on</c>
+/// (sent without message or messaging type).
 /// </summary>
 public sealed record MessengerSendRequest(
     [property: JsonPropertyName("recipient")] MessengerRecipient Recipient,
@@ -13,17 +14,18 @@ public sealed record MessengerSendRequest(
     [property: JsonPropertyName("sender_action")] string? SenderAction = null)
 {
     public const string Response = "RESPONSE";
+    public const string Update = "UPDATE";
     public const string TypingOn = "typing_on";
 }
 
 public sealed record MessengerRecipient([property: JsonPropertyName("id")] string Id);
 
-/// <summary>Text (at most <see cref="MaxTextLength"/> characters) with optional quick replies.</summary>
+/// <summary>Text (at most <see cref="MaxTextLength"/> characters: the Send API wants "less than 2000") with optional quick replies.</summary>
 public sealed record MessengerOutgoingMessage(
     [property: JsonPropertyName("text")] string? Text,
     [property: JsonPropertyName("quick_replies")] IReadOnlyList<MessengerOutgoingQuickReply>? QuickReplies = null)
 {
-    public const int MaxTextLength = 2000;
+    public const int MaxTextLength = 1999;
 }
 
 /// <summary>A text quick reply: at most 13 per message, titles over 20 characters are truncated by Messenger.</summary>

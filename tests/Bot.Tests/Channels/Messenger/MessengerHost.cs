@@ -20,7 +20,8 @@ public sealed class MessengerHost(Action<IServiceCollection>? testServices = nul
         ["Messenger:AppSecret"] = AppSecret,
         ["Messenger:VerifyToken"] = VerifyToken,
         ["Messenger:PageAccessToken"] = PageAccessToken,
-        ["Messenger:SendApiBaseAddress"] = apiUrl + "/v21.0/",
+        ["Messenger:GraphBaseAddress"] = apiUrl + "/",
+        ["Messenger:GraphApiVersion"] = "v26.0",
         ["Messenger:SendRetries"] = sendRetries.ToString(),
         ["Messenger:SendRetryDelay"] = "00:00:00.010",
     },
@@ -30,7 +31,7 @@ public sealed class MessengerHost(Action<IServiceCollection>? testServices = nul
     public const string VerifyToken = "vssbot-verify-7d41";
     public const string PageAccessToken = "EAAGm0PX4ZCpsBAKlaTokenForTests";
     public const string PageId = "106482119046782";
-    public const string SendPath = "/v21.0/me/messages";
+    public const string SendPath = "/v26.0/me/messages";
 
     public static string Payload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Channels", "Messenger", "Payloads", name));
 

@@ -70,7 +70,7 @@ public sealed class MessengerMapperTests
     }
 
     [Fact]
-    public void A_long_text_is_sent_in_parts_of_at_most_2000_characters_cut_at_sentences_with_the_quick_replies_on_the_last()
+    public void A_long_text_is_sent_in_parts_of_fewer_than_2000_characters_cut_at_sentences_with_the_quick_replies_on_the_last()
     {
         var sentence = "Bạn mang tờ khai đã ký và căn cước công dân đến cơ quan BHXH trong mười ngày. ";
         var reply = ReplyWith.Choices(["Đã hiểu"], string.Concat(Enumerable.Repeat(sentence, 60)));
@@ -78,7 +78,7 @@ public sealed class MessengerMapperTests
         var requests = MessengerMapper.ToSendRequests(reply, "u1");
 
         Assert.Equal(3, requests.Count);
-        Assert.All(requests, r => Assert.True(r.Message!.Text!.Length <= MessengerOutgoingMessage.MaxTextLength));
+        Assert.All(requests, r => Assert.True(r.Message!.Text!.Length < 2000));
         Assert.All(requests, r => Assert.EndsWith("mười ngày.", r.Message!.Text));
         Assert.Equal(sentence.Length * 60, requests.Sum(r => r.Message!.Text!.Length + 1));
         Assert.Null(requests[0].Message!.QuickReplies);

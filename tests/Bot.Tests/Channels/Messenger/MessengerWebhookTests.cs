@@ -183,6 +183,61 @@ public sealed class MessengerWebhookTests
         Assert.Equal(("facebook", "5550000000000001", "message"), (record.ChannelId, record.UserId, record.ActivityType));
     }
 
+    [Fact]
+    public async Task A_proactive_message_inside_the_window_is_an_UPDATE_and_answers_are_RESPONSE()
+    {
+        using var host = new MessengerHost(s => s.AddSingleton<IBot, EchoBot>());
+        await host.DeliverAsync(Message(Lan, "m_hi", "chào", 1767240000000));
+        var adapter = host.Factory.Services.GetRequiredService<MessengerAdapter>();
+
+        await adapter.ContinueConversationAsync("", Reference(Lan), (turn, ct) => turn.SendActivityAsync("Nhắc bạn nhé.", cancellationToken: ct), CancellationToken.None);
+
+        var messages = host.Sent().Where(b => b["message"] is not null).ToList();
+        Assert.Equal(["RESPONSE", "UPDATE"], messages.Select(b => (string?)b["messaging_type"]));
+    }
+
+    [Theory]
+    [InlineData(10, 2018278, "WindowClosed")]
+    [InlineData(551, null, "RecipientUnavailable")]
+    public async Task A_graph_refusal_of_the_window_or_the_person_is_reported_as_refused_not_as_an_error(int code, int? subcode, string failure)
+    {
+        using var host = new MessengerHost(s => s.AddSingleton<IBot, EchoBot>());
+        await host.DeliverAsync(Message(Lan, "m_hi", "chào", 1767240000000));
+        host.Api.Given(Request.Create().WithPath(MessengerHost.SendPath).UsingPost()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(400).WithBodyAsJson(new { error = new { message = "(#10) This message is sent outside of allowed window.", type = "OAuthException", code, error_subcode = subcode } }));
+        var adapter = host.Factory.Services.GetRequiredService<MessengerAdapter>();
+        var report = new VssBot.Bot.Turns.DeliveryReport();
+
+        await adapter.ContinueConversationAsync("", Reference(Lan), (turn, ct) =>
+        {
+            turn.TurnState.Add(report);
+            return turn.SendActivityAsync("Nhắc bạn nhé.", cancellationToken: ct);
+        }, CancellationToken.None);
+
+        Assert.True(report.Refused);
+        Assert.Equal(failure, report.Kind.ToString());
+        var window = host.Factory.Services.GetRequiredKeyedService<ReplyWindow>(MessengerMapper.ChannelId);
+        Assert.Equal(failure != "WindowClosed", await window.IsOpenAsync(Lan, default));
+    }
+
+    [Theory]
+    [InlineData(190, null, DeliveryFailure.BadToken)]
+    [InlineData(613, null, DeliveryFailure.RateLimited)]
+    [InlineData(100, 2018108, DeliveryFailure.NotAllowed)]
+    [InlineData(10, 2018278, DeliveryFailure.WindowClosed)]
+    [InlineData(551, null, DeliveryFailure.RecipientUnavailable)]
+    public void Graph_error_codes_are_classified(int code, int? subcode, DeliveryFailure expected) =>
+        Assert.Equal(expected, GraphErrors.Classify(400, code, subcode));
+
+    private static ConversationReference Reference(string user) => new()
+    {
+        ChannelId = MessengerMapper.ChannelId,
+        Conversation = new ConversationAccount(id: user),
+        User = new ChannelAccount(user),
+        Bot = new ChannelAccount(MessengerHost.PageId),
+        ServiceUrl = "https://www.facebook.com/",
+    };
+
     private static string Message(string user, string mid, string text, long timestamp) => new JsonObject
     {
         ["object"] = "page",

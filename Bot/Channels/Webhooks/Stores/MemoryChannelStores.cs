@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+
+namespace VssBot.Bot.Channels.Webhooks.Stores;
+
+/// <summary>Reply windows in memory (Storage:Provider = Memory): lost on restart, like the rest of the state then.</summary>
+public sealed class MemoryReplyWindowStore : IReplyWindowStore
+{
+    private readonly ConcurrentDictionary<(string, string), DateTimeOffset> lastWrote = new();
+
+    public Task RecordAsync(string channelId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lastWrote.AddOrUpdate((channelId, userId), at, (_, previous) => previous > at ? previous : at);
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> LastWroteAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        Task.FromResult(lastWrote.TryGetValue((channelId, userId), out var at) ? at : (DateTimeOffset?)null);
+
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> WroteSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(lastWrote
+            .Where(e => e.Key.Item1 == channelId && e.Value >= since)
+            .ToDictionary(e => e.Key.Item2, e => e.Value, StringComparer.Ordinal));
+
+    public Task ForgetAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        lastWrote.TryRemove((channelId, userId), out _);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Webhook event ids in memory (Storage:Provider = Memory).</summary>
+public sealed class MemoryWebhookEventIds : IWebhookEventIds
+{
+    private readonly ConcurrentDictionary<(string, string), DateTimeOffset> claimed = new();
+
+    public Task<bool> TryClaimAsync(string channelId, string eventId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult(claimed.TryAdd((channelId, eventId), at));
+
+    public Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        foreach (var (key, at) in claimed)
+            if (at < before)
+                claimed.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+}

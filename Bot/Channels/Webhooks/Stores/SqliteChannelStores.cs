@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using VssBot.Bot.Storage;
+
+namespace VssBot.Bot.Channels.Webhooks.Stores;
+
+/// <summary>The channel tables (reply windows, webhook event ids) in the bot's one SQLite file (<c>Storage:Sqlite:Path</c>).</summary>
+public sealed class SqliteChannelsDatabase(string databasePath)
+{
+    private readonly SqliteFile file = new(databasePath, Schema);
+
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
+
+    /// <summary>Fixed-width UTC text: text order is time order.</summary>
+    internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    internal static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS channel_reply_windows (
+            channel_id    TEXT NOT NULL,
+            user_id       TEXT NOT NULL,
+            last_wrote_at TEXT NOT NULL,
+            PRIMARY KEY (channel_id, user_id)
+        );
+        CREATE INDEX IF NOT EXISTS channel_reply_windows_recent ON channel_reply_windows (channel_id, last_wrote_at);
+        CREATE TABLE IF NOT EXISTS webhook_event_ids (
+            channel_id TEXT NOT NULL,
+            event_id   TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            PRIMARY KEY (channel_id, event_id)
+        );
+        CREATE INDEX IF NOT EXISTS webhook_event_ids_claimed ON webhook_event_ids (claimed_at);
+        """;
+}
+
+public sealed class SqliteReplyWindowStore(SqliteChannelsDatabase database) : IReplyWindowStore
+{
+    public async Task RecordAsync(string channelId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await SqliteChannelsDatabase.ExecuteAsync(connection, """
+            INSERT INTO channel_reply_windows (channel_id, user_id, last_wrote_at) VALUES ($channel, $user, $at)
+            ON CONFLICT (channel_id, user_id) DO UPDATE SET last_wrote_at = excluded.last_wrote_at
+            WHERE excluded.last_wrote_at > channel_reply_windows.last_wrote_at
+            """, cancellationToken, ("$channel", channelId), ("$user", userId), ("$at", SqliteChannelsDatabase.Timestamp(at)));
+    }
+
+    public async Task<DateTimeOffset?> LastWroteAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT last_wrote_at FROM channel_reply_windows WHERE channel_id = $channel AND user_id = $user";
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$user", userId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string text ? SqliteChannelsDatabase.ParseTimestamp(text) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> WroteSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id, last_wrote_at FROM channel_reply_windows WHERE channel_id = $channel AND last_wrote_at >= $since";
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$since", SqliteChannelsDatabase.Timestamp(since));
+        var users = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            users[reader.GetString(0)] = SqliteChannelsDatabase.ParseTimestamp(reader.GetString(1));
+        return users;
+    }
+
+    public async Task ForgetAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM channel_reply_windows WHERE channel_id = $channel AND user_id = $user",
+            cancellationToken, ("$channel", channelId), ("$user", userId));
+    }
+}
+
+public sealed class SqliteWebhookEventIds(SqliteChannelsDatabase database) : IWebhookEventIds
+{
+    public async Task<bool> TryClaimAsync(string channelId, string eventId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SqliteChannelsDatabase.ExecuteAsync(connection,
+            "INSERT INTO webhook_event_ids (channel_id, event_id, claimed_at) VALUES ($channel, $event, $at) ON CONFLICT DO NOTHING",
+            cancellationToken, ("$channel", channelId), ("$event", eventId), ("$at", SqliteChannelsDatabase.Timestamp(at))) == 1;
+    }
+
+    public async Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM webhook_event_ids WHERE claimed_at < $before",
+            cancellationToken, ("$before", SqliteChannelsDatabase.Timestamp(before)));
+    }
+}
