@@ -3,6 +3,7 @@ using VssBot.Bot.Agents.Auth;
 using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.DirectLine;
+using VssBot.Bot.Channels.Images;
 using VssBot.Bot.Declarations;
 using VssBot.Bot.Declarations.Registry;
 using VssBot.Bot.Channels.Messenger;
@@ -38,6 +39,8 @@ builder.Services.AddStateStorage();
 builder.Services.AddCampaignSettings(builder.Configuration);
 // Declarations after "Ghi nhận": outbox, worker, registry client, embedded school registry (Declarations/).
 builder.Services.AddDeclarations(builder.Configuration);
+// ID card photos: limits and how images are fetched from each channel, so the conversation can read their QR code (Channels/Images/).
+builder.Services.AddChannelImages();
 // The conversation: StudentBot, its dialogs and journey (Dialogs/).
 builder.Services.AddStudentConversation();
 // What runs around every turn: logging by id, per-conversation serialisation, error handling (Turns/).

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using VssBot.Dialogs.Conversation.Interruptions;
 using VssBot.Dialogs.Form01;
+using VssBot.Dialogs.Form01.IdCard;
 using VssBot.Dialogs.Install;
 using VssBot.Dialogs.Journey;
 using VssBot.Dialogs.Language;
@@ -34,12 +35,14 @@ public sealed class MainDialog : ComponentDialog
     private readonly string _formVersion;
     private readonly int _questionCount;
     private readonly CampaignSettings _campaign;
+    private readonly IdCardFlow _idCard;
 
     public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01,
-        Form01Definition form, ExtraAnswers extraAnswers, CampaignSettings campaign, IDeclarationRecorder? recorder = null,
+        Form01Definition form, ExtraAnswers extraAnswers, CampaignSettings campaign, IdCardFlow idCard, IDeclarationRecorder? recorder = null,
         IPrintableFormLinks? printLinks = null) : base(DialogId)
     {
         _campaign = campaign;
+        _idCard = idCard;
         _printLinks = printLinks;
         _extraAnswers = extraAnswers;
         _recorder = recorder;
@@ -63,12 +66,15 @@ public sealed class MainDialog : ComponentDialog
         AddDialog(form01);
     }
 
+    // An ID card photo (or the answer to its offer) comes first: "Sửa" there answers the offer, not the "correct" command.
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
-        => await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken, atStart: true)
+        => await _idCard.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
+           ?? await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken, atStart: true)
            ?? await innerDc.BeginDialogAsync(StepsId, null, cancellationToken);
 
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
-        => await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
+        => await _idCard.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
+           ?? await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
            ?? await TakeExtraAnswersAsync(innerDc, cancellationToken)
            ?? await base.OnContinueDialogAsync(innerDc, cancellationToken);
 
@@ -263,7 +269,10 @@ public sealed class MainDialog : ComponentDialog
         var session = StudentSession.From(step.Context);
         session.Journey.TryFire(JourneyTrigger.StartDeclaring);
         if (session.Profile.Form.Answers.Count == 0)
-            await step.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("conv.form_intro", ("count", _questionCount))), ct);
+        {
+            var intro = _texts.Format("conv.form_intro", ("count", _questionCount));
+            await step.Context.SendActivityAsync(MessageFactory.Text(_idCard.Enabled ? $"{intro}\n\n{_texts["idcard.form_intro_hint"]}" : intro), ct);
+        }
         return await step.BeginDialogAsync(Form01Dialog.DialogId, null, ct);
     }
 

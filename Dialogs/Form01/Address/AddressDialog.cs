@@ -52,7 +52,15 @@ public sealed class AddressDialog : ComponentDialog
 
     private async Task<DialogTurnResult> AskProvinceAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var current = StudentSession.From(step.Context).Profile.Form.Get("address");
+        // The address read from the ID card's QR code: confirmed (converted to the new units) instead of asked.
+        var answers = StudentSession.From(step.Context).Profile.Form;
+        if (answers.AddressSuggestion is { } suggested)
+        {
+            answers.AddressSuggestion = null;
+            if (_parser.Parse(suggested) is { Communes.Count: > 0 } whole)
+                return await step.ReplaceDialogAsync(WholeId, new WholeAddress(whole.Communes.Select(c => c.Code).ToList(), whole.Detail, whole.WasOldAddress).Encode(), ct);
+        }
+        var current = answers.Get("address");
         var text = current is null ? _field.Prompt : $"{_field.Prompt} {_texts.Format("form.current_value", ("value", current.Display))}";
         return await step.PromptAsync(ProvincePrompt, new PromptOptions
         {
