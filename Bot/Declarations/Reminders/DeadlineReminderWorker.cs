@@ -12,7 +12,7 @@ namespace VssBot.Bot.Declarations.Reminders;
 /// the student is offered to declare again), in a proactive turn of their own conversation on the channel they used.
 /// </summary>
 public sealed class DeadlineReminderWorker(
-    DeclarationOutbox outbox,
+    IDeclarationOutbox outbox,
     IStudentMessenger messenger,
     StudentFollowUp followUp,
     CampaignSettings campaign,
