@@ -14,6 +14,8 @@ namespace VssBot.Bot.Tests.Replicas;
 public sealed class SharedKeysTests(PostgresServer server) : IAsyncLifetime
 {
     private const string Password = "mật-khẩu-thử-nghiệm-1";
+    // Replicas share one configuration: the same salted hash (a cookie carries a stamp derived from it).
+    private static readonly string PasswordHash = AgentAccounts.Hash(Password);
     private string connectionString = "";
 
     public async Task InitializeAsync() => connectionString = await server.CreateDatabaseAsync();
@@ -26,7 +28,7 @@ public sealed class SharedKeysTests(PostgresServer server) : IAsyncLifetime
         ["Storage:Postgres:ConnectionString"] = connectionString,
         ["DataProtection:Key"] = TestKeys.Base64,
         ["Agents:Users:0:UserName"] = "an",
-        ["Agents:Users:0:PasswordHash"] = AgentAccounts.Hash(Password),
+        ["Agents:Users:0:PasswordHash"] = PasswordHash,
         ["Agents:Users:0:Role"] = "agent",
     });
 
@@ -51,6 +53,7 @@ public sealed class SharedKeysTests(PostgresServer server) : IAsyncLifetime
         signIn.Headers.Add("Cookie", antiforgery);
         var signedIn = await a.SendAsync(signIn);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/agents", signedIn.Headers.Location?.ToString()); // signed in, not sent back to the form
         var session = Cookies(signedIn);
 
         var me = new HttpRequestMessage(HttpMethod.Get, "/api/agents/me");
