@@ -54,11 +54,12 @@ public sealed class Roster(AgentsDatabase database)
         return new RosterImportResult(added, updated, skipped);
     }
 
-    public async Task<bool> ExistsAsync(string studentId, CancellationToken cancellationToken)
+    /// <summary>The roster's spelling of <paramref name="studentId"/> ("SV2024002" for "sv2024002"), or null when it is not on the roster.</summary>
+    public async Task<string?> FindIdAsync(string studentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT 1 FROM roster WHERE student_id = $id").With("$id", studentId);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        await using var command = connection.Sql("SELECT student_id FROM roster WHERE student_id = $id COLLATE NOCASE LIMIT 1").With("$id", studentId.Trim());
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     /// <summary>The whole roster by student id, in the dashboard's order (faculty, class, student id).</summary>
