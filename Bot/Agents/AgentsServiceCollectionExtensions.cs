@@ -41,6 +41,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<PendingRecords>();
         services.AddSingleton<StudentDirectory>();
         services.AddSingleton<StudentTranscript>();
+        services.AddSingleton<StudentNames>();
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<ITurnObserver>(sp => sp.GetRequiredService<ConversationRecorder>());
         services.AddHostedService<RecorderShutdown>();
@@ -58,6 +59,7 @@ public static class AgentsServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapGet(AgentPages.StylesheetPath, (AgentPages pages) => pages.Stylesheet()).AllowAnonymous().ExcludeFromDescription();
         app.MapAgentSignIn();
         app.MapAgentConsole();
         app.MapSchoolDashboard();
