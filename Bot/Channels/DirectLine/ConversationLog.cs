@@ -24,9 +24,11 @@ public sealed class ConversationLog
     private readonly SqliteFile file;
     private readonly ConversationSignals signals;
     private readonly IPersonalDataProtector protector;
+    private readonly TimeProvider clock;
 
-    public ConversationLog(DirectLineDataFolder folder, ConversationSignals signals, IPersonalDataProtector protector)
+    public ConversationLog(DirectLineDataFolder folder, ConversationSignals signals, IPersonalDataProtector protector, TimeProvider clock)
     {
+        this.clock = clock;
         file = new SqliteFile(Path.Combine(folder.Path, "conversations.db"), Storage.Migrations.SchemaMigrations.SqliteDirectLine);
         this.signals = signals;
         this.protector = protector;
@@ -42,7 +44,7 @@ public sealed class ConversationLog
         command.CommandText = "INSERT OR IGNORE INTO dl_conversations (id, user_id, created_at) VALUES ($id, $user, $now)";
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$user", protector.Protect(userId, UserContext(conversationId)));
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$now", Now());
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -77,6 +79,12 @@ public sealed class ConversationLog
             insert.Parameters.AddWithValue("$seq", sequence);
             insert.Parameters.AddWithValue("$json", protector.Protect(JsonConvert.SerializeObject(activity, Json), ActivityContext(conversationId, sequence)));
             await insert.ExecuteNonQueryAsync(cancellationToken);
+            await using var touch = connection.CreateCommand();
+            touch.Transaction = transaction;
+            touch.CommandText = "UPDATE dl_conversations SET updated_at = $now WHERE id = $id";
+            touch.Parameters.AddWithValue("$id", conversationId);
+            touch.Parameters.AddWithValue("$now", Now());
+            await touch.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         signals.Notify(conversationId);
@@ -102,6 +110,39 @@ public sealed class ConversationLog
         }
         return new ActivitySlice(activities, last);
     }
+
+    /// <summary>
+    /// Deletes the conversations (and their activities) with no activity since <paramref name="cutoff"/>; returns their ids
+    /// so their uploads go too.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteIdleBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var ids = new List<string>();
+        await using (var idle = connection.CreateCommand())
+        {
+            idle.Transaction = transaction;
+            // "O" timestamps in UTC have a fixed width: text order is time order.
+            idle.CommandText = "DELETE FROM dl_conversations WHERE COALESCE(updated_at, created_at) < $cutoff RETURNING id";
+            idle.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+            await using var reader = await idle.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                ids.Add(reader.GetString(0));
+        }
+        await using (var activities = connection.CreateCommand())
+        {
+            activities.Transaction = transaction;
+            activities.CommandText = "DELETE FROM dl_activities WHERE conversation_id NOT IN (SELECT id FROM dl_conversations)";
+            await activities.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
+
+    private string Now() => Timestamp(clock.GetUtcNow());
+
+    private static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 

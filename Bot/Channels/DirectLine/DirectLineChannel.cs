@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using VssBot.Bot.Channels.Proactive;
+using VssBot.Bot.Privacy;
 using VssBot.Bot.Turns;
 
 namespace VssBot.Bot.Channels.DirectLine;
@@ -29,6 +30,7 @@ public static class DirectLineChannel
             .UseTurnPipeline(sp));
         services.AddChannelAdapter<DirectLineAdapter>(DirectLineAdapter.ChannelId);
         services.AddSingleton<DirectLineConversations>();
+        services.AddRetentionTarget<DirectLineRetention>();
         services.AddHostedService<DirectLineInitializer>();
 
         services.AddCors();
