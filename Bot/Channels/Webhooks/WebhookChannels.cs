@@ -20,6 +20,7 @@ public static class WebhookChannels
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UndeliveredReplies>();
+        services.TryAddSingleton<WebhookSenderLimits>();
         if (services.Any(s => s.ServiceType == typeof(UserTurnQueue)))
             return services;
         services.AddSingleton<UserTurnQueue>();
