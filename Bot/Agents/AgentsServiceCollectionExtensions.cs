@@ -43,6 +43,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<StudentDirectory>();
         services.AddSingleton<StudentTranscript>();
         services.AddRetentionTarget<DirectoryRetention>();
+        services.AddSingleton<StudentNames>();
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<ITurnObserver>(sp => sp.GetRequiredService<ConversationRecorder>());
         services.AddHostedService<RecorderShutdown>();
@@ -60,6 +61,7 @@ public static class AgentsServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapGet(AgentPages.StylesheetPath, (AgentPages pages) => pages.Stylesheet()).AllowAnonymous().ExcludeFromDescription();
         app.MapAgentSignIn();
         app.MapAgentConsole();
         app.MapSchoolDashboard();

@@ -148,8 +148,9 @@ public abstract class AgentStoresContractTests
         Assert.Equal((1, 1), await Roster().UpsertAsync([new("SV2", "B mới", "K1", "Luật", "T"), new("SV3", "C", "K1", "Kinh tế", "T")], default));
         Assert.Equal((0, 0), await roster.UpsertAsync([], default));
 
-        Assert.True(await roster.ExistsAsync("SV3", default));
-        Assert.False(await roster.ExistsAsync("SV9", default));
+        Assert.Equal("SV3", await roster.FindIdAsync("SV3", default));
+        Assert.Equal("SV3", await roster.FindIdAsync("sv3", default)); // staff type ids in any case
+        Assert.Null(await roster.FindIdAsync("SV9", default));
         Assert.Equal([("SV3", "C"), ("SV1", "A"), ("SV2", "B mới")], (await roster.AllAsync(default)).Select(s => (s.StudentId, s.FullName)));
     }
 
