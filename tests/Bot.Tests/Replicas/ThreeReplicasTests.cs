@@ -57,7 +57,7 @@ public sealed partial class ThreeReplicasTests(PostgresServer server, ITestOutpu
             ["Messenger:GraphBaseAddress"] = api.Url + "/",
             ["Messenger:GraphApiVersion"] = "v26.0",
             ["Messenger:SendRetries"] = "0",
-            ["WebhookInbox:Lease"] = "00:00:03", // a stopped replica's cut-off turn comes back quickly
+            ["WebhookInbox:Lease"] = "00:00:15", // renewed every 5 s: long enough for a slow, loaded machine (a lost lease re-runs a turn)
             ["WebhookInbox:PollInterval"] = "00:00:01",
         });
         replicas.StartAll();
