@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using VssBot.Bot.Agents.Console;
@@ -64,29 +62,8 @@ public sealed class AgentAcrossReplicasTests(PostgresServer server) : IAsyncLife
 
     private static async Task PostAsync(VssBotFactory replica, string mid, string text)
     {
-        var body = new JsonObject
-        {
-            ["object"] = "page",
-            ["entry"] = new JsonArray(new JsonObject
-            {
-                ["id"] = MessengerHost.PageId,
-                ["time"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                ["messaging"] = new JsonArray(new JsonObject
-                {
-                    ["sender"] = new JsonObject { ["id"] = Student },
-                    ["recipient"] = new JsonObject { ["id"] = MessengerHost.PageId },
-                    ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                    ["message"] = new JsonObject { ["mid"] = mid, ["text"] = text },
-                }),
-            }),
-        }.ToJsonString();
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, MessengerChannel.WebhookPath) { Content = content };
-        request.Headers.Add("X-Hub-Signature-256", MessengerSignature.Sign(bytes, MessengerHost.AppSecret));
         using var client = replica.CreateClient();
-        (await client.SendAsync(request)).EnsureSuccessStatusCode();
+        (await client.SendAsync(MessengerHost.SignedPost(MessengerHost.Message(Student, mid, text, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())))).EnsureSuccessStatusCode();
     }
 
     private List<string> SentTexts() => [.. api.LogEntries
