@@ -11,6 +11,7 @@ using VssBot.Bot.Channels.Zalo;
 using VssBot.Bot.Health;
 using VssBot.Bot.Printing;
 using VssBot.Bot.Security;
+using VssBot.Bot.Reminders;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 using VssBot.Bot.Web;
@@ -38,6 +39,8 @@ builder.Services.AddStateStorage();
 builder.Services.AddCampaignSettings(builder.Configuration);
 // Declarations after "Ghi nhận": outbox, worker, registry client, embedded school registry (Declarations/).
 builder.Services.AddDeclarations(builder.Configuration);
+// Reminders that reach students: chat inside its window, platform templates, email; the rest for the hotline (Reminders/).
+builder.Services.AddReminderRouting();
 // The conversation: StudentBot, its dialogs and journey (Dialogs/).
 builder.Services.AddStudentConversation();
 // What runs around every turn: logging by id, per-conversation serialisation, error handling (Turns/).

@@ -39,6 +39,19 @@ public static class PostgresSchema
             );
             CREATE INDEX webhook_event_ids_claimed ON webhook_event_ids (claimed_at);
             """),
+        (3, "reminder_deliveries: which route delivered each reminder, or why none could", """
+            CREATE TABLE reminder_deliveries (
+                student_key text NOT NULL,
+                reminder_id text NOT NULL,
+                route       text NULL,
+                reasons     text NULL,
+                first_at    timestamptz NOT NULL,
+                last_at     timestamptz NOT NULL,
+                attempts    integer NOT NULL,
+                PRIMARY KEY (student_key, reminder_id)
+            );
+            CREATE INDEX reminder_deliveries_undelivered ON reminder_deliveries (route, first_at);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

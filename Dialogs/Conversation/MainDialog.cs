@@ -34,11 +34,13 @@ public sealed class MainDialog : ComponentDialog
     private readonly string _formVersion;
     private readonly int _questionCount;
     private readonly CampaignSettings _campaign;
+    private readonly IEmailReminders? _emailReminders;
 
     public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01,
         Form01Definition form, ExtraAnswers extraAnswers, CampaignSettings campaign, IDeclarationRecorder? recorder = null,
-        IPrintableFormLinks? printLinks = null) : base(DialogId)
+        IPrintableFormLinks? printLinks = null, IEmailReminders? emailReminders = null) : base(DialogId)
     {
+        _emailReminders = emailReminders;
         _campaign = campaign;
         _printLinks = printLinks;
         _extraAnswers = extraAnswers;
@@ -102,6 +104,8 @@ public sealed class MainDialog : ComponentDialog
             await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.greeting"]), ct);
         }
         ExpireIfLate(session);
+        if (await TakeEmailReminderAnswerAsync(step.Context, session, ct))
+            return await step.EndDialogAsync(null, ct);
         switch (session.Profile.Journey.State)
         {
             case JourneyState.NotStarted:
@@ -282,9 +286,52 @@ public sealed class MainDialog : ComponentDialog
             journey.TryFire(JourneyTrigger.DeclarationConfirmed);
             var declaredAt = record.DeclaredAt ?? session.Now;
             var link = _printLinks?.LinkFor(StudentKey(step.Context), number);
-            await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber, link)), ct);
+            var confirmation = MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber, link));
+            AskEmailReminders(confirmation, session.Profile);
+            await step.Context.SendActivityAsync(confirmation, ct);
         }
         return await step.EndDialogAsync(step.Result, ct);
+    }
+
+    /// <summary>
+    /// «Mình nhắc bạn qua email nữa nhé?» under the confirmation, when the host can send email and the student gave one.
+    /// No prompt waits for it: the buttons are answered whenever tapped (see <see cref="TakeEmailReminderAnswerAsync"/>),
+    /// and anything else the student writes goes on as usual.
+    /// </summary>
+    private void AskEmailReminders(Microsoft.Bot.Schema.IMessageActivity confirmation, StudentProfile profile)
+    {
+        if (_emailReminders is not { Available: true } || profile.EmailReminders is not null || profile.Form.Get("email")?.Value is not { Length: > 0 } email) return;
+        confirmation.Text += "\n\n" + _texts.Format("conv.email_reminder_ask", ("email", email));
+        confirmation.SuggestedActions = new Microsoft.Bot.Schema.SuggestedActions
+        {
+            Actions = [.. EmailReminderChoices().Select(c => new Microsoft.Bot.Schema.CardAction(Microsoft.Bot.Schema.ActionTypes.ImBack, c.Title, value: c.Title))],
+        };
+    }
+
+    private Choice[] EmailReminderChoices() =>
+    [
+        new("yes", _texts["conv.email_reminder_yes"], ["có", "ok", "được", "nhắc qua email", "đồng ý"]),
+        new("no", _texts["conv.email_reminder_no"], ["không", "ko", "không cần", "thôi"]),
+    ];
+
+    /// <summary>The answer to the email question, while it is open (declared, not answered yet).</summary>
+    private async Task<bool> TakeEmailReminderAnswerAsync(ITurnContext context, StudentSession session, CancellationToken ct)
+    {
+        var profile = session.Profile;
+        if (_emailReminders is not { Available: true } || profile.EmailReminders is not null || context.Activity.Text is not { Length: > 0 } text
+            || profile.Journey.State is not (JourneyState.Declared or JourneyState.Submitted or JourneyState.WaitingForOfficeVisit)
+            || profile.Form.Get("email")?.Value is not { Length: > 0 } email)
+            return false;
+        // Only a short answer counts ("có", "không cần"): a longer message is about something else and goes on as usual.
+        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4) return false;
+        var choices = EmailReminderChoices();
+        var chosen = choices.FirstOrDefault(c => c.Title == text.Trim()) ?? choices.FirstOrDefault(c => c.IsChosenBy(text));
+        if (chosen is null) return false;
+        profile.EmailReminders = chosen.Value == "yes";
+        await context.SendActivityAsync(MessageFactory.Text(profile.EmailReminders == true
+            ? _texts.Format("conv.email_reminder_on", ("email", email))
+            : _texts["conv.email_reminder_off"]), ct);
+        return true;
     }
 
     private static StudentKey StudentKey(ITurnContext context) => Conversation.StudentKey.Of(context.Activity);

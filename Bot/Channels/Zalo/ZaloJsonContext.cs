@@ -8,6 +8,7 @@ namespace VssBot.Bot.Channels.Zalo;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(ZaloWebhookEvent))]
 [JsonSerializable(typeof(ZaloSendRequest))]
+[JsonSerializable(typeof(ZaloTemplateRequest))]
 [JsonSerializable(typeof(ZaloApiResult))]
 [JsonSerializable(typeof(ZaloTokenResponse))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

@@ -11,4 +11,8 @@ public interface IZaloOaApi
 {
     [Post("/v3.0/oa/message/cs")]
     Task<IApiResponse<ZaloApiResult>> SendCustomerServiceMessageAsync([Body] ZaloSendRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A ZBS template message to a user id (approved template, billed; see PROTOCOL.md: body shape unverified).</summary>
+    [Post("/v3.0/oa/message/template")]
+    Task<IApiResponse<ZaloApiResult>> SendTemplateMessageAsync([Body] ZaloTemplateRequest request, CancellationToken cancellationToken);
 }

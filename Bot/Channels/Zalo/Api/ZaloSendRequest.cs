@@ -36,3 +36,9 @@ public sealed record ZaloButton(
     public const int MaxCount = 5;
     public const int MaxTitleLength = 100;
 }
+
+/// <summary>A ZBS template message: the approved template's id and its parameters, to one user of the OA.</summary>
+public sealed record ZaloTemplateRequest(
+    [property: JsonPropertyName("recipient")] ZaloRecipient Recipient,
+    [property: JsonPropertyName("template_id")] string TemplateId,
+    [property: JsonPropertyName("template_data")] IReadOnlyDictionary<string, string> TemplateData);
