@@ -3,6 +3,7 @@ using VssBot.Bot.Agents.Auth;
 using VssBot.Bot.Campaign;
 using VssBot.Bot.Channels.BotFramework;
 using VssBot.Bot.Channels.DirectLine;
+using VssBot.Bot.Channels.Images;
 using VssBot.Bot.Declarations;
 using VssBot.Bot.Declarations.Registry;
 using VssBot.Bot.Channels.Messenger;
@@ -41,6 +42,8 @@ builder.Services.AddCampaignSettings(builder.Configuration);
 builder.Services.AddDeclarations(builder.Configuration);
 // Reminders that reach students: chat inside its window, platform templates, email; the rest for the hotline (Reminders/).
 builder.Services.AddReminderRouting();
+// ID card photos: limits and how images are fetched from each channel, so the conversation can read their QR code (Channels/Images/).
+builder.Services.AddChannelImages();
 // The conversation: StudentBot, its dialogs and journey (Dialogs/).
 builder.Services.AddStudentConversation();
 // What runs around every turn: logging by id, per-conversation serialisation, error handling (Turns/).

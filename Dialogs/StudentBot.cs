@@ -72,7 +72,7 @@ public sealed class StudentBot : IBot
 
         var result = isMessage ? await dc.ContinueDialogAsync(cancellationToken) : DialogTurnResult.Empty;
         // Nothing open any more and nothing said: the message starts (or resumes) the student's way.
-        if (dc.ActiveDialog is null && (result.Status == DialogTurnStatus.Empty || !turnContext.Responded))
+        if (dc.ActiveDialog is null && (result.Status == DialogTurnStatus.Empty || !HeldReplies.Answered(turnContext)))
             await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken);
         state.Version = _version;
 

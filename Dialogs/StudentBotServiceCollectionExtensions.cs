@@ -5,6 +5,7 @@ using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Conversation.Interruptions;
 using VssBot.Dialogs.Form01;
 using VssBot.Dialogs.Form01.Fields;
+using VssBot.Dialogs.Form01.IdCard;
 using VssBot.Dialogs.Install;
 using VssBot.Dialogs.Language;
 using VssBot.Dialogs.Reference;
@@ -34,6 +35,15 @@ public static class StudentBotServiceCollectionExtensions
         services.TryAddSingleton(sp => OldAddressConverter.LoadEmbedded(sp.GetRequiredService<AdministrativeUnits>()));
         services.TryAddSingleton(sp => new IntentRecognizer(sp.GetRequiredService<Form01Definition>().Aliases));
 
+        // ID card photos are read when the host says how to fetch an image (IAttachmentContent); otherwise only kept as references.
+        services.TryAddSingleton(new IdCardPhotoOptions());
+        services.TryAddSingleton(sp => new QrImageDecoder(sp.GetRequiredService<IdCardPhotoOptions>()));
+        services.TryAddSingleton(sp => new IdCardFlow(sp.GetRequiredService<Form01Definition>(), sp.GetRequiredService<BotTexts>(),
+            sp.GetRequiredService<AdministrativeUnits>(), sp.GetRequiredService<OldAddressConverter>(), sp.GetRequiredService<IdCardPhotoOptions>(),
+            sp.GetService<IAttachmentContent>() is { } content
+                ? new IdCardPhotoReader(content, sp.GetRequiredService<QrImageDecoder>(), sp.GetRequiredService<IdCardPhotoOptions>(),
+                    sp.GetService<Microsoft.Extensions.Logging.ILogger<IdCardPhotoReader>>())
+                : null));
         services.TryAddSingleton<InterruptionHandler>();
         services.TryAddSingleton<ExtraAnswers>();
         services.TryAddSingleton<DeclarationNextSteps>();

@@ -27,6 +27,7 @@ public static class AgentsServiceCollectionExtensions
 
         services.AddSingleton(AgentsDatabase.For);
         services.AddSingleton<AgentAccounts>();
+        services.AddSingleton<AgentSessions>();
         services.AddSingleton<AgentPages>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AgentEvents>();

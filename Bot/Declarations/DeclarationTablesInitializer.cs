@@ -1,13 +1,15 @@
 namespace VssBot.Bot.Declarations;
 
-/// <summary>Creates the outbox and registry tables (and the registry key) when the host starts, so a bad path fails at start-up.</summary>
-internal sealed class DeclarationTablesInitializer(DeclarationDatabase database, Registry.RegistryApiKey registryKey, ILogger<DeclarationTablesInitializer> logger) : IHostedService
+/// <summary>
+/// Generates the registry key (and logs where to read it) when the host starts, not at the first call. The tables
+/// themselves are migrated by <see cref="Storage.StorageInitializer"/> with the rest of the schema.
+/// </summary>
+internal sealed class DeclarationTablesInitializer(Registry.RegistryApiKey registryKey) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = registryKey.Value; // generated (and where to read it logged) at start-up, not at the first call
-        await database.EnsureCreatedAsync(cancellationToken);
-        logger.LogInformation("Declarations (outbox and registry) are stored in {DatabasePath}", database.DatabasePath);
+        _ = registryKey.Value;
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

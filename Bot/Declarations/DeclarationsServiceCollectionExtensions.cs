@@ -5,6 +5,7 @@ using Refit;
 using VssBot.Bot.Declarations.Client;
 using VssBot.Bot.Declarations.Outbox;
 using VssBot.Bot.Declarations.Registry;
+using VssBot.Bot.Storage;
 using VssBot.Dialogs.Conversation;
 
 namespace VssBot.Bot.Declarations;
@@ -13,7 +14,7 @@ public static class DeclarationsServiceCollectionExtensions
 {
     /// <summary>
     /// Declarations after "Ghi nhận": the outbox behind <see cref="IDeclarationRecorder"/> and its worker, the Refit client
-    /// of the registry ("DeclarationApi"), and the embedded registry's store. Tables live in the bot's SQLite file.
+    /// of the registry ("DeclarationApi"), and the embedded registry's store. Tables live where <c>Storage:Provider</c> says.
     /// </summary>
     public static IServiceCollection AddDeclarations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,8 +32,9 @@ public static class DeclarationsServiceCollectionExtensions
 
         services.AddSingleton<DeclarationDatabase>();
         services.AddSingleton<RegistryApiKey>();
-        services.AddSingleton<DeclarationRegistry>();
-        services.AddSingleton<DeclarationOutbox>();
+        services.AddSingleton<DeclarationContentCipher>();
+        services.AddStore<IDeclarationRegistry, SqliteDeclarationRegistry, PostgresDeclarationRegistry>();
+        services.AddStore<IDeclarationOutbox, SqliteDeclarationOutbox, PostgresDeclarationOutbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeclarationFollowUp>();
         services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();

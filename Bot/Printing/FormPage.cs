@@ -147,11 +147,15 @@ public static class FormPage
         .sign-space { height: 24mm; }
         @page { size: A4; margin: 0; }
         @media print {
-          body { background: #fff; font-size: 12pt; }
+          /* Compact enough that a long address or office name still leaves the signature on page 1. */
+          body { background: #fff; font-size: 11pt; line-height: 1.3; }
           .no-print { display: none !important; }
           .page { display: block; padding: 0; }
-          .sheet { width: auto; min-height: auto; box-shadow: none; margin: 0; padding: 14mm 18mm 8mm; }
-          .sign-space { height: 20mm; }
+          .sheet { width: auto; min-height: auto; box-shadow: none; margin: 0; padding: 12mm 18mm 6mm; }
+          h1 { margin: 6mm 0 1mm; }
+          .subtitle { margin-bottom: 4mm; }
+          .signature { margin-top: 5mm; }
+          .sign-space { height: 18mm; }
           .office-box { break-before: page; margin: 15mm 18mm; width: auto; }
         }
 

@@ -20,12 +20,12 @@ public static class DevelopmentKeyFile
         try
         {
             var key = RandomNumberGenerator.GetBytes(32);
-            // CreateNew: if another process created it first, read theirs instead.
-            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream))
-                writer.Write(Convert.ToBase64String(key));
+            // CreateNew: if another process created it first, read theirs instead. Owner-only from the first byte.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
             if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using (var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options))
+                writer.Write(Convert.ToBase64String(key));
             return key;
         }
         catch (IOException) when (File.Exists(path))

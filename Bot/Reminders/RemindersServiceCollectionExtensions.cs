@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VssBot.Bot.Channels.Webhooks;
 using VssBot.Bot.Channels.Webhooks.Stores;
 using VssBot.Bot.Reminders.Email;
 using VssBot.Bot.Reminders.Ledger;
@@ -24,11 +25,12 @@ public static class RemindersServiceCollectionExtensions
         services.TryAddSingleton<SmtpMailer>();
         services.TryAddSingleton<ReminderEmail>();
         services.TryAddSingleton<IEmailReminders, EmailReminderAvailability>();
+        services.AddChannelStores();
         services.TryAddSingleton<IReminderLedger>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
             StorageProvider.Memory => new MemoryReminderLedger(),
             StorageProvider.Postgres => new PostgresReminderLedger(sp.GetRequiredService<PostgresChannelsDatabase>()),
-            _ => new SqliteReminderLedger(StorageServiceCollectionExtensions.SqlitePath(sp)),
+            _ => new SqliteReminderLedger(sp.GetRequiredService<SqliteChannelsDatabase>()),
         });
         services.AddSingleton<IReminderRoute, ChatRoute>();
         services.AddSingleton<IReminderRoute, ZaloTemplateRoute>();

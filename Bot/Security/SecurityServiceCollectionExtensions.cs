@@ -14,13 +14,17 @@ public static class SecurityServiceCollectionExtensions
         // Bad input answers 4xx with problem details; nothing answers with a stack trace.
         services.AddProblemDetails();
         services.AddExceptionHandler<BadInputExceptionHandler>();
+        services.AddForwardedHeadersFromConfiguration();
+        services.AddClientRateLimits();
         return services;
     }
 
-    /// <summary>First in the pipeline: the exception handler (problem details, no stack traces).</summary>
+    /// <summary>First in the pipeline: forwarded headers from trusted proxies, the exception handler (problem details, no stack traces).</summary>
     public static WebApplication UseSecureDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseRateLimiter();
         return app;
     }
 }

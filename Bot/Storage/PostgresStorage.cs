@@ -11,22 +11,22 @@ namespace VssBot.Bot.Storage;
 /// </summary>
 public sealed class PostgresStorage : StateStore, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource dataSource;
+    private readonly PostgresDatabase database;
+    private readonly bool ownsDatabase;
 
+    /// <summary>The bot state in the instance's shared <see cref="PostgresDatabase"/>.</summary>
+    public PostgresStorage(PostgresDatabase database, IPersonalDataProtector protector, TimeProvider? timeProvider = null)
+        : base(protector, timeProvider) => this.database = database;
+
+    /// <summary>A store with its own connection pool (tests, tools).</summary>
     public PostgresStorage(string connectionString, IPersonalDataProtector protector, TimeProvider? timeProvider = null)
-        : base(protector, timeProvider)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        Description = $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
-        dataSource = NpgsqlDataSource.Create(builder);
-    }
+        : this(new PostgresDatabase(connectionString), protector, timeProvider) => ownsDatabase = true;
 
-    public override string Description { get; }
+    public override string Description => database.Description;
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => ownsDatabase ? database.DisposeAsync() : ValueTask.CompletedTask;
 
-    protected override Task CreateSchemaAsync(CancellationToken cancellationToken) =>
-        PostgresSchema.MigrateAsync(dataSource, cancellationToken);
+    protected override Task CreateSchemaAsync(CancellationToken cancellationToken) => database.EnsureMigratedAsync(cancellationToken);
 
     public override async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -104,7 +104,7 @@ public sealed class PostgresStorage : StateStore, IAsyncDisposable
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        return await dataSource.OpenConnectionAsync(cancellationToken);
+        return await database.OpenAsync(cancellationToken);
     }
 
     private static async Task DeleteKeyAsync(NpgsqlConnection connection, string key, CancellationToken cancellationToken)

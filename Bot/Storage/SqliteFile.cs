@@ -1,16 +1,18 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using VssBot.Bot.Storage.Migrations;
 
 namespace VssBot.Bot.Storage;
 
 /// <summary>
 /// One SQLite file in the app's data folder: on first use the folder, the file (in WAL mode) and its tables are
-/// created from <paramref name="schema"/> (idempotent <c>CREATE … IF NOT EXISTS</c> statements); afterwards each
-/// operation opens its own connection. A failed creation is tried again on the next use.
+/// created or migrated by the scripts of <paramref name="scripts"/> (a <see cref="SchemaMigrations"/> set);
+/// afterwards each operation opens its own connection. A failed migration is tried again on the next use.
 /// </summary>
-public sealed class SqliteFile(string path, string schema)
+public sealed class SqliteFile(string path, string scripts, ILogger? logger = null)
 {
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private bool _ready;
+    private volatile bool _ready;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -46,12 +48,7 @@ public sealed class SqliteFile(string path, string schema)
         try
         {
             if (_ready) return;
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await SchemaMigrations.MigrateSqliteAsync(Path, scripts, logger ?? NullLogger.Instance, cancellationToken);
             _ready = true;
         }
         finally

@@ -36,22 +36,10 @@ public sealed class SqliteStorage : StateStore, IDisposable
 
     public override string Description => $"SQLite file {DatabasePath}";
 
-    /// <summary>Creates the folder, the file and the table when missing.</summary>
-    protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null, """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS bot_state (
-                key        TEXT PRIMARY KEY NOT NULL,
-                json       TEXT NOT NULL,
-                etag       TEXT NULL,
-                updated_at TEXT NOT NULL
-            );
-            """, cancellationToken);
-    }
+    /// <summary>Creates the folder and the file, and applies the schema migrations (the same set as the other tables of this file).</summary>
+    protected override Task CreateSchemaAsync(CancellationToken cancellationToken) =>
+        Migrations.SchemaMigrations.MigrateSqliteAsync(DatabasePath, Migrations.SchemaMigrations.Sqlite,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancellationToken);
 
     public override async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {

@@ -63,7 +63,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
     /// <summary>SQL LIKE patterns of the keys <see cref="DeletePersonalStateUpdatedBeforeAsync"/> deletes.</summary>
     protected static IReadOnlyList<string> PersonalKeyPatterns => [.. PersonalKeyMarkers.Select(m => $"%{m}%")];
 
-    /// <summary>Serializes, stamps a new ETag where one applies, and encrypts one item for <paramref name="key"/>.</summary>
+    /// <summary>Serializes, stamps a new ETag where one applies, compresses and encrypts one item for <paramref name="key"/>.</summary>
     protected EncodedItem Encode(string key, object value)
     {
         var token = JToken.FromObject(value, serializer);
@@ -74,7 +74,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
             newETag = Guid.NewGuid().ToString("N");
             ((JObject)token)[ETagProperty] = newETag;
         }
-        return new EncodedItem(key, protector.Protect(token.ToString(Formatting.None), key), newETag,
+        return new EncodedItem(key, protector.Protect(StateCompression.Compress(token.ToString(Formatting.None)), key), newETag,
             Checked: takesPart && requested != "*", requested, value as IDictionary<string, object>);
     }
 
@@ -86,10 +86,13 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
                 dictionary[ETagProperty] = etag;
     }
 
-    /// <summary>Decrypts and deserializes a stored item. Plain JSON (written before encryption existed) is read as is.</summary>
+    /// <summary>
+    /// Decrypts, decompresses and deserializes a stored item. Plain JSON (written before encryption existed) and
+    /// uncompressed JSON (before compression) are read as is.
+    /// </summary>
     protected object? Decode(string key, string stored)
     {
-        var json = protector.IsProtected(stored) ? protector.Unprotect(stored, key) : stored;
+        var json = StateCompression.Decompress(protector.IsProtected(stored) ? protector.Unprotect(stored, key) : stored);
         using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.DateTimeOffset };
         return serializer.Deserialize(reader);
     }

@@ -28,6 +28,14 @@ public sealed class StateConflictRetry(IEnumerable<BotState> states, string apol
             if (held.Released)
                 return await nextSend();
             held.Activities.AddRange(activities);
+            // Held replies are answers (StudentBot starts the conversation over when a turn has not answered).
+            var messages = activities.Count(a => a.Type == ActivityTypes.Message);
+            if (messages > 0)
+            {
+                if (context.TurnState.Get<Dialogs.Runtime.HeldReplies>() is not { } answered)
+                    context.TurnState.Add(answered = new Dialogs.Runtime.HeldReplies());
+                answered.Messages += messages;
+            }
             return [.. activities.Select(a => new ResourceResponse(a.Id ?? ""))];
         });
         var before = turnContext.TurnState.Keys.ToHashSet(StringComparer.Ordinal);

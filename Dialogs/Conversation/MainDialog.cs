@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using VssBot.Dialogs.Conversation.Interruptions;
 using VssBot.Dialogs.Form01;
+using VssBot.Dialogs.Form01.IdCard;
 using VssBot.Dialogs.Install;
 using VssBot.Dialogs.Journey;
 using VssBot.Dialogs.Language;
@@ -34,14 +35,16 @@ public sealed class MainDialog : ComponentDialog
     private readonly string _formVersion;
     private readonly int _questionCount;
     private readonly CampaignSettings _campaign;
-    private readonly IEmailReminders? _emailReminders;
+    private readonly EmailReminderQuestion _emailQuestion;
+    private readonly IdCardFlow _idCard;
 
     public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01,
-        Form01Definition form, ExtraAnswers extraAnswers, CampaignSettings campaign, IDeclarationRecorder? recorder = null,
+        Form01Definition form, ExtraAnswers extraAnswers, CampaignSettings campaign, IdCardFlow idCard, IDeclarationRecorder? recorder = null,
         IPrintableFormLinks? printLinks = null, IEmailReminders? emailReminders = null) : base(DialogId)
     {
-        _emailReminders = emailReminders;
+        _emailQuestion = new EmailReminderQuestion(texts, emailReminders);
         _campaign = campaign;
+        _idCard = idCard;
         _printLinks = printLinks;
         _extraAnswers = extraAnswers;
         _recorder = recorder;
@@ -65,14 +68,24 @@ public sealed class MainDialog : ComponentDialog
         AddDialog(form01);
     }
 
+    // An ID card photo (or the answer to its offer) comes first: "Sửa" there answers the offer, not the "correct" command;
+    // after "Ghi nhận", «thôi» or «không cần» answer the email question, they do not cancel.
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
-        => await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken, atStart: true)
+        => await TakeEmailAnswerAsync(innerDc, cancellationToken)
+           ?? await _idCard.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
+           ?? await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken, atStart: true)
            ?? await innerDc.BeginDialogAsync(StepsId, null, cancellationToken);
 
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
-        => await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
+        => await _idCard.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
+           ?? await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
            ?? await TakeExtraAnswersAsync(innerDc, cancellationToken)
            ?? await base.OnContinueDialogAsync(innerDc, cancellationToken);
+
+    private async Task<DialogTurnResult?> TakeEmailAnswerAsync(DialogContext innerDc, CancellationToken ct) =>
+        await _emailQuestion.TryAnswerAsync(innerDc.Context, StudentSession.From(innerDc.Context).Profile, ct)
+            ? new DialogTurnResult(DialogTurnStatus.Complete)
+            : null;
 
     /// <summary>While declaring, a message with several values fills them all; the form then asks what is still missing.</summary>
     private async Task<DialogTurnResult?> TakeExtraAnswersAsync(DialogContext innerDc, CancellationToken ct)
@@ -104,8 +117,6 @@ public sealed class MainDialog : ComponentDialog
             await step.Context.SendActivityAsync(MessageFactory.Text(_texts["conv.greeting"]), ct);
         }
         ExpireIfLate(session);
-        if (await TakeEmailReminderAnswerAsync(step.Context, session, ct))
-            return await step.EndDialogAsync(null, ct);
         switch (session.Profile.Journey.State)
         {
             case JourneyState.NotStarted:
@@ -267,7 +278,10 @@ public sealed class MainDialog : ComponentDialog
         var session = StudentSession.From(step.Context);
         session.Journey.TryFire(JourneyTrigger.StartDeclaring);
         if (session.Profile.Form.Answers.Count == 0)
-            await step.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("conv.form_intro", ("count", _questionCount))), ct);
+        {
+            var intro = _texts.Format("conv.form_intro", ("count", _questionCount));
+            await step.Context.SendActivityAsync(MessageFactory.Text(_idCard.Enabled ? $"{intro}\n\n{_texts["idcard.form_intro_hint"]}" : intro), ct);
+        }
         return await step.BeginDialogAsync(Form01Dialog.DialogId, null, ct);
     }
 
@@ -287,51 +301,10 @@ public sealed class MainDialog : ComponentDialog
             var declaredAt = record.DeclaredAt ?? session.Now;
             var link = _printLinks?.LinkFor(StudentKey(step.Context), number);
             var confirmation = MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber, link));
-            AskEmailReminders(confirmation, session.Profile);
+            _emailQuestion.Ask(confirmation, session.Profile);
             await step.Context.SendActivityAsync(confirmation, ct);
         }
         return await step.EndDialogAsync(step.Result, ct);
-    }
-
-    /// <summary>
-    /// «Mình nhắc bạn qua email nữa nhé?» under the confirmation, when the host can send email and the student gave one.
-    /// No prompt waits for it: the buttons are answered whenever tapped (see <see cref="TakeEmailReminderAnswerAsync"/>),
-    /// and anything else the student writes goes on as usual.
-    /// </summary>
-    private void AskEmailReminders(Microsoft.Bot.Schema.IMessageActivity confirmation, StudentProfile profile)
-    {
-        if (_emailReminders is not { Available: true } || profile.EmailReminders is not null || profile.Form.Get("email")?.Value is not { Length: > 0 } email) return;
-        confirmation.Text += "\n\n" + _texts.Format("conv.email_reminder_ask", ("email", email));
-        confirmation.SuggestedActions = new Microsoft.Bot.Schema.SuggestedActions
-        {
-            Actions = [.. EmailReminderChoices().Select(c => new Microsoft.Bot.Schema.CardAction(Microsoft.Bot.Schema.ActionTypes.ImBack, c.Title, value: c.Title))],
-        };
-    }
-
-    private Choice[] EmailReminderChoices() =>
-    [
-        new("yes", _texts["conv.email_reminder_yes"], ["có", "ok", "được", "nhắc qua email", "đồng ý"]),
-        new("no", _texts["conv.email_reminder_no"], ["không", "ko", "không cần", "thôi"]),
-    ];
-
-    /// <summary>The answer to the email question, while it is open (declared, not answered yet).</summary>
-    private async Task<bool> TakeEmailReminderAnswerAsync(ITurnContext context, StudentSession session, CancellationToken ct)
-    {
-        var profile = session.Profile;
-        if (_emailReminders is not { Available: true } || profile.EmailReminders is not null || context.Activity.Text is not { Length: > 0 } text
-            || profile.Journey.State is not (JourneyState.Declared or JourneyState.Submitted or JourneyState.WaitingForOfficeVisit)
-            || profile.Form.Get("email")?.Value is not { Length: > 0 } email)
-            return false;
-        // Only a short answer counts ("có", "không cần"): a longer message is about something else and goes on as usual.
-        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4) return false;
-        var choices = EmailReminderChoices();
-        var chosen = choices.FirstOrDefault(c => c.Title == text.Trim()) ?? choices.FirstOrDefault(c => c.IsChosenBy(text));
-        if (chosen is null) return false;
-        profile.EmailReminders = chosen.Value == "yes";
-        await context.SendActivityAsync(MessageFactory.Text(profile.EmailReminders == true
-            ? _texts.Format("conv.email_reminder_on", ("email", email))
-            : _texts["conv.email_reminder_off"]), ct);
-        return true;
     }
 
     private static StudentKey StudentKey(ITurnContext context) => Conversation.StudentKey.Of(context.Activity);

@@ -33,4 +33,4 @@ public sealed record Escalation(EscalationReason Reason, string? QuestionKey, Da
 
 public enum EscalationReason { StudentAskedForPerson, MaxAttemptsReached }
 
-public enum PendingCommand { None, ConfirmRestart, ChooseFieldToCorrect }
+public enum PendingCommand { None, ConfirmRestart, ChooseFieldToCorrect, EmailReminders }

@@ -25,8 +25,9 @@ public sealed class ExtraAnswers(Form01Definition form, FieldReaders readers, Bo
             if (key == currentField || !session.Profile.Form.NeedsAsking(key)) return [];
             // A lone value for another field: only when it is no answer to the question asked.
             if (currentField is not null && form.Find(currentField) is { } current && readers.Has(current.Kind)
-                && readers.For(current.Kind).Read(Input(text, current, session)).Answer is not null)
-                return [];
+                && readers.For(current.Kind).Read(Input(text, current, session)) is var reading
+                && (reading.Answer is not null || reading.Suggestion is not null || reading.RetryChoices is not null))
+                return []; // an answer to confirm or to choose among is an answer too
         }
 
         var taken = new List<string>();

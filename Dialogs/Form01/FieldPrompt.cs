@@ -34,6 +34,7 @@ public sealed class FieldPrompt(Form01Definition form, FieldReaders readers, Bot
             var answer = choice.Index switch { 0 => YesNo.Yes, 1 => YesNo.No, _ => YesNoRecognizer.Recognize(text) };
             if (answer == YesNo.Yes) return PromptRecognizerResult<FieldAnswer>.Success(pending.Suggested);
             if (answer == YesNo.No && pending.Original is not null) return PromptRecognizerResult<FieldAnswer>.Success(pending.Original);
+            if (answer == YesNo.No) return PromptRecognizerResult<FieldAnswer>.Failure(texts["form.confirm_retry"]);
             // Anything else is a fresh answer to the question: read it below.
         }
 
@@ -56,7 +57,11 @@ public sealed class FieldPrompt(Form01Definition form, FieldReaders readers, Bot
             await turnContext.SendActivityAsync(question, cancellationToken);
             return PromptRecognizerResult<FieldAnswer>.Clarification();
         }
-        return PromptRecognizerResult<FieldAnswer>.Failure(reading.Problem, reading.RetryChoices?.ToList());
+        // "… là gì vậy?": a question about the field gets the field's help, not a refusal.
+        var problem = reading.RetryChoices is null && MessageReading.IsQuestion(text) && !text.Any(char.IsDigit)
+            ? field.Help + "\n" + texts.Format("conv.help_example", ("example", Fill(field.Example, session)))
+            : reading.Problem;
+        return PromptRecognizerResult<FieldAnswer>.Failure(problem, reading.RetryChoices?.ToList());
     }
 
     /// <summary>
@@ -69,6 +74,8 @@ public sealed class FieldPrompt(Form01Definition form, FieldReaders readers, Bot
         static string Canon(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
         return Canon(typed) == Canon(answer.Display) ? null : texts.Format("form.read_back", ("label", field.Title), ("value", answer.Display));
     }
+
+    private static string Fill(string text, StudentSession session) => BotTexts.Fill(text, ("today", Fields.DateFieldReader.Display(session.Today)));
 
     /// <summary>On a retry only the reason and the example are sent: the question itself was just asked.</summary>
     protected override async Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, bool isRetry, string? problem, List<Choice>? retryChoices, CancellationToken cancellationToken)

@@ -22,6 +22,10 @@ public sealed class Form01Answers
     public Dictionary<string, FieldAnswer> Answers { get; set; } = [];
     /// <summary>Fields to ask again even though answered, in the order the form asks them.</summary>
     public List<string> PendingCorrections { get; set; } = [];
+    /// <summary>Values read from the ID card's QR code, offered and waiting for "Dùng" (see IdCard/IdCardFlow).</summary>
+    public IdCard.IdCardOffer? IdCardOffer { get; set; }
+    /// <summary>The card's address, accepted from the QR code: the address question starts by confirming it.</summary>
+    public string? AddressSuggestion { get; set; }
 
     public FieldAnswer? Get(string key) => Answers.GetValueOrDefault(key);
 

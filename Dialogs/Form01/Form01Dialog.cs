@@ -5,6 +5,7 @@ using VssBot.Dialogs.Form01.Address;
 using VssBot.Dialogs.Form01.Fields;
 using VssBot.Dialogs.Form01.IdPhotos;
 using VssBot.Dialogs.Form01.Office;
+using VssBot.Dialogs.Language;
 using VssBot.Dialogs.Reference;
 using VssBot.Dialogs.Runtime;
 using VssBot.Dialogs.Texts;
@@ -56,7 +57,7 @@ public sealed class Form01Dialog : ComponentDialog
         AddDialog(new AddressDialog(units, oldAddresses, texts, form));
         AddDialog(new IdPhotosDialog(texts, form));
         AddDialog(new OfficeDialog(units, offices, texts, form, campaign));
-        AddDialog(new ChoicePrompt(SummaryPrompt));
+        AddDialog(new ChoicePrompt(SummaryPrompt, ConfirmsSummaryAsync));
         AddDialog(new ChoicePrompt(WhichFieldPrompt));
     }
 
@@ -100,10 +101,34 @@ public sealed class Form01Dialog : ComponentDialog
         {
             Prompt = MessageFactory.Text(_texts["form.summary_confirm"]),
             RetryPrompt = MessageFactory.Text(_texts["form.summary_confirm"]),
-            Choices = [new Choice(Record, _texts["form.summary_record"], ["ghi nhan", "xác nhận", "đúng rồi", "ok", "gửi"]), new Choice(Edit, _texts["form.summary_edit"], ["sửa", "chỉnh sửa", "sai"])],
+            Choices = [new Choice(Record, _texts["form.summary_record"], ["ghi nhan", "xác nhận", "gửi tờ khai"]), new Choice(Edit, _texts["form.summary_edit"], ["sửa", "chỉnh sửa", "sai"])],
             Validations = SummaryQuestion,
         }, ct);
     }
+
+    /// <summary>
+    /// The declaration is recorded only on a confirmation: the button, "ghi nhận"/"xác nhận", or a yes in any form
+    /// ("ok", "ddungs rooif"). An unrelated message ("Đã cài rồi") that happens to share a word with a button is no answer.
+    /// </summary>
+    private static Task<bool> ConfirmsSummaryAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken ct)
+    {
+        var text = prompt.Context.Activity.Text ?? "";
+        switch (YesNoRecognizer.Recognize(text))
+        {
+            case YesNo.Yes:
+                prompt.Recognized.Value = new FoundChoice(Record, 0);
+                return Task.FromResult(true);
+            case YesNo.No:
+                prompt.Recognized.Value = new FoundChoice(Edit, 1);
+                return Task.FromResult(true);
+        }
+        if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } found) return Task.FromResult(false);
+        if (found.Value != Record) return Task.FromResult(true);
+        var folded = " " + VietnameseText.Fold(text) + " ";
+        return Task.FromResult(RecordWords.Any(w => folded.Contains($" {w} ", StringComparison.Ordinal)));
+    }
+
+    private static readonly string[] RecordWords = ["ghi nhan", "xac nhan", "gui to khai", "gui di"];
 
     private async Task<DialogTurnResult> AfterSummaryAsync(WaterfallStepContext step, CancellationToken ct)
     {

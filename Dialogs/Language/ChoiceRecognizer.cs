@@ -29,6 +29,13 @@ public static class ChoiceRecognizer
     public static ChoiceMatch Recognize(string text, IReadOnlyList<ChoiceOption> choices)
     {
         if (string.IsNullOrWhiteSpace(text) || choices.Count == 0) return ChoiceMatch.None;
+        // A yes/no-shaped question ("Đồng ý" / "Không đồng ý", "Đúng, là mình" / "Không phải mình") understands every yes/no form.
+        if (YesNoShape(choices) is var (yes, no))
+        {
+            var answer = YesNoRecognizer.Recognize(text);
+            if (answer == YesNo.Yes) return new ChoiceMatch(yes, [yes]);
+            if (answer == YesNo.No) return new ChoiceMatch(no, [no]);
+        }
         var whole = VietnameseText.Fold(text);
         if (choices.Any(c => Labels(c).Contains(whole))) return Match(text, choices);
         if (MessageReading.IsQuestion(text) || YesNoRecognizer.Recognize(text) == YesNo.DontKnow) return ChoiceMatch.None;
@@ -39,6 +46,20 @@ public static class ChoiceRecognizer
         if (match.Index is int i && refused.Contains(i)) return ChoiceMatch.None;
         if (match.IsAmbiguous && match.Candidates.Except(refused).ToList() is [var only]) return new ChoiceMatch(only, [only]);
         return match;
+    }
+
+    /// <summary>The indexes of the yes and the no option when the question has exactly those two, read by their titles.</summary>
+    private static (int Yes, int No)? YesNoShape(IReadOnlyList<ChoiceOption> choices)
+    {
+        if (choices.Count != 2) return null;
+        var first = YesNoRecognizer.Recognize(choices[0].Title);
+        var second = YesNoRecognizer.Recognize(choices[1].Title);
+        return (first, second) switch
+        {
+            (YesNo.Yes, YesNo.No) => (0, 1),
+            (YesNo.No, YesNo.Yes) => (1, 0),
+            _ => null,
+        };
     }
 
     /// <summary>Splits off the parts that refuse an option ("không phải bưu điện"): the rest, and the options refused.</summary>

@@ -55,7 +55,7 @@ public sealed record EmailReading(bool IsValid, string? Address, string? Suggest
 /// <summary>A person's full name, title-cased, with the student's own diacritics kept.</summary>
 public sealed record NameReading(bool IsValid, string? Name, bool HasDiacritics);
 
-public enum IntentKind { None, Help, Cancel, Back, Restart, Progress, Human, Correct, Greeting, Thanks, WhatIsVssId }
+public enum IntentKind { None, Help, Cancel, Back, Restart, Progress, Human, Correct, Greeting, Thanks, WhatIsVssId, Install }
 
 /// <summary>A command or small talk recognised at any prompt. FieldKey is set for Correct ("sửa số điện thoại" → "phone").</summary>
 public sealed record Intent(IntentKind Kind, string? FieldKey = null)

@@ -23,10 +23,34 @@ public static partial class EmailRecognizer
         "email.com", "googlemail.com", "outlook.vn", "gmail.vn",
     ]);
 
+    /// <summary>
+    /// The student's own address from the whole message: dictated punctuation is rewritten first ("lan a còng gmail chấm com"),
+    /// then <see cref="MessageReading"/> picks among several addresses (the corrected one, not someone else's).
+    /// </summary>
     public static EmailReading Recognize(string text)
     {
-        var match = Candidate().Match(text ?? "");
-        if (!match.Success) return new EmailReading(false, null, null);
+        text = Spoken(text ?? "");
+        var spotted = Candidate().Matches(text).Select(m => new Spotted<EmailReading>(m.Index, m.Length, Read(m))).ToList();
+        if (MessageReading.Pick(text, spotted, ByAddress) is not { } picked) return new EmailReading(false, null, null);
+        if (picked.Certainty == Certainty.SomeoneElse) return new EmailReading(false, null, null, Certainty.SomeoneElse);
+        return picked.Value with { Certainty = picked.Certainty };
+    }
+
+    private static readonly IEqualityComparer<EmailReading> ByAddress =
+        EqualityComparer<EmailReading>.Create((a, b) => a?.Address == b?.Address, r => r.Address?.GetHashCode(StringComparison.Ordinal) ?? 0);
+
+    /// <summary>"a còng" → "@", "chấm com" → ".com" (Language/Data/normalisation.vi.tsv, kind voice), and spaces around the domain's dots dropped.</summary>
+    private static string Spoken(string text)
+    {
+        foreach (var (typed, meaning) in TypedWordTable.Voice)
+            text = Regex.Replace(text, $@"(?<!\p{{L}}){Regex.Escape(typed)}(?!\p{{L}})", " " + meaning + " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        if (!text.Contains('@')) return text;
+        text = SpacedAt().Replace(text, "@");
+        return DomainDot().Replace(text, ".");
+    }
+
+    private static EmailReading Read(Match match)
+    {
         var local = match.Groups["local"].Value;
         var domain = match.Groups["domain"].Value.TrimEnd('.', '-').ToLowerInvariant();
         var address = $"{local}@{domain}";
@@ -53,6 +77,13 @@ public static partial class EmailRecognizer
             .FirstOrDefault();
         return best.Domain;
     }
+
+    [GeneratedRegex(@"\s*@\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedAt();
+
+    /// <summary>A dot (or a spoken "chấm") inside the domain, with spaces around it.</summary>
+    [GeneratedRegex(@"(?<=@[\p{L}\p{N}\-.]*[\p{L}\p{N}])\s+(?:\.|chấm|cham)\s+(?=[\p{L}\p{N}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DomainDot();
 
     // Liberal on purpose (letters with diacritics included) so that a non-ASCII address is found and reported invalid.
     [GeneratedRegex(@"(?<local>[\p{L}\p{N}._%+\-]+)\s?@\s?(?<domain>[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*)", RegexOptions.CultureInvariant)]

@@ -43,12 +43,10 @@ public static partial class IdDocumentRecognizer
     private static IdDocumentReading PersonalId(string digits, int? statedBirthYear)
     {
         var warnings = new List<string>();
-        var province = BirthProvinces.NameOf(digits[..3]);
-        if (province is null) warnings.Add(TextKeys.IdUnknownProvince);
-        var century = 1900 + (digits[3] - '0') / 2 * 100;
-        var birthYear = century + int.Parse(digits.AsSpan(4, 2));
-        if (statedBirthYear is int stated && stated != birthYear) warnings.Add(TextKeys.IdBirthYearMismatch);
-        return new IdDocumentReading(true, IdDocumentKind.PersonalId, digits, null, warnings, birthYear, province);
+        var id = PersonalIdNumber.Read(digits)!;
+        if (id.BirthProvince is null) warnings.Add(TextKeys.IdUnknownProvince);
+        if (statedBirthYear is int stated && stated != id.BirthYear) warnings.Add(TextKeys.IdBirthYearMismatch);
+        return new IdDocumentReading(true, IdDocumentKind.PersonalId, digits, null, warnings, id.BirthYear, id.BirthProvince);
     }
 
     private static IdDocumentReading Invalid(string key) => new(false, null, null, key, [], null, null);

@@ -30,7 +30,9 @@ public sealed partial class IntentRecognizer
         (IntentKind.Human, Scope.Anywhere, Table(IntentKind.Human,
             "gặp nhân viên", "nhân viên tư vấn", "tư vấn viên", "người thật", "gặp người", "tổng đài viên",
             "nói chuyện với người", "gọi nhân viên", "gặp tư vấn", "cần người hỗ trợ", "gặp admin",
-            "chuyển nhân viên", "nhân viên hỗ trợ", "human", "agent")),
+            "chuyển nhân viên", "nhân viên hỗ trợ", "human", "agent", "nói chuyện với nhân viên", "nói chuyện với tư vấn",
+            "kết nối nhân viên", "kết nối tổng đài", "gọi tổng đài", "liên hệ nhân viên", "chat với nhân viên", "người hỗ trợ",
+            "nhân viên bảo hiểm xã hội")),
         (IntentKind.Human, Scope.Whole, Table(IntentKind.Human, "nhân viên", "tổng đài", "tư vấn")),
         (IntentKind.Restart, Scope.Anywhere, Table(IntentKind.Restart,
             "làm lại từ đầu", "bắt đầu lại", "restart", "reset", "bắt đầu từ đầu", "quay lại từ đầu",
@@ -45,12 +47,14 @@ public sealed partial class IntentRecognizer
             "hủy bỏ", "cancel", "dừng lại", "không làm nữa", "thôi không làm", "không đăng ký nữa",
             "thôi không khai nữa", "ngừng lại", "hủy đăng ký", "hủy khai", "không khai nữa", "không muốn khai nữa",
             "không muốn làm nữa", "không muốn đăng ký nữa")),
-        (IntentKind.Cancel, Scope.Whole, Table(IntentKind.Cancel, "hủy", "thôi", "stop", "ngừng", "quit", "exit", "thoát")),
+        (IntentKind.Cancel, Scope.Whole, Table(IntentKind.Cancel, "hủy", "thôi", "stop", "ngừng", "quit", "exit", "thoát", "kết thúc", "end", "thoát ra")),
         (IntentKind.Progress, Scope.Anywhere, Table(IntentKind.Progress,
             "tiến độ", "bước nào", "đến đâu rồi", "tới đâu rồi", "bao nhiêu bước", "còn mấy bước",
             "còn bao nhiêu câu", "còn mấy câu", "progress", "đang ở đâu")),
         (IntentKind.Help, Scope.Anywhere, Table(IntentKind.Help,
-            "trợ giúp", "hướng dẫn", "help", "giúp đỡ", "cần giúp", "không hiểu gì", "làm sao bây giờ", "làm thế nào")),
+            "trợ giúp", "hướng dẫn", "help", "giúp đỡ", "cần giúp", "không hiểu gì", "làm sao bây giờ", "làm thế nào",
+            "khó hiểu", "chưa hiểu gì")),
+        (IntentKind.Help, Scope.Whole, Table(IntentKind.Help, "không hiểu", "chưa hiểu", "không hiểu lắm")),
         (IntentKind.Help, Scope.Whole, Table(IntentKind.Help, "giúp", "giúp với", "hỗ trợ", "cứu", "menu")),
         (IntentKind.Thanks, Scope.Anywhere, Table(IntentKind.Thanks,
             "cảm ơn", "cám ơn", "thanks", "thank", "tks", "thx", "thank you", "cảm ơn nhiều")),
@@ -72,7 +76,7 @@ public sealed partial class IntentRecognizer
     /// </summary>
     private static readonly PhraseTable<bool> CorrectionVerbs = new(
         new[] { "sửa", "sửa lại", "chỉnh", "chỉnh sửa", "chỉnh lại", "đổi", "đổi lại", "thay đổi", "thay", "nhập lại",
-                "điền lại", "ghi lại", "khai lại", "cập nhật", "sửa giúp", "edit", "change" }.Select(v => (v, true))
+                "điền lại", "ghi lại", "khai lại", "cập nhật", "sửa giúp", "edit", "change", "chọn lại", "chọn khác" }.Select(v => (v, true))
         .Concat(new[] { "sai", "bị sai", "nhầm", "nhập nhầm", "ghi nhầm", "điền nhầm", "nhập sai", "ghi sai", "điền sai",
                 "chưa đúng", "không đúng" }.Select(v => (v, false))));
 
@@ -94,13 +98,16 @@ public sealed partial class IntentRecognizer
         var trimmed = text.Trim();
         if (trimmed.All(c => c is '?' or '？')) return new Intent(IntentKind.Help);
 
-        var words = VietnameseText.FoldedWords(text);
-        if (words.Count == 0 || words.Count(w => !Fillers.Contains(w)) > MaxWords) return Intent.None;
+        // Every name of the app counts as one word ("ứng dụng bhxh số là gì" is as short as "vssid là gì").
+        var words = VssIdNames.Replace(VietnameseText.Fold(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Count(w => !Fillers.Contains(w)) > MaxWords) return Intent.None;
         // "đúng"/"dung" is a yes; only "dừng" with its marks means stop.
         if (words.Contains("dung") && VietnameseText.Tokens(text).Any(t => t.StartsWith("dừng", StringComparison.Ordinal)))
             return new Intent(IntentKind.Cancel);
 
-        if (WhatIsVssId().IsMatch(string.Join(' ', words))) return new Intent(IntentKind.WhatIsVssId);
+        var joined = string.Join(' ', words);
+        if (WhatIsVssId().IsMatch(joined)) return new Intent(IntentKind.WhatIsVssId);
+        if (IsInstallRequest(text, joined)) return new Intent(IntentKind.Install);
 
         return FirstCommand(words, BeforeCorrection) ?? RecognizeCorrection(words) ?? FirstCommand(words, AfterCorrection) ?? Intent.None;
     }
@@ -134,6 +141,30 @@ public sealed partial class IntentRecognizer
         var meaningful = string.Join(' ', words.Where(w => !Fillers.Contains(w)));
         return BareCorrections.Contains(meaningful) ? new Intent(IntentKind.Correct) : null;
     }
+
+    /// <summary>
+    /// "mình muốn cài VssID", "tải app ở đâu", "chưa cai, huong dan minh voi": a verb of installing with the app or a request
+    /// for guidance; "đã cài rồi" is an answer, not a request. Plain "cai"/"tai" count only in a message typed without
+    /// diacritics: with them, "cái" (thing) and "tại" (at) are other words.
+    /// </summary>
+    private static bool IsInstallRequest(string typed, string folded)
+    {
+        var lower = typed.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
+        var verb = InstallVerb().IsMatch(lower) || !VietnameseText.HasDiacritics(lower) && PlainInstallVerb().IsMatch(folded);
+        return verb && InstallObject().IsMatch(folded) && !Installed().IsMatch(folded);
+    }
+
+    [GeneratedRegex(@"(?<!\p{L})(cài|tải|đăng ký|đăng kí|download|install)(?!\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex InstallVerb();
+
+    [GeneratedRegex(@"\b(cai|tai|dang ky|dang ki)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainInstallVerb();
+
+    [GeneratedRegex(@"\b(vssid|app|ung dung|huong dan|giup|chi)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex InstallObject();
+
+    [GeneratedRegex(@"\b(da cai|cai roi|cai xong|da tai|tai roi|tai xong|da dang ky|dang ky roi|cai duoc roi)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Installed();
 
     private static PhraseTable<IntentKind> Table(IntentKind kind, params string[] phrases) =>
         new(phrases.Select(p => (p, kind)));

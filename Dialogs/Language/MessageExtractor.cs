@@ -52,12 +52,38 @@ public static partial class MessageExtractor
     public static ExtractedValues Extract(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return new ExtractedValues();
-        var values = new ExtractedValues(Email: EmailRecognizer.Recognize(text) is { Address: not null } email ? email : null);
+        var values = new ExtractedValues(Email: EmailRecognizer.Recognize(text) is { Address: not null, IsAnswer: true } email ? email : null);
         foreach (var part in PartSeparator().Split(text))
+        {
+            // "hình như sdt em là …": a hedged number is left for its own question, where it is confirmed.
+            if (MessageReading.Has(part, MessageReading.Marker.Hedge)) continue;
             foreach (var (label, content) in Segments(part))
                 values = Add(values, label, content);
-        return values;
+        }
+        // A phone number is taken only when the whole message gives it as the student's own ("số mẹ em …" is not).
+        if (values.Phone is { IsValid: true } found && PhoneRecognizer.Recognize(text) is var whole && (!whole.IsAnswer || whole.E164 != found.E164))
+            values = values with { Phone = null };
+        return values.FullName is null && values.Count > 0 && UnlabelledName(text) is { } name ? values with { FullName = name } : values;
     }
+
+    /// <summary>
+    /// "Võ Thành Đạt, 0912345678, dat.vo@gmail.com": with other values given, a run of two to five capitalised words right
+    /// before the first value (or its separator) is the name even without a label.
+    /// </summary>
+    private static NameReading? UnlabelledName(string text)
+    {
+        var firstValue = FirstValue().Match(text);
+        if (!firstValue.Success) return null;
+        var before = text[..firstValue.Index].TrimEnd(' ', ',', ';', '-', ':', '|', '\t');
+        var words = before.Split([' ', ':', ',', ';', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var run = words.Reverse().TakeWhile(w => char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '\'' or '’')).Reverse().ToList();
+        if (run.Count is < 2 or > 5) return null;
+        return NameRecognizer.Recognize(string.Join(' ', run)) is { IsValid: true } name ? name : null;
+    }
+
+    /// <summary>Where the first number or e-mail address starts.</summary>
+    [GeneratedRegex(@"[+(]?\d|[\p{L}\p{N}._%+\-]+\s?@", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstValue();
 
     private static ExtractedValues Add(ExtractedValues values, Label? label, List<string> content)
     {

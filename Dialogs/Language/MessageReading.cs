@@ -31,17 +31,28 @@ public static class MessageReading
     /// <summary>The markers in a piece of text, left to right, longest first, not overlapping: kind, first word, word after, and where it ends in the text.</summary>
     public static IReadOnlyList<(Marker Kind, int Start, int End, int TextEnd)> Markers(string text)
     {
-        var words = VietnameseText.TypedAndFolded(text);
+        text ??= "";
         var found = new List<(Marker, int, int, int)>();
-        for (var i = 0; i < words.Count;)
+        var offset = 0;
+        var clauseStart = 0;
+        // A marker never spans punctuation: "Chào bạn, mình tên là …" holds no "bạn mình".
+        foreach (var clause in text.Split(ClauseBreaks))
         {
-            var entry = Entries.FirstOrDefault(e => Matches(e, words, i));
-            if (entry is null) { i++; continue; }
-            found.Add((entry.Kind, i, i + entry.Words.Length, words[i + entry.Words.Length - 1].End));
-            i += entry.Words.Length;
+            var words = VietnameseText.TypedAndFolded(clause);
+            for (var i = 0; i < words.Count;)
+            {
+                var entry = Entries.FirstOrDefault(e => Matches(e, words, i));
+                if (entry is null) { i++; continue; }
+                found.Add((entry.Kind, offset + i, offset + i + entry.Words.Length, clauseStart + words[i + entry.Words.Length - 1].End));
+                i += entry.Words.Length;
+            }
+            offset += words.Count;
+            clauseStart += clause.Length + 1;
         }
         return found;
     }
+
+    private static readonly char[] ClauseBreaks = [',', ';', '.', '!', '?', '\n', ':', '(', ')'];
 
     private static bool Matches(Entry entry, IReadOnlyList<(string Typed, string Folded, int End)> words, int start)
     {
@@ -113,13 +124,17 @@ public static class MessageReading
         return new Picked<T>(chosen.Value, certainty, candidates);
     }
 
+    /// <summary>The text names someone else ("tên của mẹ em là …") and not the student again.</summary>
+    public static bool NamesSomeoneElse(string text) => IsSomeoneElses(text);
+
     /// <summary>The words before a value (since the previous value) name someone else and not the student again.</summary>
     private static bool IsSomeoneElses(string lead)
     {
         var markers = Markers(lead);
         var other = markers.LastOrDefault(m => m.Kind == Marker.Other);
         if (other == default) return false;
-        return !markers.Any(m => m.Kind == Marker.Own && m.Start >= other.End);
+        // "của bố em là …": the "em là" right after names the father's child, not a new owner.
+        return !markers.Any(m => m.Kind == Marker.Own && m.Start > other.End);
     }
 
     private static bool IsWholeMessage<T>(string text, Spotted<T> s) =>

@@ -26,25 +26,58 @@ public static class NameRecognizer
         "app", "gi", "vay", "nhe", "giup", "muon", "cach", "cai",
     ]);
 
-    private static readonly FrozenSet<string> Politeness = FrozenSet.ToFrozenSet<string>(["da", "vang", "ok", "chao", "xin", "ban", "a", "ad", "oi"]);
+    /// <summary>Polite openers as typed: "vàng" (a Hmong surname) is not "vâng"; plain "vang" is stripped only when a name remains.</summary>
+    private static readonly FrozenSet<string> Politeness = FrozenSet.ToFrozenSet<string>(["dạ", "da", "vâng", "vang", "ok", "chào", "chao", "xin", "bạn", "ban", "a", "ạ", "ad", "ơi", "oi", "dạ vâng"]);
+
+    /// <summary>Words that end the name in a pasted block: "Họ và tên: Lê Thu Trang - SĐT: …".</summary>
+    private static readonly FrozenSet<string> NextLabels = FrozenSet.ToFrozenSet<string>([
+        "sđt", "sdt", "số", "so", "email", "mail", "gmail", "cccd", "cmnd", "zalo", "đt", "dt", "điện", "dien", "ngày", "sinh", "địa", "dia", "mã", "ma"]);
+
+    /// <summary>Phrases that describe a person without naming them ("sinh viên năm nhất").</summary>
+    private static readonly string[] NotNamePhrases = ["sinh vien", "hoc sinh", "nam nhat", "nam hai", "nam ba", "nam tu", "nam cuoi"];
 
     public static NameReading Recognize(string text)
     {
         var invalid = new NameReading(false, null, VietnameseText.HasDiacritics(text ?? ""));
         if (string.IsNullOrWhiteSpace(text) || text.Contains('@')) return invalid;
-        var firstPart = text.Normalize(NormalizationForm.FormC).Split([',', ';', '\n', '.', '!'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Trim()).FirstOrDefault(p => p.Length > 0) ?? "";
-        var words = firstPart.Split([' ', '\t', ':', '-', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+        // The last correction wins; a part naming someone else ("tên của mẹ em là …") is not the student's name.
+        var parts = MessageReading.AfterLastCorrection(text).Normalize(NormalizationForm.FormC).Split([',', ';', '\n', '.', '!', '|'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Trim()).Where(p => p.Any(char.IsLetter)).ToList();
+        var part = parts.FirstOrDefault(p => !MessageReading.NamesSomeoneElse(p)) ?? "";
+        var words = part.Split([' ', '\t', ':', '-', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Any(char.IsLetterOrDigit)).ToList(); // an emoji or a lone symbol is no word of the name
-        words = StripTrailingParticles(StripLeadIn(words));
+        words = StripTrailingParticles(UpToNextLabel(StripLeadIn(AfterLastLeadIn(words))));
 
         if (words.Count is < MinWords or > MaxWords || words.Sum(w => w.Length) > MaxLength) return invalid;
         if (words.Any(w => w.Length > MaxWordLength + 2 || !w.All(IsNameChar) || !char.IsLetter(w[0]))) return invalid;
         if (YesNoRecognizer.Recognize(string.Join(' ', words)) is not null) return invalid;
         if (words.Any(w => NotNameWords.Contains(w.ToLowerInvariant()))) return invalid;
+        var foldedName = " " + VietnameseText.Fold(string.Join(' ', words)) + " ";
+        if (NotNamePhrases.Any(p => foldedName.Contains($" {p} ", StringComparison.Ordinal))) return invalid;
 
         var name = string.Join(' ', words.Select(TitleCase));
         return new NameReading(true, name, VietnameseText.HasDiacritics(name));
+    }
+
+    /// <summary>"cháu nhà tôi tên Trần Bảo Ngọc", "tên của con là …": what follows the last "tên"/"là" when at least two words follow.</summary>
+    private static List<string> AfterLastLeadIn(List<string> words)
+    {
+        for (var k = words.Count - 3; k >= 1; k--)
+        {
+            var lower = words[k].ToLowerInvariant();
+            // Folded too: "teen laf" (Telex left on) is "tên là"; a capitalised "La" stays the surname.
+            var folded = lower == words[k] ? VietnameseText.FoldToken(lower) : "";
+            if (lower is "tên" or "ten" || IsWordLa(words[k]) || folded is "ten" or "la") return words.Skip(k + 1).ToList();
+        }
+        return words;
+    }
+
+    /// <summary>The name ends where the next label of a pasted block starts ("… - SĐT: …"); a bare number stays and makes it invalid.</summary>
+    private static List<string> UpToNextLabel(List<string> words)
+    {
+        var end = 0;
+        while (end < words.Count && !(end >= 2 && NextLabels.Contains(words[end].ToLowerInvariant()))) end++;
+        return words.Take(end).ToList();
     }
 
     /// <summary>Drops "dạ", "em tên là", "họ và tên:", "mình là"… A leading "Lã"/"La" surname is kept: "là" counts only after a subject or "tên".</summary>
@@ -52,7 +85,9 @@ public static class NameRecognizer
     {
         var folded = words.Select(w => VietnameseText.FoldToken(w)).ToList();
         var i = 0;
-        while (i < words.Count && Politeness.Contains(folded[i])) i++;
+        while (i < words.Count && Politeness.Contains(words[i].ToLowerInvariant())) i++;
+        // "vang a sung": stripping would leave no name, so the plain words were the name.
+        if (words.Count - i < MinWords && words.Count >= MinWords) i = 0;
         var start = i;
         var subject = i < words.Count && Subjects.Contains(folded[i]);
         if (subject) i++;

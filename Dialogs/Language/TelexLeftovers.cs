@@ -28,8 +28,8 @@ public static class TelexLeftovers
         var body = word;
         if ("sfrxj".Contains(body[^1]) && body.Length >= 2)
         {
-            var rest = body[..^1];
-            if (rest.Any(c => Vowels.Contains(c)) && (Vowels.Contains(rest[^1]) || Finals.Any(f => rest.EndsWith(f, StringComparison.Ordinal) && rest.Length > f.Length)))
+            var rest = body[..^1].TrimEnd('w'); // "uwf" (ừ), "nhows" (nhớ): the vowel mark comes before the tone
+            if (rest.Length > 0 && rest.Any(c => Vowels.Contains(c)) && (Vowels.Contains(rest[^1]) || Finals.Any(f => rest.EndsWith(f, StringComparison.Ordinal) && rest.Length > f.Length)))
             {
                 body = rest;
                 marked = true;

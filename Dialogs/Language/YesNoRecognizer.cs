@@ -25,7 +25,7 @@ public static class YesNoRecognizer
         ("không đúng", YesNo.No), ("chưa đúng", YesNo.No), ("không phải", YesNo.No),
         ("không đồng ý", YesNo.No), ("không được", YesNo.No), ("không chính xác", YesNo.No),
         ("không muốn", YesNo.No), ("không cần", YesNo.No), ("thôi khỏi", YesNo.No), ("khỏi", YesNo.No),
-        ("khỏi cần", YesNo.No), ("nhầm rồi", YesNo.No), ("no", YesNo.No), ("nope", YesNo.No),
+        ("khỏi cần", YesNo.No), ("thôi", YesNo.No), ("nhầm rồi", YesNo.No), ("no", YesNo.No), ("nope", YesNo.No),
         ("nah", YesNo.No), ("not", YesNo.No), ("n", YesNo.No),
         ("đâu có", YesNo.No), ("không hề", YesNo.No),
         // Yes
@@ -43,7 +43,7 @@ public static class YesNoRecognizer
     private static readonly FrozenSet<string> Fillers = FrozenSet.ToFrozenSet<string>([
         "a", "ah", "ak", "oi", "nhe", "nha", "nhen", "ne", "em", "minh", "toi", "to", "tui", "ban", "anh",
         "chi", "bot", "ad", "luon", "vay", "day", "do", "ha", "nhi", "the", "ma", "cung", "roi", "chu", "lam",
-        "qua", "nua", "hoan", "toan", "ve", "cai", "da", "vang", "dau",
+        "qua", "nua", "hoan", "toan", "ve", "da", "vang", "dau",
     ]);
 
     /// <summary>"dạ", "vâng", "rồi" open or close polite answers ("dạ không", "vâng có ạ", "sai rồi"): they mean yes only alone.</summary>
@@ -56,8 +56,9 @@ public static class YesNoRecognizer
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         // "có à ko, chưa ạ": the answer after the student took the first one back; a question or a hedge is no answer.
-        text = MessageReading.AfterLastCorrection(text);
-        var answer = Read(text);
+        var after = MessageReading.AfterLastCorrection(text);
+        var answer = after != text ? Read(after) ?? Read(text) : Read(text);
+        text = after;
         return answer is YesNo.Yes or YesNo.No && MessageReading.IsUnsure(text) ? null : answer;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc.Testing;
+using VssBot.Bot.Agents.Auth;
 
 namespace VssBot.Bench.LoadDriver;
 
@@ -19,6 +21,13 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["Storage:Provider"] = options.Provider,
             ["Storage:Sqlite:Path"] = DatabasePath,
             ["Printing:PublicBaseUrl"] = "http://127.0.0.1",
+            // Production refuses development keys and the development admin: a run gets its own throw-away ones.
+            ["DataProtection:Key"] = NewKey(),
+            ["DeclarationApi:ApiKey"] = NewKey(),
+            ["DirectLine:SigningKey"] = NewKey(),
+            ["Agents:Users:0:UserName"] = "load-driver",
+            ["Agents:Users:0:PasswordHash"] = AgentAccounts.Hash(NewKey()),
+            ["Agents:Users:0:Role"] = "admin",
         };
         if (options.LogLevel is { } level)
         {
@@ -27,6 +36,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
         }
         UseKestrel(0);
     }
+
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public string DatabasePath { get; }
 

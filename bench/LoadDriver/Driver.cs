@@ -11,7 +11,8 @@ namespace VssBot.Bench.LoadDriver;
 /// not a test: it never fails on a time. Usage: bench/README.md.</summary>
 public static class Driver
 {
-    public static async Task Main(string[] args)
+    /// <summary>Exit code 1 when a turn failed or none completed (a smoke check of behaviour, never of time).</summary>
+    public static async Task<int> Main(string[] args)
     {
         var options = DriverOptions.Parse(args);
         var answers = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "form01-answers.txt")).Where(l => l.Length > 0).ToArray();
@@ -99,6 +100,7 @@ public static class Driver
         Console.WriteLine($"memory: RSS {Environment.WorkingSet / 1048576.0:0.0} MB (peak {PeakRss() / 1024.0:0.0} MB), managed heap {GC.GetTotalMemory(false) / 1048576.0:0.0} MB after a full GC");
         await host.DisposeAsync();
         Directory.Delete(data.FullName, recursive: true);
+        return students.Errors > 0 || turns == 0 || messenger?.Errors > 0 ? 1 : 0;
     }
 
     private static (double Average, long Max) StoredBytes(string databasePath, List<string> conversations)

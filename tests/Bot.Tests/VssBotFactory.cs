@@ -25,7 +25,14 @@ public class VssBotFactory : WebApplicationFactory<Program>
     {
         ownsDatabase = databasePath is null;
         DatabasePath = databasePath ?? NewDatabasePath();
-        this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage:Sqlite:Path"] = DatabasePath };
+        // Tests all call from one address: per-address rate limits high unless a test sets its own (Security/RateLimitTests).
+        this.settings = new Dictionary<string, string?>
+        {
+            ["RateLimits:SignInPerMinute"] = "10000", ["RateLimits:DirectLineStartsPerMinute"] = "10000", ["RateLimits:DirectLinePostsPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            this.settings[key] = value;
+        this.settings["Storage:Sqlite:Path"] = DatabasePath;
         this.testServices = testServices;
     }
 

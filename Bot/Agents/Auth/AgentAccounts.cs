@@ -34,6 +34,9 @@ public sealed class AgentAccounts
         unknownUserHash = hasher.HashPassword(new AgentUser(), RandomNumberGenerator.GetHexString(16));
     }
 
+    /// <summary>The configured account of this name, or null.</summary>
+    public AgentUser? Find(string userName) => users.GetValueOrDefault(userName.Trim());
+
     /// <summary>The account for these credentials, or null. Unknown names cost the same hashing time as known ones.</summary>
     public AgentUser? Verify(string? userName, string? password)
     {

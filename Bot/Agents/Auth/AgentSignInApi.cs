@@ -29,6 +29,8 @@ public static class AgentSignInApi
                 // APIs answer 401/403; pages go to the sign-in form.
                 o.Events.OnRedirectToLogin = c => Refuse(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => Refuse(c, StatusCodes.Status403Forbidden);
+                // Sign-out and role or password changes end every copy of the cookie (AgentSessions).
+                o.Events.OnValidatePrincipal = c => c.HttpContext.RequestServices.GetRequiredService<AgentSessions>().ValidateAsync(c);
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(AgentRoles.ConsolePolicy, p => p.RequireRole(AgentRoles.Agent, AgentRoles.Admin))
@@ -62,23 +64,25 @@ public static class AgentSignInApi
             .AllowAnonymous();
 
         // Form posts are checked by the antiforgery middleware (the form carries the token).
-        app.MapPost(LoginPath, async (HttpContext http, AgentAccounts accounts, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl) =>
+        app.MapPost(LoginPath, async (HttpContext http, AgentSessions sessions, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl) =>
         {
-            if (accounts.Verify(userName, password) is not { } user)
+            if (sessions.Verify(userName, password) is not { } user)
                 return Results.Redirect($"{LoginPath}?error=1&returnUrl={Uri.EscapeDataString(LocalOr(returnUrl, "/agents"))}");
             var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, user.UserName),
                 new Claim(ClaimTypes.Role, user.Role),
                 new Claim("display_name", user.DisplayName ?? user.UserName),
+                new Claim(AgentSessions.StampClaim, sessions.StampOf(user)),
             ], CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
                 new AuthenticationProperties { IsPersistent = false });
             return Results.Redirect(LocalOr(returnUrl, user.Role == AgentRoles.Staff ? "/school" : "/agents"));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(Security.RateLimits.SignIn);
 
-        app.MapPost("/agents/logout", async (HttpContext http) =>
+        app.MapPost("/agents/logout", async (HttpContext http, AgentSessions sessions) =>
         {
+            sessions.SignedOut(http.User.Identity!.Name!);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect(LoginPath);
         }).RequireAuthorization().AddEndpointFilter<AntiforgeryCheck>();
@@ -94,6 +98,7 @@ public static class AgentSignInApi
         return app;
     }
 
-    private static string LocalOr(string? url, string fallback) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : fallback;
+    /// <summary>ASP.NET Core's own local-URL rule: refuses "//host", "/\host", control characters ("/%09/evil"), absolute URLs.</summary>
+    internal static string LocalOr(string? url, string fallback) =>
+        !string.IsNullOrEmpty(url) && Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(url) ? url : fallback;
 }

@@ -117,7 +117,6 @@ public sealed class StudentDirectory(AgentsDatabase database, IPersonalDataProte
     public async Task<bool> TryClaimAsync(string studentKey, string agent, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await pending.WhenWrittenAsync(cancellationToken);
-        await pending.WhenWrittenAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql("""
             UPDATE student_directory SET held_by = $agent, held_since = $now

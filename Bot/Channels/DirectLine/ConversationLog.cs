@@ -24,7 +24,7 @@ public sealed class ConversationLog
 
     public ConversationLog(DirectLineDataFolder folder, ConversationSignals signals)
     {
-        file = new SqliteFile(Path.Combine(folder.Path, "conversations.db"), Schema);
+        file = new SqliteFile(Path.Combine(folder.Path, "conversations.db"), Storage.Migrations.SchemaMigrations.SqliteDirectLine);
         this.signals = signals;
     }
 
@@ -104,17 +104,4 @@ public sealed class ConversationLog
     /// <summary>Creates the folder, the file and the tables once (at start-up, by the channel's initializer).</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => file.EnsureCreatedAsync(cancellationToken);
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS dl_conversations (
-            id         TEXT PRIMARY KEY NOT NULL,
-            user_id    TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS dl_activities (
-            conversation_id TEXT NOT NULL,
-            seq             INTEGER NOT NULL,
-            json            TEXT NOT NULL,
-            PRIMARY KEY (conversation_id, seq)
-        );
-        """;
 }

@@ -22,12 +22,12 @@ public static class DirectLineApi
     public static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
-        api.MapPost("/tokens/generate", GenerateTokenAsync);
+        api.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(Security.RateLimits.DirectLineStart);
         api.MapPost("/tokens/refresh", RefreshToken);
-        api.MapPost("/conversations", StartConversationAsync);
+        api.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(Security.RateLimits.DirectLineStart);
         api.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        api.MapPost("/conversations/{conversationId}/upload", UploadAsync).DisableAntiforgery();
+        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(Security.RateLimits.DirectLinePost);
+        api.MapPost("/conversations/{conversationId}/upload", UploadAsync).DisableAntiforgery().RequireRateLimiting(Security.RateLimits.DirectLinePost);
         api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         api.Map("/conversations/{conversationId}/stream", DirectLineStream.RunAsync);
         api.MapGet("/attachments/{conversationId}/{file}", GetAttachment);

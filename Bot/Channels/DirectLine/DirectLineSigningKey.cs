@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VssBot.Bot.Privacy;
 
 namespace VssBot.Bot.Channels.DirectLine;
 
@@ -14,7 +15,7 @@ public sealed class DirectLineSigningKey
     {
         Bytes = options.Value.SigningKey is { Length: > 0 } configured
             ? Decode(configured)
-            : LoadOrCreate(Path.Combine(folder.Path, "signing.key"));
+            : DevelopmentKeyFile.LoadOrCreate(folder.Path, "signing.key");
     }
 
     public byte[] Bytes { get; }
@@ -25,26 +26,5 @@ public sealed class DirectLineSigningKey
         return bytes.Length >= MinimumBytes
             ? bytes
             : throw new InvalidOperationException($"DirectLine:SigningKey must be at least {MinimumBytes} bytes (base64).");
-    }
-
-    private static byte[] LoadOrCreate(string path)
-    {
-        if (File.Exists(path))
-            return Decode(File.ReadAllText(path).Trim());
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(MinimumBytes);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        try
-        {
-            using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-            writer.Write(Convert.ToBase64String(key));
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return Decode(File.ReadAllText(path).Trim()); // another process created it first
-        }
-        return key;
     }
 }

@@ -10,7 +10,7 @@ namespace VssBot.Bot.Declarations.Outbox;
 /// proactive turn of their conversation (<see cref="IStudentMessenger"/>), so the per-conversation gate orders it after
 /// the student's own "Ghi nhận" turn and the profile is loaded and saved as in any turn. Never throws for a channel.
 /// </summary>
-public sealed class DeclarationFollowUp(IStudentMessenger messenger, StudentFollowUp followUp, DeclarationOutbox outbox, ILogger<DeclarationFollowUp> logger)
+public sealed class DeclarationFollowUp(IStudentMessenger messenger, StudentFollowUp followUp, IDeclarationOutbox outbox, ILogger<DeclarationFollowUp> logger)
 {
     /// <param name="Completed">false: the profile does not show the declaration yet; try again later.</param>
     /// <param name="Journey">What happened to the journey ("submitted, WaitingForOfficeVisit", "waiting: …").</param>

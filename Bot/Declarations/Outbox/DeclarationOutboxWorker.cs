@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using VssBot.Bot.Declarations.Client;
+using VssBot.Bot.Storage.Notifications;
 using VssBot.Bot.Turns;
 
 namespace VssBot.Bot.Declarations.Outbox;
@@ -9,10 +10,13 @@ namespace VssBot.Bot.Declarations.Outbox;
 /// Sends recorded declarations to the registry until accepted: 5xx, timeouts, refused connections and an open circuit
 /// are retried with growing delays (across restarts: the schedule is in the outbox); a 400 marks the declaration
 /// "rejected-invalid" so it does not loop forever. Once accepted: the journey moves and the student is told.
-/// Starts sending once the host listens (by default the registry is this very process).
+/// Starts sending once the host listens (by default the registry is this very process). Any number of instances run
+/// this worker on one store: each claims the rows it handles (<see cref="IDeclarationOutbox"/>). A recorded declaration
+/// wakes the workers at once, and a worker keeps taking batches while full ones come back.
 /// </summary>
 public sealed class DeclarationOutboxWorker(
-    DeclarationOutbox outbox,
+    IDeclarationOutbox outbox,
+    IChangeNotifications notifications,
     IServiceScopeFactory scopes,
     DeclarationFollowUp followUp,
     OutboxSignal signal,
@@ -23,6 +27,7 @@ public sealed class DeclarationOutboxWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var wakeUps = notifications.Subscribe(ChangeTopics.Outbox, _ => signal.Notify());
         if (!await StartedAsync(stoppingToken))
             return;
         var settings = options.Value;
@@ -30,7 +35,8 @@ public sealed class DeclarationOutboxWorker(
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // A full batch means more may be waiting: take the next one without waiting.
+                while (await RunOnceAsync(stoppingToken) >= settings.BatchSize && !stoppingToken.IsCancellationRequested) { }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -47,14 +53,36 @@ public sealed class DeclarationOutboxWorker(
         }
     }
 
-    /// <summary>One round: send what is due, then follow up on what was accepted.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One round: claim and send what is due, then claim and follow up on what was accepted before and is still to do
+    /// (a follow-up waiting for the student's profile is tried again next round, not in a loop). Returns how many were due.
+    /// </summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        foreach (var item in await outbox.DueAsync(clock.GetUtcNow(), settings.BatchSize, cancellationToken))
-            await SendAsync(item, cancellationToken);
-        foreach (var item in await outbox.FollowUpsDueAsync(settings.BatchSize, cancellationToken))
-            await FollowUpAsync(item, cancellationToken);
+        var now = clock.GetUtcNow();
+        var due = await outbox.ClaimDueAsync(now, now + settings.ClaimLease, settings.BatchSize, cancellationToken);
+        await HandleAsync(due, SendAsync, cancellationToken);
+        now = clock.GetUtcNow();
+        var followUps = await outbox.ClaimFollowUpsAsync(now, now + settings.ClaimLease, settings.BatchSize, cancellationToken);
+        await HandleAsync(followUps, FollowUpAsync, cancellationToken);
+        return due.Count;
+    }
+
+    /// <summary>Handles claimed rows one by one; stopping mid-batch gives the rest back at once (a killed process's come back after the lease).</summary>
+    private async Task HandleAsync(IReadOnlyList<OutboxItem> claimed, Func<OutboxItem, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        try
+        {
+            for (; done < claimed.Count; done++)
+                await handle(claimed[done], cancellationToken);
+        }
+        finally
+        {
+            if (done < claimed.Count && cancellationToken.IsCancellationRequested)
+                await outbox.ReleaseAsync([.. claimed.Skip(done).Select(i => i.IdempotencyKey)], CancellationToken.None);
+        }
     }
 
     private async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)

@@ -1,12 +1,14 @@
+using VssBot.Bot.Storage.Notifications;
 using VssBot.Dialogs.Conversation;
 
 namespace VssBot.Bot.Declarations.Outbox;
 
 /// <summary>
 /// "Ghi nhận": writes the declaration to the outbox (durable before the student is told) and returns its receipt at once;
-/// <see cref="DeclarationOutboxWorker"/> delivers it. The same key twice returns the same receipt and writes nothing new.
+/// <see cref="DeclarationOutboxWorker"/> delivers it (the workers of every instance are woken at once). The same key twice
+/// returns the same receipt and writes nothing new.
 /// </summary>
-public sealed class OutboxDeclarationRecorder(DeclarationOutbox outbox, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDeclarationRecorder> logger)
+public sealed class OutboxDeclarationRecorder(IDeclarationOutbox outbox, IChangeNotifications notifications, TimeProvider clock, ILogger<OutboxDeclarationRecorder> logger)
     : IDeclarationRecorder
 {
     public async Task<RecordedDeclaration> RecordAsync(ConfirmedDeclaration declaration, CancellationToken cancellationToken)
@@ -16,7 +18,7 @@ public sealed class OutboxDeclarationRecorder(DeclarationOutbox outbox, OutboxSi
         if (created)
         {
             logger.LogInformation("Declaration {Receipt} recorded in the outbox (channel {ChannelId})", receipt, declaration.ChannelId);
-            signal.Notify();
+            await notifications.PublishAsync(ChangeTopics.Outbox, "", cancellationToken);
         }
         else
             logger.LogInformation("Declaration {Receipt} was already recorded: the same receipt is returned", receipt);

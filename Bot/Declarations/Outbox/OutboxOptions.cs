@@ -24,4 +24,12 @@ public sealed class OutboxOptions
 
     [Range(1, 500)]
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>
+    /// How long a worker holds the rows it claimed (a batch's deliveries and follow-ups). Rows of a worker that died come
+    /// back after it; it must outlast a batch, or another instance could deliver the same row again (harmless for the
+    /// registry, which keeps one record per idempotency key, but the student could be told twice).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 }

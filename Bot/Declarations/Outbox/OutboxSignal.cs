@@ -1,6 +1,6 @@
 namespace VssBot.Bot.Declarations.Outbox;
 
-/// <summary>Wakes the outbox worker as soon as a declaration is recorded (one per container, no static state).</summary>
+/// <summary>Wakes this instance's outbox worker as soon as a declaration is recorded on any instance (one per container, no static state).</summary>
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim signal = new(0, 1);

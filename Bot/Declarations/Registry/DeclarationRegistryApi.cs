@@ -27,7 +27,7 @@ public static class DeclarationRegistryApi
     }
 
     private static async Task<IResult> SubmitAsync(HttpRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        DeclarationRegistry registry, ILoggerFactory loggers, CancellationToken cancellationToken)
+        IDeclarationRegistry registry, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (content, problem) = await ReadBodyAsync<DeclarationContent>(request, cancellationToken);
         if (problem is not null) return problem;
@@ -42,18 +42,18 @@ public static class DeclarationRegistryApi
     }
 
     private static async Task<IResult> ListAsync(string? studentId, string? status, DateTimeOffset? from, DateTimeOffset? to,
-        DeclarationRegistry registry, CancellationToken cancellationToken)
+        IDeclarationRegistry registry, CancellationToken cancellationToken)
     {
         if (status is not null && !DeclarationStatus.All.Contains(status))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"One of {string.Join(", ", DeclarationStatus.All)}."] });
         return Results.Ok(await registry.ListAsync(studentId, status, from, to, cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(string id, DeclarationRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, IDeclarationRegistry registry, CancellationToken cancellationToken)
         => await registry.GetAsync(id, cancellationToken) is { } declaration ? Results.Ok(declaration) : Results.NotFound();
 
-    private static async Task<IResult> UpdateStatusAsync(string id, HttpRequest request, DeclarationRegistry registry, Outbox.DeclarationFollowUp followUp,
-        ILogger<DeclarationRegistry> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateStatusAsync(string id, HttpRequest request, IDeclarationRegistry registry, Outbox.DeclarationFollowUp followUp,
+        ILogger<IDeclarationRegistry> logger, CancellationToken cancellationToken)
     {
         var (update, problem) = await ReadBodyAsync<DeclarationStatusUpdate>(request, cancellationToken);
         if (problem is not null) return problem;

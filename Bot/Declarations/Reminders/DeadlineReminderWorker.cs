@@ -16,7 +16,7 @@ namespace VssBot.Bot.Declarations.Reminders;
 /// again (<see cref="StudentFollowUp.Countdown"/>, on their chat).
 /// </summary>
 public sealed class DeadlineReminderWorker(
-    DeclarationOutbox outbox,
+    IDeclarationOutbox outbox,
     IStudentMessenger messenger,
     StudentFollowUp followUp,
     DeadlineReminders reminders,

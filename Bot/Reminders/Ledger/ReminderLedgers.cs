@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using VssBot.Bot.Channels.Webhooks.Stores;
-using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Reminders.Ledger;
 
@@ -34,23 +33,9 @@ public sealed class MemoryReminderLedger : IReminderLedger
         Task.FromResult(entries.TryGetValue((studentKey, reminderId), out var e) ? e.Route : null);
 }
 
-/// <summary>The ledger in the bot's SQLite file.</summary>
-public sealed class SqliteReminderLedger(string databasePath) : IReminderLedger
+/// <summary>The ledger in the bot's SQLite file; its table comes from the schema migrations.</summary>
+public sealed class SqliteReminderLedger(SqliteChannelsDatabase file) : IReminderLedger
 {
-    private readonly SqliteFile file = new(databasePath, """
-        CREATE TABLE IF NOT EXISTS reminder_deliveries (
-            student_key TEXT NOT NULL,
-            reminder_id TEXT NOT NULL,
-            route       TEXT NULL,
-            reasons     TEXT NULL,
-            first_at    TEXT NOT NULL,
-            last_at     TEXT NOT NULL,
-            attempts    INTEGER NOT NULL,
-            PRIMARY KEY (student_key, reminder_id)
-        );
-        CREATE INDEX IF NOT EXISTS reminder_deliveries_undelivered ON reminder_deliveries (route, first_at);
-        """);
-
     public async Task RecordDeliveredAsync(string studentKey, string reminderId, string route, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await file.OpenAsync(cancellationToken);

@@ -45,7 +45,7 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         var question = current?.Validations;
         return intent.Kind switch
         {
-            IntentKind.Help => await ReplyAndRepromptAsync(innerDc, restartTopic, HelpFor(question), ct),
+            IntentKind.Help => await ReplyAndRepromptAsync(innerDc, restartTopic, HelpFor(question, current?.Help), ct),
             IntentKind.Cancel => await CancelAsync(innerDc, ct),
             IntentKind.Back => await BackAsync(innerDc, question, restartTopic, ct),
             IntentKind.Restart => await AskRestartAsync(innerDc, restartTopic, ct),
@@ -55,14 +55,27 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
             IntentKind.Greeting => await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.greeting_again"], ct),
             IntentKind.Thanks => await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.thanks"], ct),
             IntentKind.WhatIsVssId => await ReplyAndRepromptAsync(innerDc, restartTopic, texts["conv.what_is_vssid"], ct),
+            IntentKind.Install => await InstallAsync(innerDc, restartTopic, ct),
             _ => null,
         };
     }
 
-    private string HelpFor(string? question)
+    /// <summary>"mình muốn cài VssID": before the app is installed, the install guide starts; later it is an ordinary answer.</summary>
+    private static async Task<DialogTurnResult?> InstallAsync(DialogContext innerDc, RestartTopic restartTopic, CancellationToken ct)
+    {
+        var session = StudentSession.From(innerDc.Context);
+        if (session.Profile.Journey.State is not (JourneyState.NotStarted or JourneyState.Installing)) return null;
+        session.Journey.TryFire(JourneyTrigger.StartInstalling);
+        await innerDc.CancelAllDialogsAsync(ct);
+        return await restartTopic(innerDc, ct);
+    }
+
+    private string HelpFor(string? question, string? stepHelp)
     {
         string specific;
-        if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.Find(key) is { } field)
+        if (stepHelp is not null)
+            specific = stepHelp;
+        else if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.Find(key) is { } field)
             specific = field.Help + "\n" + texts.Format("conv.help_example", ("example", field.Example));
         else
             specific = question is not null && texts.Find("help." + question) is { } help ? help : texts["conv.help_general"];

@@ -52,7 +52,15 @@ public sealed class AddressDialog : ComponentDialog
 
     private async Task<DialogTurnResult> AskProvinceAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var current = StudentSession.From(step.Context).Profile.Form.Get("address");
+        // The address read from the ID card's QR code: confirmed (converted to the new units) instead of asked.
+        var answers = StudentSession.From(step.Context).Profile.Form;
+        if (answers.AddressSuggestion is { } suggested)
+        {
+            answers.AddressSuggestion = null;
+            if (_parser.Parse(suggested) is { Communes.Count: > 0 } whole)
+                return await step.ReplaceDialogAsync(WholeId, new WholeAddress(whole.Communes.Select(c => c.Code).ToList(), whole.Detail, whole.WasOldAddress).Encode(), ct);
+        }
+        var current = answers.Get("address");
         var text = current is null ? _field.Prompt : $"{_field.Prompt} {_texts.Format("form.current_value", ("value", current.Display))}";
         return await step.PromptAsync(ProvincePrompt, new PromptOptions
         {
@@ -68,10 +76,12 @@ public sealed class AddressDialog : ComponentDialog
             return await step.ReplaceDialogAsync(WholeId, whole, ct);
         var province = _units.GetProvince((string)step.Result!)!;
         step.Values["province"] = province.Code;
+        var examples = CommuneExamples(province.Code);
         return await step.PromptAsync(CommunePrompt, new PromptOptions
         {
             Prompt = MessageFactory.Text(_texts.Format("form.address_commune", ("province", province.FullName))),
-            RetryPrompt = MessageFactory.Text(_texts.Format("form.address_commune_retry", ("province", province.FullName), ("example", "Phường Cầu Giấy, Xã Phúc Thọ"))),
+            RetryPrompt = MessageFactory.Text(_texts.Format("form.address_commune_retry", ("province", province.FullName), ("example", examples))),
+            Help = _texts.Format("form.address_commune_help", ("province", province.FullName), ("example", examples)),
             Validations = QuestionKeys.Field("address"),
             Properties = { ["province"] = province.Code },
         }, ct);
@@ -86,6 +96,15 @@ public sealed class AddressDialog : ComponentDialog
             RetryPrompt = MessageFactory.Text(_texts["form.address_detail_retry"]),
             Validations = QuestionKeys.Field("address"),
         }, ct);
+    }
+
+    /// <summary>A ward and a commune of the student's own province ("Phường Hoa Lư, Xã Gia Viễn"), for examples.</summary>
+    private string CommuneExamples(string provinceCode)
+    {
+        var communes = _units.CommunesOf(provinceCode);
+        var examples = new[] { communes.FirstOrDefault(c => c.Kind == "Phường"), communes.FirstOrDefault(c => c.Kind == "Xã") }
+            .Concat(communes).OfType<Commune>().Distinct().Take(2).Select(c => c.FullName);
+        return string.Join(", ", examples);
     }
 
     private Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken ct)
@@ -181,7 +200,8 @@ public sealed class AddressDialog : ComponentDialog
     {
         var provinceCode = prompt.Options.Properties["province"];
         var found = prompt.Recognized.Succeeded ? _units.FindCommunes(provinceCode, prompt.Recognized.Value!) : [];
-        return Task.FromResult(Decide(prompt, found.Select(c => (c.Code, c.FullName)).ToList(), "form.address_commune_pick", prompt.Options.RetryPrompt?.Text));
+        // None found: the retry question itself says so (with examples from this province), once.
+        return Task.FromResult(Decide(prompt, found.Select(c => (c.Code, c.FullName)).ToList(), "form.address_commune_pick", null));
     }
 
     /// <summary>One match: take its code. Several: ask back with them as buttons. None: explain.</summary>

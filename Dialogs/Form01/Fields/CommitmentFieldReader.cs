@@ -10,12 +10,12 @@ public sealed class CommitmentFieldReader : IFieldReader
     public FieldReading Read(FieldInput input)
     {
         var choices = FieldChoices.Options(input.Field);
-        var byButton = ChoiceRecognizer.Recognize(input.Text, choices);
-        var agreed = byButton.Index is int i ? input.Field.Choices[i].Value == "yes" : YesNoRecognizer.Recognize(input.Text) switch
+        // Every yes/no form first ("co", "cos", "ddoongf ys", "ko"), then the buttons' own words.
+        var agreed = YesNoRecognizer.Recognize(input.Text) switch
         {
             YesNo.Yes => true,
             YesNo.No => false,
-            _ => (bool?)null,
+            _ => ChoiceRecognizer.Recognize(input.Text, choices).Index is int i ? input.Field.Choices[i].Value == "yes" : (bool?)null,
         };
         return agreed switch
         {

@@ -18,6 +18,8 @@ public sealed class EmailFieldReader : IFieldReader
     public FieldReading Read(FieldInput input)
     {
         var reading = EmailRecognizer.Recognize(input.Text);
+        var typed = reading is { IsValid: true, Address: not null } ? new FieldAnswer(reading.Address, reading.Address) : null;
+        if (UnclearAnswers.Check(reading.Certainty, typed, null, input) is { } unclear) return unclear;
         if (reading.Address is not null && reading.Suggestion is { } suggestion && suggestion != reading.Address)
         {
             var question = input.Texts.Format("form.email_suggestion", ("typed", reading.Address), ("suggestion", suggestion));

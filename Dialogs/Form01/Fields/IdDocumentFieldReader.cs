@@ -26,6 +26,9 @@ public sealed class IdDocumentFieldReader : IFieldReader
             return Accept(IdDocumentRecognizer.Recognize(personalId), input, personalId);
 
         var reading = IdDocumentRecognizer.Recognize(input.Text, StatedBirthYear(input.Text));
+        if (reading.Certainty != Certainty.Exact && reading.Certainty != Certainty.Extracted && reading.Certainty != Certainty.Normalised
+            && UnclearAnswers.Check(reading.Certainty, reading.IsValid ? Accept(reading, input, personalId).Answer : null, reading.Candidates, input) is { } unclear)
+            return unclear;
         if (!reading.IsValid || reading.Number is null)
             return FieldReading.Reject(input.Texts.Find(reading.ProblemKey ?? "") ?? input.Field.Retry);
         return Accept(reading, input, personalId);

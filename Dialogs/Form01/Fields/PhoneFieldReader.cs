@@ -10,8 +10,9 @@ public sealed class PhoneFieldReader : IFieldReader
     public FieldReading Read(FieldInput input)
     {
         var reading = PhoneRecognizer.Recognize(input.Text);
-        if (!reading.IsValid || reading.E164 is null || reading.Display is null)
-            return FieldReading.Reject(input.Texts.Find(reading.ProblemKey ?? "") ?? input.Field.Retry);
-        return FieldReading.Accept(new FieldAnswer(reading.E164, reading.Display));
+        var answer = reading is { IsValid: true, E164: not null, Display: not null } ? new FieldAnswer(reading.E164, reading.Display) : null;
+        if (UnclearAnswers.Check(reading.Certainty, answer, reading.Candidates, input) is { } unclear) return unclear;
+        if (answer is null) return FieldReading.Reject(input.Texts.Find(reading.ProblemKey ?? "") ?? input.Field.Retry);
+        return FieldReading.Accept(answer);
     }
 }

@@ -10,9 +10,10 @@ public sealed class SocialInsuranceNumberFieldReader : IFieldReader
     public FieldReading Read(FieldInput input)
     {
         var reading = SocialInsuranceNumberRecognizer.Recognize(input.Text);
-        if (!reading.IsValid || reading.Number is null)
-            return FieldReading.Reject(input.Texts.Find(reading.ProblemKey ?? "") ?? input.Field.Retry);
         var kind = reading.Kind == SocialInsuranceNumberKind.PersonalId12 ? "personalId" : "socialInsuranceCode";
-        return FieldReading.Accept(new FieldAnswer(reading.Number, reading.Number, new() { ["kind"] = kind }));
+        var answer = reading is { IsValid: true, Number: not null } ? new FieldAnswer(reading.Number, reading.Number, new() { ["kind"] = kind }) : null;
+        if (UnclearAnswers.Check(reading.Certainty, answer, reading.Candidates, input) is { } unclear) return unclear;
+        if (answer is null) return FieldReading.Reject(input.Texts.Find(reading.ProblemKey ?? "") ?? input.Field.Retry);
+        return FieldReading.Accept(answer);
     }
 }

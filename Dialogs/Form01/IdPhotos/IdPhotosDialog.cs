@@ -94,7 +94,7 @@ public sealed class IdPhotosDialog : ComponentDialog
     }
 
     /// <summary>A reference to the image: where the channel keeps it, never the content itself.</summary>
-    private static Dictionary<string, string> Describe(Attachment attachment)
+    internal static Dictionary<string, string> Describe(Attachment attachment)
     {
         var url = attachment.ContentUrl ?? "";
         var isLink = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);

@@ -65,7 +65,12 @@ public sealed class OfficeDialog : ComponentDialog
     private Task<bool> ValidateAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
     {
         var candidates = CandidatesFor(StudentSession.From(prompt.Context).Profile.Form);
-        var match = ChoiceRecognizer.Recognize(prompt.Recognized.Value ?? "", candidates.Select(o => new ChoiceOption(o.Id, o.Name)).ToList());
+        var text = prompt.Recognized.Value ?? "";
+        var match = ChoiceRecognizer.Recognize(text, candidates.Select(o => new ChoiceOption(o.Id, o.Name)).ToList());
+        // A button, its number, or an office named by its own place name ("Hoàng Mai", "BHXH Cầu Giấy"): never one
+        // word of an unrelated answer (a person's name "Trần Thị Mai Anh" is not "BHXH cơ sở Hoàng Mai").
+        if (match.Index is int chosen && !(IsNumberOrButton(text, chosen) || NamesPlace(text, candidates[chosen])))
+            match = ChoiceMatch.None;
         if (match.Index is int index)
         {
             prompt.Recognized.Value = candidates[index].Id;
@@ -75,6 +80,25 @@ public sealed class OfficeDialog : ComponentDialog
         if (match.IsAmbiguous) prompt.Recognized.RetryChoices = match.Candidates.Take(5).Select(i => new Choice(candidates[i].Id, candidates[i].Name)).ToList();
         return Task.FromResult(false);
     }
+
+    private static bool IsNumberOrButton(string text, int index)
+    {
+        var words = VietnameseText.FoldedWords(text).Where(w => w is not ("so" or "cai" or "thu" or "em" or "chon" or "a" or "nhe" or "co" or "quan")).ToList();
+        return index < Buttons && VietnameseNumbers.Parse(words) is not null;
+    }
+
+    /// <summary>The office's place name (its name without "BHXH", "cơ sở", "tỉnh"…) is typed whole, and the text is mostly that name.</summary>
+    private static bool NamesPlace(string text, Reference.Office office)
+    {
+        var folded = VietnameseText.Fold(text);
+        var name = VietnameseText.Fold(office.Name);
+        if (folded == name) return true;
+        var place = string.Join(' ', name.Split(' ').Where(w => !OfficeWords.Contains(w)));
+        var typed = folded.Split(' ').Where(w => !OfficeWords.Contains(w)).ToList();
+        return place.Length > 0 && VietnameseText.ContainsPhrase(folded, place) && typed.Count <= place.Split(' ').Length + 2;
+    }
+
+    private static readonly HashSet<string> OfficeWords = ["bao", "hiem", "xa", "hoi", "co", "so", "tinh", "thanh", "pho", "quan", "huyen", "thi", "tp", "bhxh", "em", "chon", "a", "nhe", "nop", "o", "tai"];
 
     /// <summary>Offices serving the student's commune, then those near the school (students often live far from home), then the rest of the province.</summary>
     private IReadOnlyList<Reference.Office> CandidatesFor(Form01Answers form)

@@ -9,14 +9,14 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
     protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text ?? "";
-        // A button's own title counts: choices[0] means yes, choices[1] means no.
+        // Every yes/no form first; then a button's own title: choices[0] means yes, choices[1] means no.
+        switch (YesNoRecognizer.Recognize(text))
+        {
+            case YesNo.Yes: return Task.FromResult(PromptRecognizerResult<bool>.Success(true));
+            case YesNo.No: return Task.FromResult(PromptRecognizerResult<bool>.Success(false));
+        }
         if (options.Choices.Count >= 2 && ChoiceRecognizer.Recognize(text, options.Choices.Select(ChoicePrompt.ToOption).ToList()) is { Index: int index and < 2 })
             return Task.FromResult(PromptRecognizerResult<bool>.Success(index == 0));
-        return Task.FromResult(YesNoRecognizer.Recognize(text) switch
-        {
-            YesNo.Yes => PromptRecognizerResult<bool>.Success(true),
-            YesNo.No => PromptRecognizerResult<bool>.Success(false),
-            _ => PromptRecognizerResult<bool>.Failure(),
-        });
+        return Task.FromResult(PromptRecognizerResult<bool>.Failure());
     }
 }

@@ -33,6 +33,8 @@ public sealed class PromptOptions
     public string? Validations { get; set; }
     /// <summary>Extra data a validator needs (e.g. the province chosen before a commune question).</summary>
     public Dictionary<string, string> Properties { get; set; } = [];
+    /// <summary>What "trợ giúp" says at this question when it differs from the field's own help (a step inside a field).</summary>
+    public string? Help { get; set; }
     /// <summary>Failed attempts before the bot offers help and a person; null takes the prompt's default.</summary>
     public int? MaxAttempts { get; set; }
 }

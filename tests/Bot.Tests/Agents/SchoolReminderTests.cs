@@ -37,6 +37,15 @@ public sealed class SchoolReminderTests(AgentsHost host) : IClassFixture<AgentsH
         var duc = new TestStudent(host.CreateClient(), "remind-duc");
         foreach (var s in new[] { mai, huy, duc }) await s.SayAsync("xin chào");
         var directory = host.Services.GetRequiredService<StudentDirectory>();
+        // The console's directory is written after each turn (ConversationRecorder): wait, bounded, until it has all three.
+        for (var tries = 0; tries < 100; tries++)
+        {
+            var known = 0;
+            foreach (var s in new[] { mai, huy, duc })
+                if (await directory.FindAsync(s.Key, CancellationToken.None) is not null) known++;
+            if (known == 3) break;
+            await Task.Delay(100);
+        }
         var ha = new ConversationReference
         {
             ChannelId = "nowhere", User = new ChannelAccount("remind-ha"), Bot = new ChannelAccount("vssbot"), Conversation = new ConversationAccount(id: "conv-ha"),

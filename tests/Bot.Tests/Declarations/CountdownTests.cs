@@ -70,7 +70,7 @@ public sealed class CountdownTests : IDisposable
         using var bot = Host();
         var client = bot.CreateRegistryClient();
         await DeclareAsync(bot, client);
-        var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.DeclarationRegistry>()
+        var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.IDeclarationRegistry>()
             .ListAsync("emulator/student-1", null, null, null, default));
 
         var received = await client.PostAsJsonAsync($"/registry/v1/declarations/{declaration.Id}/status", new { status = "receivedAtOffice" });
@@ -92,7 +92,7 @@ public sealed class CountdownTests : IDisposable
         using var bot = Host();
         var client = bot.CreateRegistryClient();
         await DeclareAsync(bot, client);
-        var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.DeclarationRegistry>()
+        var declaration = Assert.Single(await bot.Services.GetRequiredService<VssBot.Bot.Declarations.Registry.IDeclarationRegistry>()
             .ListAsync("emulator/student-1", null, null, null, default));
 
         var rejected = await client.PostAsJsonAsync($"/registry/v1/declarations/{declaration.Id}/status", new { status = "rejected", reason = "Địa chỉ không khớp với thẻ căn cước" });

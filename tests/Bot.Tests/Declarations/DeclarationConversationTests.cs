@@ -30,7 +30,7 @@ public sealed partial class DeclarationConversationTests : IDisposable
         var receipt = ReceiptPattern().Match(confirmation);
         Assert.True(receipt.Success, "no receipt in: " + confirmation);
 
-        var registry = bot.Services.GetRequiredService<DeclarationRegistry>();
+        var registry = bot.Services.GetRequiredService<IDeclarationRegistry>();
         await DeclarationHosts.EventuallyAsync(async () => (await registry.ListAsync(null, null, null, null, default)).Count == 1, "the declaration at the registry");
         await DeclarationHosts.EventuallyAsync(async () => (await OutboxAsync(bot)).SequenceEqual(["sent, follow-up done"]), "sent and followed up",
             describe: async () => string.Join(" | ", await OutboxAsync(bot)));

@@ -163,7 +163,7 @@ public sealed class DeclarationDeliveryTests : IDisposable
         (await bot.Services.GetRequiredService<IDeclarationRecorder>().RecordAsync(declaration, CancellationToken.None)).ReceiptNumber;
 
     private static async Task<OutboxItem> ItemAsync(VssBotFactory bot, string key) =>
-        await bot.Services.GetRequiredService<DeclarationOutbox>().GetAsync(key, CancellationToken.None) ?? throw new InvalidOperationException("not recorded");
+        await bot.Services.GetRequiredService<IDeclarationOutbox>().GetAsync(key, CancellationToken.None) ?? throw new InvalidOperationException("not recorded");
 
     private static async Task<OutboxItem> SentAsync(VssBotFactory bot, string key)
     {
@@ -173,7 +173,7 @@ public sealed class DeclarationDeliveryTests : IDisposable
     }
 
     private Task<IReadOnlyList<Declaration>> RegistryAsync() =>
-        remote.Services.GetRequiredService<DeclarationRegistry>().ListAsync(null, null, null, null, CancellationToken.None);
+        remote.Services.GetRequiredService<IDeclarationRegistry>().ListAsync(null, null, null, null, CancellationToken.None);
 
     private async Task AssertOneDeclarationAsync(string receipt)
     {

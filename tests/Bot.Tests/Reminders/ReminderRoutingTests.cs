@@ -94,7 +94,7 @@ public sealed class ReminderRoutingTests : IDisposable
     public async Task A_student_silent_since_declaring_gets_the_day_7_and_day_9_reminders_by_email_once_the_chat_window_has_closed()
     {
         using var host = Host();
-        await DeclareAsync(host, "Có, nhắc qua email");
+        await DeclareAsync(host, "Có nhé");
         Assert.Contains(Texts(host), t => t.Contains("gần đến hạn mình sẽ nhắc bạn qua email ha.pham@gmail.com"));
         var chatBefore = host.Sent().Count;
 
@@ -130,7 +130,7 @@ public sealed class ReminderRoutingTests : IDisposable
         using var host = Host(new Dictionary<string, string?> { ["Zalo:ReminderTemplateId"] = "402187" });
         host.Api.Given(Request.Create().WithPath(TemplatePath).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { error = 0, message = "Success", data = new { message_id = "zbs-1" } }));
-        await DeclareAsync(host, "Có, nhắc qua email");
+        await DeclareAsync(host, "Có nhé");
 
         host.Clock.Advance(TimeSpan.FromDays(7));
         Assert.Equal(1, await RunCountdownAsync(host));
@@ -149,7 +149,7 @@ public sealed class ReminderRoutingTests : IDisposable
     public async Task Inside_the_reply_window_the_reminder_goes_by_chat()
     {
         using var host = Host();
-        await DeclareAsync(host, "Có, nhắc qua email");
+        await DeclareAsync(host, "Có nhé");
 
         host.Clock.Advance(TimeSpan.FromDays(7));
         await SayAsync(host, "mình đang chuẩn bị giấy tờ");

@@ -28,10 +28,14 @@ public sealed class StudentBotHarness
     private readonly TestAdapter _adapter;
     private ServiceProvider _services;
 
-    public StudentBotHarness(IStorage? storage = null, ManualClock? clock = null, string conversationId = "test-conversation")
+    private readonly Action<IServiceCollection>? _configure;
+
+    /// <param name="configure">Services the host adds (e.g. how images are fetched), kept across <see cref="Restart"/>.</param>
+    public StudentBotHarness(IStorage? storage = null, ManualClock? clock = null, string conversationId = "test-conversation", Action<IServiceCollection>? configure = null)
     {
         Storage = storage ?? new MemoryStorage();
         Clock = clock ?? new ManualClock(DefaultNow);
+        _configure = configure;
         _adapter = new TestAdapter(TestAdapter.CreateConversation(conversationId, "student-1", "vssbot"));
         _services = Build();
     }
@@ -127,6 +131,7 @@ public sealed class StudentBotHarness
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        _configure?.Invoke(services);
         configure?.Invoke(services);
         services.AddStudentConversation();
         return services.BuildServiceProvider();

@@ -5,7 +5,7 @@ namespace VssBot.Bot.Channels.Webhooks.Stores;
 
 /// <summary>
 /// The channel tables in PostgreSQL (Storage:Provider = Postgres), shared by replicas. The tables are created by the
-/// schema migrations (<see cref="PostgresSchema"/>), applied here on first use as well in case this store is used first.
+/// schema migrations (<see cref="Storage.Migrations.SchemaMigrations"/>), applied here on first use as well in case this store is used first.
 /// </summary>
 public sealed class PostgresChannelsDatabase(string connectionString) : IAsyncDisposable
 {
@@ -22,7 +22,7 @@ public sealed class PostgresChannelsDatabase(string connectionString) : IAsyncDi
             {
                 if (!migrated)
                 {
-                    await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
+                    await Storage.Migrations.SchemaMigrations.MigratePostgresAsync(connectionString, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancellationToken);
                     migrated = true;
                 }
             }

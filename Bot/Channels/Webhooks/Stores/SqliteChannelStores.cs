@@ -7,7 +7,7 @@ namespace VssBot.Bot.Channels.Webhooks.Stores;
 /// <summary>The channel tables (reply windows, webhook event ids) in the bot's one SQLite file (<c>Storage:Sqlite:Path</c>).</summary>
 public sealed class SqliteChannelsDatabase(string databasePath)
 {
-    private readonly SqliteFile file = new(databasePath, Schema);
+    private readonly SqliteFile file = new(databasePath, Storage.Migrations.SchemaMigrations.Sqlite);
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 
@@ -24,23 +24,6 @@ public sealed class SqliteChannelsDatabase(string databasePath)
             command.Parameters.AddWithValue(name, value);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS channel_reply_windows (
-            channel_id    TEXT NOT NULL,
-            user_id       TEXT NOT NULL,
-            last_wrote_at TEXT NOT NULL,
-            PRIMARY KEY (channel_id, user_id)
-        );
-        CREATE INDEX IF NOT EXISTS channel_reply_windows_recent ON channel_reply_windows (channel_id, last_wrote_at);
-        CREATE TABLE IF NOT EXISTS webhook_event_ids (
-            channel_id TEXT NOT NULL,
-            event_id   TEXT NOT NULL,
-            claimed_at TEXT NOT NULL,
-            PRIMARY KEY (channel_id, event_id)
-        );
-        CREATE INDEX IF NOT EXISTS webhook_event_ids_claimed ON webhook_event_ids (claimed_at);
-        """;
 }
 
 public sealed class SqliteReplyWindowStore(SqliteChannelsDatabase database) : IReplyWindowStore

@@ -79,21 +79,15 @@ public sealed class MemoryChannelStoresTests
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresChannelStoresTests(PostgresServer server) : ChannelStoresContractTests, IAsyncLifetime
 {
-    private string connectionString = "";
-    private readonly List<PostgresChannelsDatabase> databases = [];
+    private readonly PostgresChannelsDatabases databases = new(server);
 
-    public async Task InitializeAsync() => connectionString = await server.CreateDatabaseAsync();
+    public Task InitializeAsync() => databases.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var database in databases)
-            await database.DisposeAsync();
-    }
+    public Task DisposeAsync() => databases.DisposeAsync();
 
     protected override (IReplyWindowStore, IWebhookEventIds) NewInstance()
     {
-        var database = new PostgresChannelsDatabase(connectionString);
-        databases.Add(database);
+        var database = databases.Open();
         return (new PostgresReplyWindowStore(database), new PostgresWebhookEventIds(database));
     }
 }

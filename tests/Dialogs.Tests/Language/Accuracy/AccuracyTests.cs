@@ -15,14 +15,15 @@ namespace VssBot.Dialogs.Tests.Language.Accuracy;
 public class AccuracyTests(ITestOutputHelper output)
 {
     private const double OverallBar = 0.97, CategoryBar = 0.92;
-    private const double HeldOutOverallBar = 0.87, HeldOutCategoryBar = 0.55;
+    private const double HeldOutOverallBar = 0.96, HeldOutCategoryBar = 0.55;
     private static readonly DateOnly Today = new(2026, 11, 25);
 
     /// <summary>Categories where a wrong value accepted as valid is worse than a refusal.</summary>
     private static readonly string[] Dangerous = ["idDocument", "socialInsuranceNumber", "phone", "date"];
 
     /// <summary>The tuned set (utterances.tsv) and the held-out set (heldout.tsv, written before looking at readings, never tuned on).</summary>
-    private static readonly string[] SetNames = ["utterances", "heldout"];
+    /// <summary>utterances (tuned), heldout (written before, never tuned on), variants (generated from canonical answers, Simulation/VariantRows).</summary>
+    private static readonly string[] SetNames = ["utterances", "heldout", "variants"];
 
     public static TheoryData<string> Sets => new(SetNames);
 
@@ -30,9 +31,10 @@ public class AccuracyTests(ITestOutputHelper output)
     {
         ["utterances"] = new(() => Measure("utterances")),
         ["heldout"] = new(() => Measure("heldout")),
+        ["variants"] = new(() => Measure("variants")),
     };
 
-    private static readonly int[] MinimumRows = [450, 250];
+    private static int MinimumRows(string set) => set switch { "utterances" => 450, "heldout" => 250, _ => 500 };
 
     [Theory]
     [MemberData(nameof(Sets))]
@@ -41,10 +43,11 @@ public class AccuracyTests(ITestOutputHelper output)
         var m = Results[set].Value;
         output.WriteLine(m.Report);
         output.WriteLine($"Report written to {m.ReportPath}");
-        var minimum = set == "utterances" ? MinimumRows[0] : MinimumRows[1];
+        var minimum = MinimumRows(set);
         Assert.True(m.Rows.Count >= minimum, $"{set}.tsv has {m.Rows.Count} rows; at least {minimum} are required.");
         // The held-out set's bar rises to the tuned set's as issue 9 lands step by step: never lowered.
         var (overallBar, categoryBar) = set == "heldout" ? (HeldOutOverallBar, HeldOutCategoryBar) : (OverallBar, CategoryBar);
+        if (set == "variants") categoryBar = CategoryBar;
         var weak = m.Categories.Where(c => c.Accuracy < categoryBar).Select(c => $"{c.Name} {c.Accuracy:P1}").ToList();
         Assert.True(m.Overall >= overallBar, $"Overall accuracy {m.Overall:P1} is under {overallBar:P0}. See {m.ReportPath}.");
         Assert.True(weak.Count == 0, $"Categories under {categoryBar:P0}: {string.Join(", ", weak)}. See {m.ReportPath}.");
@@ -55,10 +58,11 @@ public class AccuracyTests(ITestOutputHelper output)
     public void Every_category_has_enough_rows(string set)
     {
         var m = Results[set].Value;
-        var least = set == "utterances" ? 25 : 15;
+        var least = set switch { "utterances" => 25, "heldout" => 15, _ => 10 };
         var small = m.Categories.Where(c => c.Rows < least).Select(c => $"{c.Name} ({c.Rows})").ToList();
         Assert.True(small.Count == 0, $"Categories with fewer than {least} rows: {string.Join(", ", small)}");
-        Assert.Equal(Categories.Order(), m.Categories.Select(c => c.Name).Order());
+        // The generated set covers the categories a student types values in (not the reference-data ones).
+        if (set != "variants") Assert.Equal(Categories.Order(), m.Categories.Select(c => c.Name).Order());
     }
 
     [Theory]
@@ -109,6 +113,8 @@ public class AccuracyTests(ITestOutputHelper output)
 
     private static List<Row> ReadRows(string set)
     {
+        if (set == "variants")
+            return Simulation.VariantRows.Generate().Select((r, i) => new Row(i + 1, r.Category, r.Input.Normalize(NormalizationForm.FormC), r.Expected)).ToList();
         var rows = new List<Row>();
         var lines = File.ReadAllLines(DataPath(set), Encoding.UTF8);
         for (var i = 0; i < lines.Length; i++)
@@ -170,9 +176,12 @@ public class AccuracyTests(ITestOutputHelper output)
     private static string Format(string set, IReadOnlyList<Scored> rows, IReadOnlyList<CategoryScore> categories, double overall)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(set == "heldout"
-            ? "Accuracy of Vietnamese understanding, HELD-OUT set (tests/Dialogs.Tests/Language/Accuracy/heldout.tsv, never tuned on)"
-            : $"Accuracy of Vietnamese understanding, tuned set (tests/Dialogs.Tests/Language/Accuracy/{set}.tsv)");
+        sb.AppendLine(set switch
+        {
+            "heldout" => "Accuracy of Vietnamese understanding, HELD-OUT set (tests/Dialogs.Tests/Language/Accuracy/heldout.tsv, never tuned on)",
+            "variants" => $"Accuracy of Vietnamese understanding, VARIANT-GENERATED set (Simulation/VariantRows, seed {Simulation.VariantRows.Seed})",
+            _ => $"Accuracy of Vietnamese understanding, tuned set (tests/Dialogs.Tests/Language/Accuracy/{set}.tsv)",
+        });
         sb.AppendLine(CultureInfo.InvariantCulture, $"Bar: overall >= {OverallBar:P0}, every category >= {CategoryBar:P0}; no misread in {string.Join(", ", Dangerous)}.");
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"{"category",-22} {"rows",5} {"correct",8} {"accuracy",9} {"misread",8} {"refused",8}");

@@ -3,15 +3,11 @@ using VssBot.Bot.Declarations.Contracts;
 
 namespace VssBot.Bot.Declarations.Registry;
 
-/// <summary>
-/// The school's registry of declarations in SQLite. One record per idempotency key: a replayed submission
-/// returns the record created the first time, never a second one.
-/// </summary>
-public sealed class DeclarationRegistry(DeclarationDatabase database, TimeProvider clock)
+/// <summary><see cref="IDeclarationRegistry"/> in the bot's SQLite file (one instance).</summary>
+public sealed class SqliteDeclarationRegistry(DeclarationDatabase database, DeclarationContentCipher cipher, TimeProvider clock) : IDeclarationRegistry
 {
-    private const string Columns = "id, receipt_number, student_id, status, status_reason, submitted_at, status_changed_at, content_json";
+    private const string Columns = RegistryRows.Columns;
 
-    /// <summary>Adds the declaration unless its key was seen before; returns the stored record and whether it is new.</summary>
     public async Task<(Declaration Declaration, bool Created)> SubmitAsync(string idempotencyKey, DeclarationContent content, CancellationToken cancellationToken)
     {
         var now = DeclarationDatabase.Timestamp(clock.GetUtcNow());
@@ -22,7 +18,7 @@ public sealed class DeclarationRegistry(DeclarationDatabase database, TimeProvid
             ON CONFLICT (idempotency_key) DO NOTHING
             """, cancellationToken,
             ("$id", Guid.CreateVersion7().ToString("N")), ("$receipt", content.ReceiptNumber), ("$student", content.StudentId),
-            ("$status", DeclarationStatus.Submitted), ("$now", now), ("$content", database.WriteContent(content, "registry_declarations")), ("$key", idempotencyKey));
+            ("$status", DeclarationStatus.Submitted), ("$now", now), ("$content", cipher.Write(content, DeclarationContentCipher.RegistryTable)), ("$key", idempotencyKey));
         var stored = await QuerySingleAsync(connection, "idempotency_key = $key", ("$key", idempotencyKey), cancellationToken);
         return (stored!, inserted == 1);
     }
@@ -33,7 +29,6 @@ public sealed class DeclarationRegistry(DeclarationDatabase database, TimeProvid
         return await QuerySingleAsync(connection, "id = $id", ("$id", id), cancellationToken);
     }
 
-    /// <summary>Newest first; every filter is optional (<paramref name="to"/> is exclusive).</summary>
     public async Task<IReadOnlyList<Declaration>> ListAsync(string? studentId, string? status, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -45,10 +40,9 @@ public sealed class DeclarationRegistry(DeclarationDatabase database, TimeProvid
             """,
             ("$student", studentId), ("$status", status),
             ("$from", from is { } f ? DeclarationDatabase.Timestamp(f) : null), ("$to", to is { } t ? DeclarationDatabase.Timestamp(t) : null));
-        return await ReadAllAsync(command, cancellationToken);
+        return await RegistryRows.ReadAsync(command, cipher, cancellationToken);
     }
 
-    /// <summary>Sets what the office did; null when there is no such declaration.</summary>
     public async Task<Declaration?> UpdateStatusAsync(string id, DeclarationStatusUpdate update, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -62,18 +56,6 @@ public sealed class DeclarationRegistry(DeclarationDatabase database, TimeProvid
     private async Task<Declaration?> QuerySingleAsync(SqliteConnection connection, string where, (string, object?) parameter, CancellationToken cancellationToken)
     {
         await using var command = connection.Command($"SELECT {Columns} FROM registry_declarations WHERE {where}", parameter);
-        return (await ReadAllAsync(command, cancellationToken)).SingleOrDefault();
-    }
-
-    private async Task<IReadOnlyList<Declaration>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var declarations = new List<Declaration>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            declarations.Add(new Declaration(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.NullableString(4),
-                DeclarationDatabase.ParseTimestamp(reader.GetString(5)), DeclarationDatabase.ParseTimestamp(reader.GetString(6)),
-                database.ReadContent(reader.GetString(7), "registry_declarations")));
-        return declarations;
+        return (await RegistryRows.ReadAsync(command, cipher, cancellationToken)).SingleOrDefault();
     }
 }
