@@ -23,6 +23,9 @@ public sealed record ReminderNotice(
 {
     public string ChannelId => Conversation.ChannelId;
     public string UserId => Conversation.User?.Id ?? Conversation.Conversation?.Id ?? "";
+
+    /// <summary>The reminder and its channel only: a notice that ends up in a log or an exception names no address and no text.</summary>
+    public override string ToString() => $"ReminderNotice {{ Id = {Id}, ChannelId = {ChannelId} }}";
 }
 
 /// <summary>What one route did with a reminder: delivered, or why not (no personal data: route and reason only).</summary>

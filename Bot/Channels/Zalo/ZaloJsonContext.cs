@@ -10,6 +10,8 @@ namespace VssBot.Bot.Channels.Zalo;
 [JsonSerializable(typeof(ZaloSendRequest))]
 [JsonSerializable(typeof(ZaloTemplateRequest))]
 [JsonSerializable(typeof(ZaloApiResult))]
+[JsonSerializable(typeof(ZaloQuotaRequest))]
+[JsonSerializable(typeof(ZaloQuotaResult))]
 [JsonSerializable(typeof(ZaloTokenResponse))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class ZaloJsonContext : JsonSerializerContext;

@@ -89,7 +89,8 @@ public sealed class ZaloTokenStore
     }
 
     /// <summary>Makes an OA API call; when Zalo says the token expired (-216, -220, -124) it is refreshed and the call made once more.</summary>
-    public async Task<IApiResponse<ZaloApiResult>> CallWithFreshTokenAsync(Func<Task<IApiResponse<ZaloApiResult>>> call, CancellationToken cancellationToken)
+    public async Task<IApiResponse<T>> CallWithFreshTokenAsync<T>(Func<Task<IApiResponse<T>>> call, CancellationToken cancellationToken)
+        where T : class, IZaloResult
     {
         var token = await GetAccessTokenAsync(cancellationToken);
         var response = await call();

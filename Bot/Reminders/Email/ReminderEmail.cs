@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using MimeKit;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Form01.Fields;
@@ -12,6 +13,9 @@ namespace VssBot.Bot.Reminders.Email;
 /// </summary>
 public sealed class ReminderEmail(BotTexts texts, CampaignSettings campaign)
 {
+    /// <summary>Escapes markup only: Vietnamese letters stay readable in the HTML part (UTF-8).</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public MimeMessage Compose(ReminderNotice notice, MailboxAddress from)
     {
         var school = string.IsNullOrWhiteSpace(campaign.SchoolName) ? "" : " của " + campaign.SchoolName;
@@ -33,9 +37,9 @@ public sealed class ReminderEmail(BotTexts texts, CampaignSettings campaign)
 
         var plain = string.Join("\n\n", paragraphs.Append(link).Append(footer).OfType<string>());
         var html = "<!DOCTYPE html><html lang=\"vi\"><body>"
-            + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))
-            + (notice.PrintLink is { Length: > 0 } href ? $"<p><a href=\"{WebUtility.HtmlEncode(href)}\">{WebUtility.HtmlEncode(texts.Format("email.reminder_link", ("link", href)))}</a></p>" : "")
-            + $"<p style=\"color:#666;font-size:smaller\">{WebUtility.HtmlEncode(footer)}</p></body></html>";
+            + string.Concat(paragraphs.Select(p => $"<p>{Html.Encode(p)}</p>"))
+            + (notice.PrintLink is { Length: > 0 } href ? $"<p><a href=\"{Html.Encode(href)}\">{Html.Encode(texts.Format("email.reminder_link", ("link", href)))}</a></p>" : "")
+            + $"<p style=\"color:#666;font-size:smaller\">{Html.Encode(footer)}</p></body></html>";
 
         var message = new MimeMessage { Subject = subject };
         message.From.Add(from);

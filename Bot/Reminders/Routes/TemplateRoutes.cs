@@ -25,7 +25,7 @@ public sealed class ZaloTemplateRoute(IServiceProvider services, IOptions<ZaloOp
             return RouteOutcome.Skipped("the template is for countdown reminders");
         var api = services.GetRequiredService<IZaloOaApi>();
         var tokens = services.GetRequiredService<ZaloTokenStore>();
-        var request = new ZaloTemplateRequest(new ZaloRecipient(notice.UserId), options.Value.ReminderTemplateId, new Dictionary<string, string>
+        var request = new ZaloTemplateRequest(notice.UserId, options.Value.ReminderTemplateId, new Dictionary<string, string>
         {
             ["days_left"] = notice.DaysLeft.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["deadline"] = DateFieldReader.Display(deadline),

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using netDumbster.smtp;
 using VssBot.Bot.Declarations;
 using VssBot.Bot.Declarations.Reminders;
@@ -44,11 +46,16 @@ public sealed class ReminderRoutingTests : IDisposable
             ["Email:Port"] = smtp.Configuration.Port.ToString(),
             ["Email:Security"] = "None",
             ["Email:FromAddress"] = "vssid@truong.edu.vn",
+            ["Logging:LogLevel:Default"] = "Trace", // every log line is checked for the address
         });
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
             settings[key] = value;
-        return new ZaloHost(services => services.AddHttpClient(DeclarationApiOptions.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler()), databasePath, settings);
+        return new ZaloHost(services =>
+        {
+            services.AddLogging(logging => logging.AddFakeLogging());
+            services.AddHttpClient(DeclarationApiOptions.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+        }, databasePath, settings);
     }
 
     private Task SayAsync(ZaloHost host, string text)
@@ -80,15 +87,23 @@ public sealed class ReminderRoutingTests : IDisposable
             describe: async () => string.Join(" | ", Texts(host)));
     }
 
-    private static async Task<JourneyRecord?> JourneyAsync(ZaloHost host)
+    private static async Task<StudentProfile> ProfileAsync(ZaloHost host)
     {
         var items = await host.Factory.Services.GetRequiredService<IStorage>().ReadAsync([$"zalo/users/{Student}"]);
-        return items.TryGetValue($"zalo/users/{Student}", out var user) ? ((StudentProfile)((IDictionary<string, object>)user)["student"]).Journey : null;
+        return (StudentProfile)((IDictionary<string, object>)items[$"zalo/users/{Student}"])["student"];
     }
+
+    private static async Task<JourneyRecord?> JourneyAsync(ZaloHost host) => (await ProfileAsync(host)).Journey;
 
     private static Task<int> RunCountdownAsync(ZaloHost host) => host.Factory.Services.GetRequiredService<DeadlineReminderWorker>().RunOnceAsync(default);
 
     private static IReminderLedger Ledger(ZaloHost host) => host.Factory.Services.GetRequiredService<IReminderLedger>();
+
+    private static MimeKit.MimeMessage Mime(SmtpMessage message) => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.Data)));
+
+    /// <summary>Every log line of the host (message and structured values), at every level.</summary>
+    private static List<string> LogLines(ZaloHost host) => host.Factory.Services.GetFakeLogCollector().GetSnapshot()
+        .Select(r => r.Message + " " + string.Join(" ", r.StructuredState?.Select(kv => kv.Value) ?? [])).ToList();
 
     [Fact]
     public async Task A_student_silent_since_declaring_gets_the_day_7_and_day_9_reminders_by_email_once_the_chat_window_has_closed()
@@ -107,11 +122,22 @@ public sealed class ReminderRoutingTests : IDisposable
         var day7 = Assert.Single(smtp.ReceivedEmail);
         Assert.Equal("ha.pham@gmail.com", day7.ToAddresses.Single().Address);
         Assert.Contains("vssid@truong.edu.vn", day7.FromAddress.Address);
-        var mime = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(day7.Data)));
+        var mime = Mime(day7);
+        var profile = await ProfileAsync(host);
+        var deadline = VssBot.Dialogs.Form01.Fields.DateFieldReader.Display(
+            host.Factory.Services.GetRequiredService<DeclarationNextSteps>().Deadline(profile.Journey.DeclaredAt!.Value));
+        var office = VssBot.Dialogs.Form01.Form01Declaration.From(profile.Form).Office!.Name;
         Assert.Equal("Nhắc hạn nộp tờ khai mẫu 01 – còn 3 ngày", mime.Subject);
-        Assert.Contains("hạn chót hết ngày", mime.TextBody);
+        foreach (var body in new[] { mime.TextBody, System.Net.WebUtility.HtmlDecode(mime.HtmlBody) })
+        {
+            Assert.Contains($"hạn chót hết ngày {deadline}", body);
+            Assert.Contains(office, body);
+            Assert.Contains(VssBot.Bot.Printing.PrintableFormLinks.PathPrefix, body); // the printable form
+        }
         Assert.Contains("Tờ khai để in: http", mime.TextBody);
         Assert.Contains("<a href=\"http", mime.HtmlBody);
+        Assert.Contains("lang=\"vi\"", mime.HtmlBody);
+        Assert.DoesNotContain(LogLines(host), line => line.Contains("ha.pham@gmail.com", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(chatBefore, host.Sent().Count); // the closed chat window was not used
         Assert.Equal("email", await Ledger(host).DeliveredByAsync(StudentKey, $"countdown/{(await JourneyAsync(host))!.ReceiptNumber}/day7", default));
         Assert.Contains(7, (await JourneyAsync(host))!.RemindersSent);
@@ -120,8 +146,10 @@ public sealed class ReminderRoutingTests : IDisposable
         host.Clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(1, await RunCountdownAsync(host));
         Assert.Equal(2, smtp.ReceivedEmail.Length);
-        Assert.Contains(smtp.ReceivedEmail, m => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))).Subject.Contains("còn 1 ngày"));
+        Assert.Contains(smtp.ReceivedEmail, m => Mime(m).Subject.Contains("còn 1 ngày"));
+        Assert.Contains(9, (await JourneyAsync(host))!.RemindersSent);
         Assert.Empty(await Ledger(host).UndeliverableAsync(default));
+        Assert.DoesNotContain(LogLines(host), line => line.Contains("ha.pham@gmail.com", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -137,11 +165,20 @@ public sealed class ReminderRoutingTests : IDisposable
 
         var call = Assert.Single(host.Calls(TemplatePath)).RequestMessage!;
         var body = JsonNode.Parse(call.Body!)!;
-        Assert.Equal(Student, (string?)body["recipient"]!["user_id"]);
+        Assert.Equal(Student, (string?)body["user_id"]);
+        Assert.Null(body["tracking_id"]); // not accepted on the UID channel
         Assert.Equal("402187", (string?)body["template_id"]);
         Assert.Equal("3", (string?)body["template_data"]!["days_left"]);
         Assert.False(string.IsNullOrEmpty((string?)body["template_data"]!["office"]));
         Assert.Equal(ZaloHost.AccessToken, call.Headers!["access_token"].Single());
+        Assert.Contains(7, (await JourneyAsync(host))!.RemindersSent);
+
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, await RunCountdownAsync(host));
+        Assert.Equal(2, host.Calls(TemplatePath).Count);
+        Assert.Equal("1", (string?)JsonNode.Parse(host.Calls(TemplatePath)[^1].RequestMessage!.Body!)!["template_data"]!["days_left"]);
+        Assert.Contains(9, (await JourneyAsync(host))!.RemindersSent);
+        Assert.Equal("zalo-template", await Ledger(host).DeliveredByAsync(StudentKey, $"countdown/{(await JourneyAsync(host))!.ReceiptNumber}/day9", default));
         Assert.Empty(smtp.ReceivedEmail); // the first route that delivered wins
     }
 
