@@ -34,7 +34,7 @@ public static class Form01Wording
     public const string NextSteps = "In tờ khai, ký và ghi rõ họ tên, rồi mang cùng thẻ căn cước/CCCD (hoặc hộ chiếu) đến cơ quan BHXH đã chọn.";
     public const string DeadlinePrefix = "Hạn nộp: hết ngày ";
     public const string DeadlineNote = "Quá hạn, tờ khai điện tử sẽ tự động bị xóa.";
-    public const string ReceiptPrefix = "Mã tiếp nhận: ";
+    public const string ReceiptPrefix = "Mã biên nhận: ";
     public const string OfficeAddressPrefix = "Địa chỉ: ";
     public const string OfficeAddressUnknown = "xem địa chỉ trên Cổng dịch vụ công BHXH";
     public const string OfficePhonePrefix = "Điện thoại: ";

@@ -14,8 +14,11 @@ public sealed class PrintingOptions
     /// <summary>How long a link opens the form (long enough for the 10-day office visit).</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>The address students reach the bot at, without a trailing slash; links are "{PublicBaseUrl}/forms/{token}".</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    /// <summary>
+    /// The address students reach the bot at (https://bot.example.edu.vn); links are "{PublicBaseUrl}/forms/{token}". Required in
+    /// Production; empty elsewhere: the address the student's request came in at.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>A TrueType font with Vietnamese glyphs, embedded in the PDF (Debian: fonts-dejavu-core).</summary>
     public string FontPath { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";

@@ -20,13 +20,14 @@ public static class PrintingServiceCollectionExtensions
     public static IServiceCollection AddPrintableForms(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
         services.AddOptions<PrintingOptions>()
             .Bind(configuration.GetSection(PrintingOptions.SectionName))
             .Validate(o => string.IsNullOrWhiteSpace(o.LinkKey) || PersonalDataProtectionOptions.IsValidKey(o.LinkKey),
                 "Printing:LinkKey must be base64 of exactly 32 bytes (openssl rand -base64 32).")
             .Validate(o => o.LinkLifetime >= TimeSpan.FromHours(1) && o.LinkLifetime <= TimeSpan.FromDays(90),
                 "Printing:LinkLifetime must be between 01:00:00 and 90.00:00:00.")
-            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && string.IsNullOrEmpty(uri.Query),
+            .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && string.IsNullOrEmpty(uri.Query),
                 "Printing:PublicBaseUrl must be an absolute http(s) URL without a query (https://bot.example.edu.vn).")
             .ValidateOnStart();
 

@@ -13,6 +13,7 @@ public static class ProductionSafety
         ("DataProtection:Key", "encrypts students' personal data (openssl rand -base64 32)"),
         ("DeclarationApi:ApiKey", "protects the registry of declarations (openssl rand -base64 32)"),
         ("DirectLine:SigningKey", "signs Direct Line tokens and attachment links (openssl rand -base64 32)"),
+        ("Printing:PublicBaseUrl", "is where students open their printable form (https://bot.example.edu.vn)"),
     ];
 
     /// <summary>The problems of this configuration in Production (none elsewhere).</summary>
@@ -22,7 +23,7 @@ public static class ProductionSafety
             return [];
         var problems = RequiredKeys
             .Where(r => string.IsNullOrWhiteSpace(configuration[r.Key]))
-            .Select(r => $"{r.Key} must be set in Production: it {r.Why}; without it a development key would be generated in the data folder.")
+            .Select(r => $"{r.Key} must be set in Production: it {r.Why}" + (r.Key.EndsWith("Key", StringComparison.Ordinal) ? "; without it a development key would be generated in the data folder." : "."))
             .ToList();
         var users = configuration.GetSection($"{Agents.AgentsOptions.SectionName}:Users").GetChildren();
         if (!users.Any(u => !string.IsNullOrWhiteSpace(u["UserName"])))

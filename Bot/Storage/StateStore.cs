@@ -12,7 +12,9 @@ namespace VssBot.Bot.Storage;
 /// neither "*" nor the current one is refused, and every write of a store item gets a new ETag.
 /// Bot state dictionaries (what <see cref="BotState"/> writes) take part too: each write stores a new "ETag" entry in the
 /// dictionary and puts it back into the caller's dictionary, so the next save of a stale copy (another instance wrote
-/// in between) is refused instead of silently overwriting it.
+/// in between) is refused instead of silently overwriting it. A state dictionary without an ETag is brand-new state (the
+/// first message of a conversation): it is inserted only if absent, so when two instances answer a new conversation at
+/// the same instant the second save is refused (and its turn re-run on the first one's state), not last-writer-wins.
 /// </summary>
 public abstract class StateStore(IPersonalDataProtector protector, TimeProvider? timeProvider) : IStateStore
 {
@@ -75,7 +77,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
             ((JObject)token)[ETagProperty] = newETag;
         }
         return new EncodedItem(key, protector.Protect(StateCompression.Compress(token.ToString(Formatting.None)), key), newETag,
-            Checked: takesPart && requested != "*", requested, value as IDictionary<string, object>);
+            Checked: takesPart ? requested != "*" : value is IDictionary<string, object>, requested, value as IDictionary<string, object>);
     }
 
     /// <summary>After a committed write: the caller's state dictionaries carry their new ETag (what BotState keeps cached).</summary>

@@ -148,7 +148,8 @@ public sealed class MainDialog : ComponentDialog
                     Choices = [redeclare],
                     Validations = RedeclareQuestion,
                 }, ct);
-            case JourneyState.Declared when session.Profile.Journey.DeclaredAt is { } declaredAt:
+            // Until the office visit: when, where, and the printable form again (the link the student may have lost).
+            case JourneyState.Declared or JourneyState.Submitted or JourneyState.WaitingForOfficeVisit when session.Profile.Journey.DeclaredAt is { } declaredAt:
                 var link = _printLinks?.LinkFor(StudentKey(step.Context), session.Profile.Journey.DeclarationNumber);
                 await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Status(session.Profile.Form, declaredAt, link)), ct);
                 return await step.EndDialogAsync(null, ct);

@@ -53,7 +53,8 @@ public sealed record EmailReading(bool IsValid, string? Address, string? Suggest
 }
 
 /// <summary>A person's full name, title-cased, with the student's own diacritics kept.</summary>
-public sealed record NameReading(bool IsValid, string? Name, bool HasDiacritics);
+/// <summary>A full name; <paramref name="Certainty"/> says whether the student took a first name back or is unsure (then it is confirmed).</summary>
+public sealed record NameReading(bool IsValid, string? Name, bool HasDiacritics, Certainty Certainty = Certainty.Exact);
 
 public enum IntentKind { None, Help, Cancel, Back, Restart, Progress, Human, Correct, Greeting, Thanks, WhatIsVssId, Install }
 

@@ -56,7 +56,10 @@ public static class NameRecognizer
         if (NotNamePhrases.Any(p => foldedName.Contains($" {p} ", StringComparison.Ordinal))) return invalid;
 
         var name = string.Join(' ', words.Select(TitleCase));
-        return new NameReading(true, name, VietnameseText.HasDiacritics(name));
+        // A name given after taking a first one back, or with a doubt, is read back before it is stored.
+        var certainty = MessageReading.IsUnsure(text) ? Certainty.Hedged
+            : MessageReading.AfterLastCorrection(text) != text.Normalize(NormalizationForm.FormC) ? Certainty.Corrected : Certainty.Exact;
+        return new NameReading(true, name, VietnameseText.HasDiacritics(name), certainty);
     }
 
     /// <summary>"cháu nhà tôi tên Trần Bảo Ngọc", "tên của con là …": what follows the last "tên"/"là" when at least two words follow.</summary>

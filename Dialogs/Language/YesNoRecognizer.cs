@@ -5,7 +5,7 @@ namespace VssBot.Dialogs.Language;
 /// Understands short answers to yes/no questions. The whole message must be made of yes/no
 /// phrases and polite filler words ("dạ", "ạ", "em", "nhé"…); a longer sentence is not an answer.
 /// Precedence comes from the longest phrase: "không đồng ý" (No) beats "không" + "đồng ý",
-/// "không biết" and "chưa có" are DontKnow, "có rồi" is Yes. Mixed answers ("có, không") → null.
+/// "không biết" and "chưa có" are DontKnow, "không có" is No, "có rồi" is Yes. Mixed answers ("có, không") → null.
 /// </summary>
 public static class YesNoRecognizer
 {
@@ -15,7 +15,7 @@ public static class YesNoRecognizer
     [
         // DontKnow: before No/Yes by length ("không biết" beats "không").
         ("không biết", YesNo.DontKnow), ("chưa biết", YesNo.DontKnow), ("không rõ", YesNo.DontKnow),
-        ("chưa rõ", YesNo.DontKnow), ("chưa có", YesNo.DontKnow), ("không có", YesNo.DontKnow),
+        ("chưa rõ", YesNo.DontKnow), ("chưa có", YesNo.DontKnow),
         ("không nhớ", YesNo.DontKnow), ("chưa nhớ", YesNo.DontKnow), ("không chắc", YesNo.DontKnow),
         ("chưa chắc", YesNo.DontKnow), ("biết đâu", YesNo.DontKnow), ("chịu", YesNo.DontKnow),
         ("không biết nữa", YesNo.DontKnow), ("idk", YesNo.DontKnow), ("dont know", YesNo.DontKnow),
@@ -28,6 +28,8 @@ public static class YesNoRecognizer
         ("khỏi cần", YesNo.No), ("thôi", YesNo.No), ("nhầm rồi", YesNo.No), ("no", YesNo.No), ("nope", YesNo.No),
         ("nah", YesNo.No), ("not", YesNo.No), ("n", YesNo.No),
         ("đâu có", YesNo.No), ("không hề", YesNo.No),
+        // "không có" is a plain no ("hổng có", "ko có đâu"); "chưa có" (not yet) stays DontKnow.
+        ("không có", YesNo.No),
         // Yes
         ("có", YesNo.Yes), ("có rồi", YesNo.Yes), ("ừ", YesNo.Yes), ("ừm", YesNo.Yes), ("ờ", YesNo.Yes),
         ("uh", YesNo.Yes), ("uhm", YesNo.Yes), ("um", YesNo.Yes), ("uk", YesNo.Yes), ("uki", YesNo.Yes),

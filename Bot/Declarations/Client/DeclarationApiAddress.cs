@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using VssBot.Bot.Web;
 
 namespace VssBot.Bot.Declarations.Client;
 
@@ -13,12 +13,6 @@ public static class DeclarationApiAddress
     {
         if (!string.IsNullOrWhiteSpace(options.BaseAddress))
             return new Uri(options.BaseAddress, UriKind.Absolute);
-        var own = server.Features.Get<IServerAddressesFeature>()?.Addresses
-            .OrderBy(a => a.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? 1 : 0) // loopback plain HTTP first: no certificate
-            .FirstOrDefault();
-        if (own is null)
-            return new Uri("http://localhost/");
-        return new Uri(own.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost")
-            .Replace("://[::]", "://localhost"), UriKind.Absolute);
+        return new Uri((OwnAddress.FromServer(server) ?? "http://localhost") + "/", UriKind.Absolute);
     }
 }

@@ -101,15 +101,20 @@ public sealed class DeclarationOutboxWorker(
                 await FollowUpAsync(item with { Status = OutboxStatus.Sent }, cancellationToken);
                 return;
             }
-            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity)
+            var invalidFields = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity
+                ? InvalidFields((response.Error as Refit.ApiException)?.Content) : null;
+            // Refused as invalid only on the registry's word: problem details naming the fields. A 4xx whose body
+            // could not be read (a cut connection, a proxy's page) is retried a few times first, so a valid
+            // declaration is never dropped because one answer was garbled.
+            if (invalidFields is not null && (invalidFields.Names is not null || item.Attempts + 1 >= UnreadableRefusalAttempts))
             {
                 // The problem details name the invalid fields, not their values.
-                var error = $"HTTP {(int)response.StatusCode}: invalid {InvalidFields((response.Error as Refit.ApiException)?.Content)}";
+                var error = $"HTTP {(int)response.StatusCode!}: invalid {invalidFields.Names ?? invalidFields.Reason}";
                 await outbox.MarkRejectedAsync(item.IdempotencyKey, error, cancellationToken);
                 logger.LogError("Declaration {Receipt} refused by the registry as invalid: it will not be retried", item.ReceiptNumber);
                 return;
             }
-            failure = response.StatusCode is { } status ? $"HTTP {(int)status}"
+            failure = response.StatusCode is { } status ? $"HTTP {(int)status}{(invalidFields is null ? "" : $" {invalidFields.Reason}")}"
                 : response.Error is { } apiError ? ExceptionSummary.Describe(apiError, withStack: false) : "no response";
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -159,19 +164,27 @@ public sealed class DeclarationOutboxWorker(
         }
     }
 
+    /// <summary>How many attempts a 4xx without readable problem details gets before the declaration is marked invalid.</summary>
+    private const int UnreadableRefusalAttempts = 3;
+
+    /// <summary>The invalid field names of a refusal (<see cref="Names"/>), or why there are none (<see cref="Reason"/>).</summary>
+    private sealed record Refusal(string? Names, string Reason);
+
     /// <summary>The field names from the problem details' "errors" (never the messages: a remote registry might quote values).</summary>
-    private static string InvalidFields(string? problem)
+    private static Refusal InvalidFields(string? problem)
     {
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(problem ?? "");
-            return json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Object
-                ? string.Join(",", errors.EnumerateObject().Select(e => e.Name))
-                : "(no field list)";
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Object
+                && errors.EnumerateObject().Any()
+                ? new(string.Join(",", errors.EnumerateObject().Select(e => e.Name)), "")
+                : new(null, "(no field list)");
         }
         catch (System.Text.Json.JsonException)
         {
-            return "(no problem details)";
+            return new(null, "(no problem details)");
         }
     }
 }

@@ -49,6 +49,8 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
             IntentKind.Cancel => await CancelAsync(innerDc, ct),
             IntentKind.Back => await BackAsync(innerDc, question, restartTopic, ct),
             IntentKind.Restart => await AskRestartAsync(innerDc, restartTopic, ct),
+            // Once declared, with no question open, the main flow's status (dates, office, printable link) is the one answer.
+            IntentKind.Progress when innerDc.ActiveDialog is null && IsDeclared(profile) => await restartTopic(innerDc, ct),
             IntentKind.Progress => await ReplyAndRepromptAsync(innerDc, restartTopic, Progress(session, question), ct),
             IntentKind.Human => await HumanAsync(innerDc, question, restartTopic, ct),
             IntentKind.Correct => await CorrectAsync(innerDc, intent.FieldKey is { } key ? form.Find(key) : null, restartTopic, ct),

@@ -5,7 +5,8 @@ namespace VssBot.Dialogs.Form01.Fields;
 
 /// <summary>
 /// A full name with diacritics. A name typed without them gets one polite request to retype it;
-/// the same name sent again is accepted (some phones cannot type Vietnamese).
+/// the same name sent again is accepted (some phones cannot type Vietnamese). A name given after taking a first one
+/// back ("tên em là A à nhầm, B") or with a doubt is confirmed before it is stored.
 /// </summary>
 public sealed class NameFieldReader : IFieldReader
 {
@@ -27,6 +28,7 @@ public sealed class NameFieldReader : IFieldReader
             input.Memory[AskedWithoutDiacriticsKey] = folded;
             return FieldReading.Reject(input.Texts.Format("form.name_no_diacritics", ("name", reading.Name)));
         }
-        return FieldReading.Accept(new FieldAnswer(reading.Name, reading.Name));
+        var answer = new FieldAnswer(reading.Name, reading.Name);
+        return UnclearAnswers.Check(reading.Certainty, answer, null, input) ?? FieldReading.Accept(answer);
     }
 }

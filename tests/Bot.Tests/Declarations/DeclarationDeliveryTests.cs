@@ -37,9 +37,11 @@ public sealed class DeclarationDeliveryTests : IDisposable
     [InlineData(Fault.ServerError)]
     [InlineData(Fault.Timeout)]
     [InlineData(Fault.LoseResponse)]
+    [InlineData(Fault.BareBadRequest)]
     public async Task A_declaration_reaches_the_registry_exactly_once_after_the_api_failed_for_a_while(Fault fault)
     {
-        standIn.Fail(fault, times: 4);
+        // A garbled 400 is one outbox attempt each (the client does not retry a 400): two stay under the give-up count.
+        standIn.Fail(fault, times: fault == Fault.BareBadRequest ? 2 : 4);
         using var bot = Bot();
         var receipt = await RecordAsync(bot, "key-" + fault);
 
@@ -111,11 +113,25 @@ public sealed class DeclarationDeliveryTests : IDisposable
         await Task.Delay(400);
         Assert.Equal(calls, standIn.Calls);
         var item = await ItemAsync(bot, "key-invalid");
-        // One attempt, or two when a loaded machine timed the first one out: never retried after the refusal.
-        Assert.InRange(item.Attempts, 1, 2);
+        // One attempt, or more when a loaded machine timed one out or garbled its answer: never retried after the refusal.
+        Assert.InRange(item.Attempts, 1, 3);
         Assert.Equal(OutboxStatus.RejectedInvalid, item.Status);
         Assert.Contains("mobile", item.LastError);
         Assert.DoesNotContain("0912", item.LastError);
+        Assert.Empty(await RegistryAsync());
+    }
+
+    [Fact]
+    public async Task A_registry_that_keeps_answering_400_without_problem_details_gets_a_few_attempts_then_the_declaration_is_marked_invalid()
+    {
+        standIn.Fail(Fault.BareBadRequest);
+        using var bot = Bot();
+        await RecordAsync(bot, "key-garbled");
+
+        await EventuallyAsync(async () => (await ItemAsync(bot, "key-garbled")).Status == OutboxStatus.RejectedInvalid, "rejected-invalid");
+        var item = await ItemAsync(bot, "key-garbled");
+        Assert.Equal(3, item.Attempts);
+        Assert.Equal("HTTP 400: invalid (no problem details)", item.LastError);
         Assert.Empty(await RegistryAsync());
     }
 

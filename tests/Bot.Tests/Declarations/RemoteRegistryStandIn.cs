@@ -5,11 +5,12 @@ namespace VssBot.Bot.Tests.Declarations;
 
 /// <summary>
 /// Sits between the bot's declaration client and the "remote" registry (a second in-memory host) and misbehaves on
-/// demand: refused connections, 500s, timeouts, or a response lost after the registry stored the declaration.
+/// demand: refused connections, 500s, timeouts, a response lost after the registry stored the declaration, or a 400 whose body
+/// is not the registry's (what a proxy or a cut connection gives).
 /// </summary>
 public sealed class RemoteRegistryStandIn(HttpMessageHandler registry) : DelegatingHandler(registry)
 {
-    public enum Fault { None, ConnectionRefused, ServerError, Timeout, LoseResponse }
+    public enum Fault { None, ConnectionRefused, ServerError, Timeout, LoseResponse, BareBadRequest }
 
     private readonly Lock sync = new();
     private Fault fault;
@@ -41,6 +42,8 @@ public sealed class RemoteRegistryStandIn(HttpMessageHandler registry) : Delegat
                 throw new HttpRequestException("Connection refused (stand-in)", new SocketException((int)SocketError.ConnectionRefused));
             case Fault.ServerError:
                 return new HttpResponseMessage(HttpStatusCode.InternalServerError) { RequestMessage = request };
+            case Fault.BareBadRequest:
+                return new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request, Content = new StringContent("<html>Bad Request</html>") };
             case Fault.Timeout:
                 await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
                 break;

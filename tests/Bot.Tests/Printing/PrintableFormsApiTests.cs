@@ -13,10 +13,12 @@ public sealed class PrintableFormsApiTests : IDisposable
 {
     private readonly FakeTimeProvider clock = new(DeclaredStudent.DeclaredAt.AddMinutes(5));
     private readonly VssBotFactory factory;
+    private const string PublicBaseUrl = "https://vssbot.example.edu.vn";
 
     public PrintableFormsApiTests()
     {
-        factory = new VssBotFactory(null, testServices: services => services.AddSingleton<TimeProvider>(clock));
+        factory = new VssBotFactory(null, new Dictionary<string, string?> { ["Printing:PublicBaseUrl"] = PublicBaseUrl },
+            services => services.AddSingleton<TimeProvider>(clock));
     }
 
     public void Dispose() => factory.Dispose();
@@ -26,7 +28,7 @@ public sealed class PrintableFormsApiTests : IDisposable
     {
         await DeclaredStudent.SaveAsync(factory.Services, "student-a", DeclaredStudent.Profile());
         var link = DeclaredStudent.LinkFor(factory.Services, "student-a");
-        Assert.StartsWith("http://localhost:5000/forms/", link);
+        Assert.StartsWith(PublicBaseUrl + "/forms/", link);
 
         var response = await factory.CreateClient().GetAsync(DeclaredStudent.PathOf(link));
         var html = await response.Content.ReadAsStringAsync();
@@ -55,7 +57,7 @@ public sealed class PrintableFormsApiTests : IDisposable
 
         // The box: office, phone, no invented hours, receipt, the deadline (declared 02/03/2026 + 10 days) in bold.
         foreach (var value in new[] { "BHXH cơ sở Hoa Lư", "2 Lê Hồng Phong, Phường Hoa Lư, Tỉnh Ninh Bình", "0229.3871234",
-                     "xem giờ làm việc trên Cổng dịch vụ công", "VSS-2026-000123", "<strong>Hạn nộp: hết ngày 11/03/2026</strong>" })
+                     "xem giờ làm việc trên Cổng dịch vụ công", "Mã biên nhận: <strong>VSS-2026-000123</strong>", "<strong>Hạn nộp: hết ngày 11/03/2026</strong>" })
             Assert.Contains(value, html);
         Assert.Contains(">In tờ khai</button>", html);
         Assert.Contains($"href=\"{DeclaredStudent.PathOf(link)["/forms/".Length..]}.pdf\">Tải PDF</a>", html);
@@ -165,7 +167,10 @@ public sealed class PrintableFormsApiTests : IDisposable
     [Fact]
     public async Task Without_the_font_the_PDF_says_so_and_the_page_still_prints()
     {
-        using var noFont = new VssBotFactory(null, new Dictionary<string, string?> { ["Printing:FontPath"] = "/nonexistent/VssBotMissing.ttf" });
+        using var noFont = new VssBotFactory(null, new Dictionary<string, string?>
+        {
+            ["Printing:FontPath"] = "/nonexistent/VssBotMissing.ttf", ["Printing:PublicBaseUrl"] = PublicBaseUrl,
+        });
         await DeclaredStudent.SaveAsync(noFont.Services, "student-a", DeclaredStudent.Profile());
         var path = DeclaredStudent.PathOf(DeclaredStudent.LinkFor(noFont.Services, "student-a"));
         var client = noFont.CreateClient();

@@ -43,7 +43,7 @@ public sealed class SecureDefaultsTests
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         var message = error.ToString();
-        foreach (var key in new[] { "DataProtection:Key", "DeclarationApi:ApiKey", "DirectLine:SigningKey", "Agents:Users" })
+        foreach (var key in new[] { "DataProtection:Key", "DeclarationApi:ApiKey", "DirectLine:SigningKey", "Printing:PublicBaseUrl", "Agents:Users" })
             Assert.Contains(key, message);
         Assert.False(File.Exists(Path.Combine(folder, AgentAccounts.DevelopmentFileName)));
         Assert.False(File.Exists(Path.Combine(folder, DevelopmentKeyFile.FileName)));
@@ -68,6 +68,7 @@ public sealed class SecureDefaultsTests
         ["DataProtection:Key"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         ["DeclarationApi:ApiKey"] = "registry-key-of-the-school-0123456789",
         ["DirectLine:SigningKey"] = Convert.ToBase64String(Enumerable.Range(2, 32).Select(i => (byte)i).ToArray()),
+        ["Printing:PublicBaseUrl"] = "https://vssbot.example.edu.vn",
         ["Agents:Users:0:UserName"] = "lan",
         ["Agents:Users:0:PasswordHash"] = AgentAccounts.Hash("mật-khẩu-của-lan"),
         ["Agents:Users:0:Role"] = "admin",

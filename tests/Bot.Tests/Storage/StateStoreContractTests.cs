@@ -136,6 +136,21 @@ public abstract class StateStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_instances_saving_the_first_state_of_a_new_conversation_at_once_have_exactly_one_winner()
+    {
+        IStateStore[] instances = [Storage, NewInstance()];
+
+        // BotState's first save of a conversation: a new dictionary, no ETag yet.
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => Record.ExceptionAsync(() =>
+            instances[i % 2].WriteAsync(new Dictionary<string, object> { ["emulator/conversations/new"] = new Dictionary<string, object> { ["n"] = (long)i } })))));
+
+        Assert.Single(attempts, e => e is null);
+        Assert.All(attempts.OfType<Exception>(), e => Assert.True(StateStore.IsETagConflict(e), e.ToString()));
+        var winner = Array.FindIndex(attempts, e => e is null);
+        Assert.Equal((long)winner, ((IDictionary<string, object>)(await NewInstance().ReadAsync(["emulator/conversations/new"]))["emulator/conversations/new"])["n"]);
+    }
+
+    [Fact]
     public async Task Items_survive_a_new_instance_on_the_same_database()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "còn đây" } });

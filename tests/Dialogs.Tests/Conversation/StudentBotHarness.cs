@@ -131,9 +131,18 @@ public sealed class StudentBotHarness
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        // The host's links are signed tokens (Bot/Printing); here the link only has to name the student and the declaration.
+        services.AddSingleton<IPrintableFormLinks, NamedFormLinks>();
         _configure?.Invoke(services);
         configure?.Invoke(services);
         services.AddStudentConversation();
         return services.BuildServiceProvider();
     }
+}
+
+/// <summary>Printable-form links that say whose declaration they open: "https://bot.test/forms/{channel}-{user}-{number}".</summary>
+public sealed class NamedFormLinks : IPrintableFormLinks
+{
+    public string? LinkFor(StudentKey studentKey, int declarationNumber) =>
+        $"https://bot.test/forms/{studentKey.ChannelId}-{studentKey.UserId}-{declarationNumber}";
 }

@@ -13,11 +13,13 @@ namespace VssBot.Dialogs.Tests.Conversation;
 ///   "&lt; text"            a reply of this turn (after the previous match) contains text
 ///   "&lt;! text"           no reply of this turn contains text
 ///   "&lt;[ a | b ]"        a reply of this turn offers exactly these buttons
+///   "&lt;# N"              this turn has exactly N replies
 ///   "= journey State"   the student's journey is in that state
 ///   "= field key value" the stored Form 01 value of a field (normalised form)
 ///   "= nofield key"     the field has no stored answer
 ///   "= escalations N"   number of recorded escalations
 ///   "= studentId X"     the stored student id ("-" none; "skipped" when the student said "bỏ qua")
+///   (any other "=" check fails the transcript, as does any unknown line)
 ///   "! seed field"      a returning student who consented and answered every field before that one
 ///   "! journey T1 T2"   the host fires journey triggers (e.g. the declaration was accepted)
 ///   "! restart"         the process restarts (same storage)
@@ -86,25 +88,22 @@ public static class TranscriptRunner
             {
                 var parts = line[2..].Split(' ', 3);
                 var profile = await harness.ProfileAsync();
-                switch (parts[0])
+                if (parts.Length < 2) Fail("an \"=\" line names what to check and the expected value");
+                var (actual, expected) = parts[0] switch
                 {
-                    case "journey" when profile.Journey.State.ToString() != parts[1]:
-                        Fail($"journey is {profile.Journey.State}");
-                        break;
-                    case "field":
-                        var value = profile.Form.Get(parts[1])?.Value;
-                        if (value != (parts.Length > 2 ? parts[2] : "")) Fail($"field {parts[1]} is \"{value}\"");
-                        break;
-                    case "nofield" when profile.Form.Get(parts[1]) is not null:
-                        Fail($"field {parts[1]} has a value");
-                        break;
-                    case "escalations" when profile.Escalations.Count != int.Parse(parts[1]):
-                        Fail($"{profile.Escalations.Count} escalations");
-                        break;
-                    case "studentId" when (profile.StudentIdSkipped ? "skipped" : profile.StudentId ?? "-") != parts[1]:
-                        Fail($"student id is {(profile.StudentIdSkipped ? "skipped" : profile.StudentId ?? "-")}");
-                        break;
-                }
+                    "journey" => (profile.Journey.State.ToString(), parts[1]),
+                    "field" => (profile.Form.Get(parts[1])?.Value, parts.Length > 2 ? parts[2] : ""),
+                    "nofield" => (profile.Form.Get(parts[1]) is null ? "none" : "a value", "none"),
+                    "escalations" => (profile.Escalations.Count.ToString(), parts[1]),
+                    "studentId" => (profile.StudentIdSkipped ? "skipped" : profile.StudentId ?? "-", parts[1]),
+                    _ => throw new Xunit.Sdk.XunitException($"{name}:{lineNo}: unknown check \"{parts[0]}\" (journey, field, nofield, escalations, studentId)\n  line: {line}"),
+                };
+                if (actual != expected) Fail($"{parts[0]} {(parts[0] is "field" or "nofield" ? parts[1] + " " : "")}is \"{actual}\"");
+            }
+            else if (line.StartsWith("<# ", StringComparison.Ordinal))
+            {
+                if (!int.TryParse(line[3..], out var count)) Fail("\"<# N\" needs a number");
+                if (replies.Count != count) Fail($"{replies.Count} replies in this turn, expected {count}");
             }
             else if (line.StartsWith("! seed", StringComparison.Ordinal))
             {

@@ -22,6 +22,9 @@ public class UnclearAnswerTests
         { "startDate", "26/11 à không, 27/11", "27/11/2026" },
         { "startDate", "ngay 2 thang sau", "02/12/2026" },
         { "email", "email em la tuan.le@gmail.com a nham tuan.le2004@gmail.com", "tuan.le2004@gmail.com" },
+        { "fullName", "tên em là Lê Văn Tám à nhầm, Lê Văn Tâm", "Lê Văn Tâm" },
+        { "fullName", "hình như là Nguyễn Thị Hằng", "Nguyễn Thị Hằng" },
+        { "contactPerson", "Trần Thị Hoa à không, Trần Thị Hòa", "Trần Thị Hòa" },
     };
 
     [Theory]

@@ -141,7 +141,8 @@ public static class CardPhotoGenerator
         // The QR code: ≈ 18 mm of the card's 85.6 mm, top right.
         var qrSize = (int)(width * 18 / 85.6);
         using var qr = Render(Encode(qrText), qrSize);
-        canvas.DrawBitmap(qr, width - qrSize - width * 0.04f, height * 0.08f);
+        using var qrImage = SKImage.FromBitmap(qr);
+        canvas.DrawImage(qrImage, width - qrSize - width * 0.04f, height * 0.08f, new SKSamplingOptions(SKFilterMode.Nearest));
         return surface.Snapshot();
     }
 

@@ -22,12 +22,16 @@ public class YesNoRecognizerTests
     [InlineData("nope")] [InlineData("no")] [InlineData("không đồng ý")] [InlineData("ko dong y")]
     [InlineData("thôi khỏi")] [InlineData("thôi")] [InlineData("thôi ạ")] [InlineData("dạ không ạ")] [InlineData("không phải")] [InlineData("chưa đúng")]
     [InlineData("không, sai rồi")] [InlineData("👎")] [InlineData("k đc")] [InlineData("chưa ạ")] [InlineData("k ạ")]
+    // Regional and chat negations: "không có" is a plain no, however "không" is typed.
+    [InlineData("không có")] [InlineData("ko có")] [InlineData("ko có đâu")] [InlineData("hổng có")] [InlineData("hông có")]
+    [InlineData("hong co")] [InlineData("hem có")] [InlineData("hơm có")] [InlineData("hk có ạ")] [InlineData("khum có đâu")]
+    [InlineData("dạ hổng")] [InlineData("hông phải")]
     public void No_answers_are_recognised(string text) => Assert.Equal(YesNo.No, YesNoRecognizer.Recognize(text));
 
     [Theory]
-    [InlineData("không biết")] [InlineData("ko bit")] [InlineData("k biết")] [InlineData("chưa có")] [InlineData("không có")]
+    [InlineData("không biết")] [InlineData("ko bit")] [InlineData("k biết")] [InlineData("chưa có")]
     [InlineData("không rõ")] [InlineData("chưa biết")] [InlineData("em không biết ạ")] [InlineData("dạ em chưa có")]
-    [InlineData("hok bít")] [InlineData("mình không nhớ")] [InlineData("ko có")]
+    [InlineData("hok bít")] [InlineData("mình không nhớ")] [InlineData("hổng biết")] [InlineData("hem bít")]
     public void Dont_know_answers_are_kept_apart_from_no(string text) =>
         Assert.Equal(YesNo.DontKnow, YesNoRecognizer.Recognize(text));
 

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
 namespace VssBot.Bot.Tests.Channels.BotFramework;
 
 /// <summary>What a new student hits on the real host (whole turn pipeline), one case each.</summary>
@@ -18,5 +22,20 @@ public sealed class StudentFacingTests(VssBotFactory factory) : IClassFixture<Vs
         var started = await client.ReplyTextsAsync(conversation, "bắt đầu");
         Assert.DoesNotContain(started, t => t.Contains("gõ số thứ tự"));
         Assert.Contains(started, t => t.Contains("Bạn đồng ý chứ?"));
+    }
+
+    [Fact]
+    public async Task Without_a_configured_public_address_the_printable_link_uses_the_host_the_student_came_in_at_and_opens()
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://bot.truong.edu.vn:8080/") });
+        var conversation = "link-" + Guid.NewGuid().ToString("N");
+
+        var replies = await HappyPath.DeclareAsync(line => client.ReplyTextsAsync(conversation, line, userId: conversation));
+
+        var link = Regex.Match(string.Join("\n", replies), @"https?://\S+/forms/\S+").Value;
+        Assert.StartsWith("http://bot.truong.edu.vn:8080/forms/", link);
+        var page = await client.GetAsync(new Uri(link).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Mã biên nhận", await page.Content.ReadAsStringAsync());
     }
 }
