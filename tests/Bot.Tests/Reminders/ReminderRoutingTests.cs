@@ -47,6 +47,7 @@ public sealed class ReminderRoutingTests : IDisposable
             ["Email:Security"] = "None",
             ["Email:FromAddress"] = "vssid@truong.edu.vn",
             ["Logging:LogLevel:Default"] = "Trace", // every log line is checked for the address
+            ["Printing:PublicBaseUrl"] = "https://bot.truong.edu.vn", // a worker's turn has no request to take it from
         });
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
             settings[key] = value;
@@ -134,7 +135,7 @@ public sealed class ReminderRoutingTests : IDisposable
             Assert.Contains(office, body);
             Assert.Contains(VssBot.Bot.Printing.PrintableFormLinks.PathPrefix, body); // the printable form
         }
-        Assert.Contains("Tờ khai để in: http", mime.TextBody);
+        Assert.Contains("Tờ khai để in: https://bot.truong.edu.vn/forms/", mime.TextBody);
         Assert.Contains("<a href=\"http", mime.HtmlBody);
         Assert.Contains("lang=\"vi\"", mime.HtmlBody);
         Assert.DoesNotContain(LogLines(host), line => line.Contains("ha.pham@gmail.com", StringComparison.OrdinalIgnoreCase));
