@@ -5,7 +5,7 @@ namespace VssBot.Bot.Agents;
 
 /// <summary>
 /// The agents' and school's tables (directory, transcript, audit log, roster, settings) in the app data folder's
-/// SQLite file, beside the bot state. The schema is migrated on first use (<see cref="Storage.Migrations.SchemaMigrations.Sqlite"/>).
+/// SQLite file, beside the bot state (<c>Storage:Provider</c> Sqlite; with Postgres the stores' PostgreSQL twins are used). The schema is migrated on first use (<see cref="Storage.Migrations.SchemaMigrations.Sqlite"/>).
 /// </summary>
 public sealed class AgentsDatabase
 {

@@ -5,6 +5,7 @@ using VssBot.Bot.Agents.Directory;
 using VssBot.Bot.Agents.HandOff;
 using VssBot.Bot.Agents.Pages;
 using VssBot.Bot.Agents.School;
+using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 
 namespace VssBot.Bot.Agents;
@@ -26,6 +27,12 @@ public static class AgentsServiceCollectionExtensions
         services.AddAgentSignIn(sessionMinutes);
 
         services.AddSingleton(AgentsDatabase.For);
+        // Each table on the store Storage:Provider names: the SQLite file, or PostgreSQL shared by every replica.
+        services.AddStore<IStudentDirectoryStore, SqliteStudentDirectoryStore, PostgresStudentDirectoryStore>();
+        services.AddStore<ITranscriptStore, SqliteTranscriptStore, PostgresTranscriptStore>();
+        services.AddStore<IAuditStore, SqliteAuditStore, PostgresAuditStore>();
+        services.AddStore<IRosterStore, SqliteRosterStore, PostgresRosterStore>();
+        services.AddStore<ISettingsStore, SqliteSettingsStore, PostgresSettingsStore>();
         services.AddSingleton<AgentAccounts>();
         services.AddSingleton<AgentSessions>();
         services.AddSingleton<AgentPages>();

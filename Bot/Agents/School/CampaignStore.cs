@@ -12,7 +12,7 @@ public sealed record CampaignChanges(string SchoolName, string Hotline, DateOnly
 /// <see cref="CampaignSettings"/> the bot's texts read, so the next message already quotes the new help line.
 /// Configuration gives the defaults; what an admin saved wins, also after a restart.
 /// </summary>
-public sealed class CampaignStore(AgentsDatabase database, CampaignSettings settings)
+public sealed class CampaignStore(ISettingsStore store, CampaignSettings settings)
 {
     private const string SettingName = "campaign";
 
@@ -20,9 +20,7 @@ public sealed class CampaignStore(AgentsDatabase database, CampaignSettings sett
 
     public async Task ApplyStoredAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT value FROM settings WHERE name = $name").With("$name", SettingName);
-        if (await command.ExecuteScalarAsync(cancellationToken) is string json && JsonSerializer.Deserialize<CampaignChanges>(json) is { } stored)
+        if (await store.GetAsync(SettingName, cancellationToken) is { } json && JsonSerializer.Deserialize<CampaignChanges>(json) is { } stored)
             Apply(stored);
     }
 
@@ -35,11 +33,7 @@ public sealed class CampaignStore(AgentsDatabase database, CampaignSettings sett
         var schoolName = changes.SchoolName?.Trim() ?? "";
         if (schoolName.Length > 200) return "Tên trường quá dài.";
         var clean = new CampaignChanges(schoolName, hotline, changes.Deadline, changes.AskStudentId ?? settings.AskStudentId);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("""
-            INSERT INTO settings (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value
-            """).With("$name", SettingName).With("$value", JsonSerializer.Serialize(clean));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await store.SetAsync(SettingName, JsonSerializer.Serialize(clean), cancellationToken);
         Apply(clean);
         return null;
     }

@@ -11,7 +11,7 @@ public sealed record RosterImportResult(int Added, int Updated, IReadOnlyList<in
 /// The school's list of students (student id, name, class, faculty, homeroom teacher), imported from a CSV file
 /// (UTF-8, a BOM tolerated, comma or semicolon, an optional header row, quoted fields as Excel writes them).
 /// </summary>
-public sealed class Roster(AgentsDatabase database)
+public sealed class Roster(IRosterStore store)
 {
     public async Task<RosterImportResult> ImportAsync(Stream csv, CancellationToken cancellationToken)
     {
@@ -33,45 +33,14 @@ public sealed class Roster(AgentsDatabase database)
             students.Add(new RosterStudent(row[0].Trim(), row[1].Trim(), row[2].Trim(), row[3].Trim(), row[4].Trim()));
         }
 
-        int added = 0, updated = 0;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        foreach (var s in students.DistinctBy(s => s.StudentId))
-        {
-            await using var exists = connection.Sql("SELECT 1 FROM roster WHERE student_id = $id").With("$id", s.StudentId);
-            exists.Transaction = transaction;
-            var known = await exists.ExecuteScalarAsync(cancellationToken) is not null;
-            await using var upsert = connection.Sql("""
-                INSERT INTO roster (student_id, full_name, class_name, faculty, teacher) VALUES ($id, $name, $class, $faculty, $teacher)
-                ON CONFLICT (student_id) DO UPDATE SET full_name = excluded.full_name, class_name = excluded.class_name,
-                    faculty = excluded.faculty, teacher = excluded.teacher
-                """).With("$id", s.StudentId).With("$name", s.FullName).With("$class", s.ClassName).With("$faculty", s.Faculty).With("$teacher", s.Teacher);
-            upsert.Transaction = transaction;
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-            if (known) updated++; else added++;
-        }
-        await transaction.CommitAsync(cancellationToken);
+        var (added, updated) = await store.UpsertAsync([.. students.DistinctBy(s => s.StudentId)], cancellationToken);
         return new RosterImportResult(added, updated, skipped);
     }
 
-    public async Task<bool> ExistsAsync(string studentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT 1 FROM roster WHERE student_id = $id").With("$id", studentId);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
+    public Task<bool> ExistsAsync(string studentId, CancellationToken cancellationToken) => store.ExistsAsync(studentId, cancellationToken);
 
     /// <summary>The whole roster by student id, in the dashboard's order (faculty, class, student id).</summary>
-    public async Task<IReadOnlyList<RosterStudent>> AllAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT student_id, full_name, class_name, faculty, teacher FROM roster ORDER BY faculty, class_name, student_id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var students = new List<RosterStudent>();
-        while (await reader.ReadAsync(cancellationToken))
-            students.Add(new RosterStudent(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
-        return students;
-    }
+    public Task<IReadOnlyList<RosterStudent>> AllAsync(CancellationToken cancellationToken) => store.AllAsync(cancellationToken);
 
     private static bool IsHeader(IReadOnlyList<string> row) =>
         !row[0].Trim().Any(char.IsAsciiDigit) || row[0].Contains("mã", StringComparison.OrdinalIgnoreCase) || row[0].Contains("id", StringComparison.OrdinalIgnoreCase);

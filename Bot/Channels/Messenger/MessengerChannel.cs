@@ -45,6 +45,7 @@ public static class MessengerChannel
             .UseTurnPipeline(sp));
         services.AddChannelAdapter<MessengerAdapter>(MessengerMapper.ChannelId);
         services.AddSingleton<MessengerInbox>();
+        services.AddSingleton<VssBot.Bot.Channels.Webhooks.Inbox.IWebhookTurnRunner>(sp => sp.GetRequiredService<MessengerInbox>());
         return services;
     }
 

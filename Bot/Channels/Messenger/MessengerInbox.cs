@@ -1,21 +1,25 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using VssBot.Bot.Channels.Messenger.Events;
 using VssBot.Bot.Channels.Webhooks;
-using VssBot.Bot.Channels.Webhooks.Stores;
+using VssBot.Bot.Channels.Webhooks.Inbox;
 
 namespace VssBot.Bot.Channels.Messenger;
 
 /// <summary>
-/// Takes a verified webhook POST apart: every entry, every messaging event; a message id claimed before (durably, see
-/// <see cref="IWebhookEventIds"/>) is skipped — Meta redelivers; each new message opens the user's 24-hour window and is
-/// queued behind that user's earlier messages. The webhook answers as soon as this returns; turns run in the background.
+/// Takes a verified webhook POST apart: every entry, every messaging event; each new message opens the user's 24-hour
+/// window and is stored in the durable inbox (<see cref="WebhookInbox"/>) — a message id stored before is skipped, Meta
+/// redelivers. The webhook answers once they are stored; the turns run on any instance, each user's in order.
 /// </summary>
-public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, UserTurnQueue queue, IWebhookEventIds seen, TimeProvider clock, ILogger<MessengerInbox> logger)
+public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, WebhookInbox inbox, TimeProvider clock, ILogger<MessengerInbox> logger)
+    : IWebhookTurnRunner
 {
-    /// <summary>Queues the turns of <paramref name="webhook"/>; returns how many were queued.</summary>
+    public string ChannelId => MessengerMapper.ChannelId;
+
+    /// <summary>Stores the turns of <paramref name="webhook"/>; returns how many were new.</summary>
     public async Task<int> AcceptAsync(MessengerWebhookEvent webhook, CancellationToken cancellationToken)
     {
-        var queued = 0;
+        var accepted = 0;
         foreach (var entry in (webhook.Entry ?? []).OfType<MessengerEntry>())
             foreach (var messaging in (entry.Messaging ?? []).OfType<MessengerMessaging>())
             {
@@ -27,20 +31,19 @@ public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, UserTurnQ
                     logger.LogInformation("Messenger message {MessageId} older than the reply window: acknowledged, not answered", activity.Id);
                     continue;
                 }
-                if (!await seen.TryClaimAsync(MessengerMapper.ChannelId, activity.Id, clock.GetUtcNow(), cancellationToken))
-                {
+                await adapter.Window.UserWroteAsync(activity.From.Id, activity.Timestamp, cancellationToken);
+                if (await inbox.AcceptAsync(activity, cancellationToken))
+                    accepted++;
+                else
                     logger.LogInformation("Messenger message {MessageId} received again: skipped", activity.Id);
-                    continue;
-                }
-                var userId = activity.From.Id;
-                await adapter.Window.UserWroteAsync(userId, activity.Timestamp, cancellationToken);
-                if (queue.Enqueue($"{MessengerMapper.ChannelId}/{userId}", async ct =>
-                    {
-                        await adapter.ShowTypingAsync(userId, ct);
-                        await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, ct);
-                    }))
-                    queued++;
             }
-        return queued;
+        return accepted;
+    }
+
+    /// <summary>A stored message's turn: typing first (the answer may take a moment), then the bot.</summary>
+    public async Task RunAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        await adapter.ShowTypingAsync(activity.From.Id, cancellationToken);
+        await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
     }
 }

@@ -2,14 +2,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using VssBot.Bot.Channels.Webhooks.Inbox;
 using VssBot.Bot.Channels.Webhooks.Stores;
+using VssBot.Bot.Privacy;
 using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Channels.Webhooks;
 
 /// <summary>
-/// What the webhook channels (Messenger, Zalo) share: the per-user turn queue, the record of undelivered replies, and the
-/// durable reply windows and webhook event ids in the configured store (SQLite file, PostgreSQL or memory).
+/// What the webhook channels (Messenger, Zalo) share: the durable inbox and its worker, the record of undelivered replies,
+/// and the durable reply windows, in the configured store (SQLite file, PostgreSQL or memory).
 /// </summary>
 public static class WebhookChannels
 {
@@ -20,10 +22,13 @@ public static class WebhookChannels
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UndeliveredReplies>();
-        if (services.Any(s => s.ServiceType == typeof(UserTurnQueue)))
+        if (services.Any(s => s.ServiceType == typeof(WebhookInboxWorker)))
             return services;
-        services.AddSingleton<UserTurnQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<UserTurnQueue>());
+        services.AddOptions<WebhookInboxOptions>().BindConfiguration(WebhookInboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookInboxSignal>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<WebhookInboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxWorker>());
         services.AddHealthChecks();
         services.AddChannelStores();
         services.AddHostedService<ChannelStoresMaintenance>();
@@ -31,7 +36,7 @@ public static class WebhookChannels
     }
 
     /// <summary>
-    /// <see cref="IReplyWindowStore"/> and <see cref="IWebhookEventIds"/> on the store <c>Storage:Provider</c> names: the same SQLite
+    /// <see cref="IReplyWindowStore"/> and <see cref="IWebhookInbox"/> on the store <c>Storage:Provider</c> names: the same SQLite
     /// file as the bot state, the same PostgreSQL database (shared by replicas), or memory.
     /// </summary>
     public static IServiceCollection AddChannelStores(this IServiceCollection services)
@@ -44,11 +49,11 @@ public static class WebhookChannels
             StorageProvider.Postgres => new PostgresReplyWindowStore(sp.GetRequiredService<PostgresChannelsDatabase>()),
             _ => new SqliteReplyWindowStore(sp.GetRequiredService<SqliteChannelsDatabase>()),
         });
-        services.TryAddSingleton<IWebhookEventIds>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+        services.TryAddSingleton<IWebhookInbox>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
-            StorageProvider.Memory => new MemoryWebhookEventIds(),
-            StorageProvider.Postgres => new PostgresWebhookEventIds(sp.GetRequiredService<PostgresChannelsDatabase>()),
-            _ => new SqliteWebhookEventIds(sp.GetRequiredService<SqliteChannelsDatabase>()),
+            StorageProvider.Memory => new MemoryWebhookInbox(),
+            StorageProvider.Postgres => new PostgresWebhookInbox(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IPersonalDataProtector>()),
+            _ => new SqliteWebhookInbox(sp.GetRequiredService<SqliteChannelsDatabase>(), sp.GetRequiredService<IPersonalDataProtector>()),
         });
         return services;
     }
@@ -105,10 +110,10 @@ public static class WebhookChannels
 }
 
 /// <summary>
-/// At start, reads back the reply windows still open (so a restart does not close them); then, every hour, forgets webhook
-/// event ids older than <see cref="EventIdLifetime"/> (platforms stop redelivering after hours).
+/// At start, reads back the reply windows still open (so a restart does not close them); then, every hour, forgets the ids
+/// of inbox events processed more than <see cref="EventIdLifetime"/> ago (platforms stop redelivering after hours).
 /// </summary>
-public sealed class ChannelStoresMaintenance(IEnumerable<ReplyWindow> windows, IWebhookEventIds eventIds, TimeProvider clock,
+public sealed class ChannelStoresMaintenance(IEnumerable<ReplyWindow> windows, IWebhookInbox inbox, TimeProvider clock,
     ILogger<ChannelStoresMaintenance> logger) : BackgroundService
 {
     public static readonly TimeSpan EventIdLifetime = TimeSpan.FromDays(2);
@@ -129,7 +134,7 @@ public sealed class ChannelStoresMaintenance(IEnumerable<ReplyWindow> windows, I
         {
             try
             {
-                await eventIds.PruneAsync(clock.GetUtcNow() - EventIdLifetime, stoppingToken);
+                await inbox.PruneAsync(clock.GetUtcNow() - EventIdLifetime, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -48,6 +48,7 @@ public static class ZaloChannel
             .UseTurnPipeline(sp));
         services.AddChannelAdapter<ZaloAdapter>(ZaloMapper.ChannelId);
         services.AddSingleton<ZaloInbox>();
+        services.AddSingleton<VssBot.Bot.Channels.Webhooks.Inbox.IWebhookTurnRunner>(sp => sp.GetRequiredService<ZaloInbox>());
         return services;
     }
 

@@ -1,18 +1,21 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using VssBot.Bot.Channels.Webhooks;
-using VssBot.Bot.Channels.Webhooks.Stores;
+using VssBot.Bot.Channels.Webhooks.Inbox;
 using VssBot.Bot.Channels.Zalo.Events;
 
 namespace VssBot.Bot.Channels.Zalo;
 
 /// <summary>
-/// Takes a verified webhook event: an event id claimed before (durably, see <see cref="IWebhookEventIds"/>) is skipped —
-/// Zalo retries a webhook that did not answer 200 in time; a message or a follow opens the user's reply window and is
-/// queued behind that user's earlier events. The webhook answers as soon as this returns; turns run in the background.
+/// Takes a verified webhook event: a message or a follow opens the user's reply window, and the event is stored in the
+/// durable inbox (<see cref="WebhookInbox"/>) — an event id stored before is skipped, Zalo retries a webhook that did not
+/// answer 200 in time. The webhook answers once it is stored; the turn runs on any instance, each user's in order.
 /// </summary>
-public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, UserTurnQueue queue, IWebhookEventIds seen, TimeProvider clock, ILogger<ZaloInbox> logger)
+public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, WebhookInbox inbox, TimeProvider clock, ILogger<ZaloInbox> logger) : IWebhookTurnRunner
 {
-    /// <summary>Queues the turn of <paramref name="e"/>; false when there is none (ignored event or a repeat).</summary>
+    public string ChannelId => ZaloMapper.ChannelId;
+
+    /// <summary>Stores the turn of <paramref name="e"/>; false when there is none (ignored event or a repeat).</summary>
     public async Task<bool> AcceptAsync(ZaloWebhookEvent e, CancellationToken cancellationToken)
     {
         var activity = ZaloMapper.ToActivity(e);
@@ -23,14 +26,13 @@ public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, UserTurnQueue queue
             logger.LogInformation("Zalo event {EventId} older than the reply window: acknowledged, not answered", activity.Id);
             return false;
         }
-        if (!await seen.TryClaimAsync(ZaloMapper.ChannelId, activity.Id, clock.GetUtcNow(), cancellationToken))
-        {
-            logger.LogInformation("Zalo event {EventId} received again: skipped", activity.Id);
-            return false;
-        }
-        var userId = activity.From.Id;
         if (e.EventName != ZaloWebhookEvent.Unfollow)
-            await adapter.Window.UserWroteAsync(userId, activity.Timestamp, cancellationToken);
-        return queue.Enqueue($"{ZaloMapper.ChannelId}/{userId}", ct => adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, ct));
+            await adapter.Window.UserWroteAsync(activity.From.Id, activity.Timestamp, cancellationToken);
+        if (await inbox.AcceptAsync(activity, cancellationToken))
+            return true;
+        logger.LogInformation("Zalo event {EventId} received again: skipped", activity.Id);
+        return false;
     }
+
+    public Task RunAsync(Activity activity, CancellationToken cancellationToken) => adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
 }

@@ -26,5 +26,8 @@ public static class ChangeTopics
     /// <summary>An activity was appended to a Direct Line conversation. Payload: the conversation id.</summary>
     public const string DirectLine = "vssbot_directline";
 
-    public static readonly IReadOnlyList<string> All = [Outbox, AgentEvents, DirectLine];
+    /// <summary>A webhook event was stored in the inbox: inbox workers wake up. Payload: empty.</summary>
+    public const string WebhookInbox = "vssbot_webhook_inbox";
+
+    public static readonly IReadOnlyList<string> All = [Outbox, AgentEvents, DirectLine, WebhookInbox];
 }

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using VssBot.Bot.Channels.Webhooks;
+using VssBot.Bot.Channels.Webhooks.Inbox;
 using WireMock.Server;
 
 namespace VssBot.Bot.Tests.Channels;
@@ -53,7 +53,7 @@ public abstract class WebhookHost : IDisposable
         await IdleAsync();
     }
 
-    public Task IdleAsync() => Factory.Services.GetRequiredService<UserTurnQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    public Task IdleAsync() => Factory.Services.GetRequiredService<WebhookInboxWorker>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>The calls the stand-in received on <paramref name="path"/>, in order.</summary>
     public List<WireMock.Logging.ILogEntry> Calls(string path) => Api.LogEntries.Where(e => e.RequestMessage!.Path == path).OrderBy(e => e.RequestMessage!.DateTime).ToList();

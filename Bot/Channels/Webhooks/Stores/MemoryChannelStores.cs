@@ -27,20 +27,3 @@ public sealed class MemoryReplyWindowStore : IReplyWindowStore
         return Task.CompletedTask;
     }
 }
-
-/// <summary>Webhook event ids in memory (Storage:Provider = Memory).</summary>
-public sealed class MemoryWebhookEventIds : IWebhookEventIds
-{
-    private readonly ConcurrentDictionary<(string, string), DateTimeOffset> claimed = new();
-
-    public Task<bool> TryClaimAsync(string channelId, string eventId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Task.FromResult(claimed.TryAdd((channelId, eventId), at));
-
-    public Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        foreach (var (key, at) in claimed)
-            if (at < before)
-                claimed.TryRemove(key, out _);
-        return Task.CompletedTask;
-    }
-}

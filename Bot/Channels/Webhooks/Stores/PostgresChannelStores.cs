@@ -86,23 +86,3 @@ public sealed class PostgresReplyWindowStore(PostgresChannelsDatabase database) 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
-
-public sealed class PostgresWebhookEventIds(PostgresChannelsDatabase database) : IWebhookEventIds
-{
-    public async Task<bool> TryClaimAsync(string channelId, string eventId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresChannelsDatabase.Command(connection,
-            "INSERT INTO webhook_event_ids (channel_id, event_id, claimed_at) VALUES (@channel, @event, @at) ON CONFLICT DO NOTHING",
-            ("channel", channelId), ("event", eventId), ("at", at.ToUniversalTime()));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    public async Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresChannelsDatabase.Command(connection,
-            "DELETE FROM webhook_event_ids WHERE claimed_at < @before", ("before", before.ToUniversalTime()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-}

@@ -4,7 +4,7 @@ using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Channels.Webhooks.Stores;
 
-/// <summary>The channel tables (reply windows, webhook event ids) in the bot's one SQLite file (<c>Storage:Sqlite:Path</c>).</summary>
+/// <summary>The channel tables (reply windows, webhook inbox) in the bot's one SQLite file (<c>Storage:Sqlite:Path</c>).</summary>
 public sealed class SqliteChannelsDatabase(string databasePath)
 {
     private readonly SqliteFile file = new(databasePath, Storage.Migrations.SchemaMigrations.Sqlite);
@@ -67,23 +67,5 @@ public sealed class SqliteReplyWindowStore(SqliteChannelsDatabase database) : IR
         await using var connection = await database.OpenAsync(cancellationToken);
         await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM channel_reply_windows WHERE channel_id = $channel AND user_id = $user",
             cancellationToken, ("$channel", channelId), ("$user", userId));
-    }
-}
-
-public sealed class SqliteWebhookEventIds(SqliteChannelsDatabase database) : IWebhookEventIds
-{
-    public async Task<bool> TryClaimAsync(string channelId, string eventId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await SqliteChannelsDatabase.ExecuteAsync(connection,
-            "INSERT INTO webhook_event_ids (channel_id, event_id, claimed_at) VALUES ($channel, $event, $at) ON CONFLICT DO NOTHING",
-            cancellationToken, ("$channel", channelId), ("$event", eventId), ("$at", SqliteChannelsDatabase.Timestamp(at))) == 1;
-    }
-
-    public async Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM webhook_event_ids WHERE claimed_at < $before",
-            cancellationToken, ("$before", SqliteChannelsDatabase.Timestamp(before)));
     }
 }

@@ -12,7 +12,8 @@ namespace VssBot.Bot.Tests.Channels.Messenger;
 /// The real host with the Messenger channel on, its Send API pointed at a WireMock stand-in that answers 200
 /// unless a test says otherwise. Posts payloads signed like Meta does and waits for the background turns.
 /// </summary>
-public sealed class MessengerHost(Action<IServiceCollection>? testServices = null, int sendRetries = 3, IDictionary<string, string?>? settings = null) : WebhookHost(
+public sealed class MessengerHost(Action<IServiceCollection>? testServices = null, int sendRetries = 3, string? databasePath = null,
+    IDictionary<string, string?>? settings = null) : WebhookHost(
     api => api.Given(Request.Create().WithPath(SendPath).UsingPost()).AtPriority(100)
         .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { recipient_id = "7301148291034561", message_id = "m_sent" })),
     apiUrl => new(settings ?? new Dictionary<string, string?>())
@@ -25,7 +26,7 @@ public sealed class MessengerHost(Action<IServiceCollection>? testServices = nul
         ["Messenger:SendRetries"] = sendRetries.ToString(),
         ["Messenger:SendRetryDelay"] = "00:00:00.010",
     },
-    testServices, databasePath: null)
+    testServices, databasePath)
 {
     public const string AppSecret = "3f1c9e8a7b6d5c4e3f2a1b0c9d8e7f6a";
     public const string VerifyToken = "vssbot-verify-7d41";

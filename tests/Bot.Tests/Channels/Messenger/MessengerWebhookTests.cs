@@ -129,6 +129,47 @@ public sealed class MessengerWebhookTests
     }
 
     [Fact]
+    public async Task Messages_acknowledged_before_the_host_stops_are_each_answered_exactly_once_by_the_next_host()
+    {
+        var database = VssBotFactory.NewDatabasePath();
+        // The first host's first turn never finishes: the stop cuts it off, and Lan's later messages wait behind it.
+        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = new MessengerHost(s =>
+        {
+            s.AddSingleton<IBot>(new EchoBot(never));
+            s.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        }, databasePath: database);
+        (await first.PostAsync(Message(Lan, "m_stop_0", "một", 1767240000000))).EnsureSuccessStatusCode();
+        await Until(() => first.Sent().Any(b => (string?)b["sender_action"] == "typing_on"));
+        (await first.PostAsync(Message(Lan, "m_stop_1", "hai", 1767240000001))).EnsureSuccessStatusCode();
+        (await first.PostAsync(Message(Lan, "m_stop_2", "ba", 1767240000002))).EnsureSuccessStatusCode();
+        (await first.PostAsync(Message(Minh, "m_stop_3", "chào", 1767240000003))).EnsureSuccessStatusCode();
+        await Until(() => first.SentTexts(Minh).Count == 1);
+        await first.Factory.DisposeAsync(); // stopped with a turn running and two messages not started
+        var answeredByFirst = first.SentTexts();
+        first.Dispose();
+
+        using var second = new MessengerHost(s => s.AddSingleton<IBot, EchoBot>(), databasePath: database);
+        await second.IdleAsync();
+
+        Assert.Equal(["chào"], answeredByFirst);
+        Assert.Equal(["một", "hai", "ba"], second.SentTexts(Lan));
+        Assert.Empty(second.SentTexts(Minh));
+        // Meta redelivers after the restart: already accepted, not answered again.
+        await second.DeliverAsync(Message(Lan, "m_stop_1", "hai", 1767240000001));
+        Assert.Equal(3, second.SentTexts(Lan).Count);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 20)
+        {
+            Assert.True(waited < 30_000, "timed out");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task A_send_failing_with_5xx_is_retried_with_back_off_and_then_delivered()
     {
         using var host = new MessengerHost(s => s.AddSingleton<IBot, EchoBot>());
@@ -255,8 +296,7 @@ public sealed class MessengerWebhookTests
         }),
     }.ToJsonString();
 
-    /// <summary>Replies with the text, or the content type and URL of each attachment; the first turn can be slowed down.</summary>
-    /// <summary>Echoes; when given a gate, the first turn waits until the test opens it.</summary>
+    /// <summary>Replies with the text, or the content type and URL of each attachment; when given a gate, the first turn waits until the test opens it.</summary>
     private sealed class EchoBot(TaskCompletionSource? holdFirst = null) : IBot
     {
         private int turns;

@@ -4,37 +4,22 @@ using VssBot.Bot.Tests.Storage;
 
 namespace VssBot.Bot.Tests.Channels.Webhooks;
 
-/// <summary>What every reply-window and webhook-id store does, run on each implementation; "restart" = a new instance on the same data.</summary>
+/// <summary>What every reply-window store does, run on each implementation; "restart" = a new instance on the same data.</summary>
 public abstract class ChannelStoresContractTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
-    protected abstract (IReplyWindowStore Windows, IWebhookEventIds Ids) NewInstance();
-
-    [Fact]
-    public async Task A_webhook_event_is_claimed_once_even_after_a_restart_and_forgotten_once_pruned()
-    {
-        var (_, ids) = NewInstance();
-        Assert.True(await ids.TryClaimAsync("zalo", "msg-1", Now, default));
-        Assert.False(await ids.TryClaimAsync("zalo", "msg-1", Now.AddMinutes(5), default));
-        Assert.True(await ids.TryClaimAsync("facebook", "msg-1", Now, default)); // ids are per channel
-
-        var (_, restarted) = NewInstance();
-        Assert.False(await restarted.TryClaimAsync("zalo", "msg-1", Now.AddHours(1), default));
-
-        await restarted.PruneAsync(Now.AddSeconds(1), default);
-        Assert.True(await restarted.TryClaimAsync("zalo", "msg-1", Now.AddDays(3), default));
-    }
+    protected abstract IReplyWindowStore NewInstance();
 
     [Fact]
     public async Task A_reply_window_survives_a_restart_keeps_the_latest_time_and_closes_when_told()
     {
-        var (windows, _) = NewInstance();
+        var windows = NewInstance();
         await windows.RecordAsync("facebook", "u1", Now, default);
         await windows.RecordAsync("facebook", "u1", Now.AddHours(-5), default); // a late redelivery does not move it back
         await windows.RecordAsync("facebook", "u2", Now.AddDays(-3), default);
 
-        var (restarted, _) = NewInstance();
+        var restarted = NewInstance();
         Assert.Equal(Now, await restarted.LastWroteAsync("facebook", "u1", default));
         Assert.Null(await restarted.LastWroteAsync("zalo", "u1", default));
         var open = await restarted.WroteSinceAsync("facebook", Now.AddDays(-1), default);
@@ -46,7 +31,7 @@ public abstract class ChannelStoresContractTests
         Assert.True(await window.IsOpenAsync("u1", default));
         await window.CloseAsync("u1", default);
         Assert.False(await window.IsOpenAsync("u1", default));
-        Assert.Null(await NewInstance().Windows.LastWroteAsync("facebook", "u1", default));
+        Assert.Null(await NewInstance().LastWroteAsync("facebook", "u1", default));
     }
 }
 
@@ -54,21 +39,14 @@ public sealed class SqliteChannelStoresTests : ChannelStoresContractTests
 {
     private readonly string path = VssBotFactory.NewDatabasePath();
 
-    protected override (IReplyWindowStore, IWebhookEventIds) NewInstance()
-    {
-        var database = new SqliteChannelsDatabase(path);
-        return (new SqliteReplyWindowStore(database), new SqliteWebhookEventIds(database));
-    }
+    protected override IReplyWindowStore NewInstance() => new SqliteReplyWindowStore(new SqliteChannelsDatabase(path));
 }
 
 public sealed class MemoryChannelStoresTests
 {
     [Fact]
-    public async Task The_memory_stores_claim_once_and_keep_the_latest_time()
+    public async Task The_memory_store_keeps_the_latest_time()
     {
-        var ids = new MemoryWebhookEventIds();
-        Assert.True(await ids.TryClaimAsync("zalo", "a", DateTimeOffset.UnixEpoch, default));
-        Assert.False(await ids.TryClaimAsync("zalo", "a", DateTimeOffset.UnixEpoch, default));
         var windows = new MemoryReplyWindowStore();
         await windows.RecordAsync("zalo", "u", DateTimeOffset.UnixEpoch.AddHours(2), default);
         await windows.RecordAsync("zalo", "u", DateTimeOffset.UnixEpoch, default);
@@ -85,9 +63,5 @@ public sealed class PostgresChannelStoresTests(PostgresServer server) : ChannelS
 
     public Task DisposeAsync() => databases.DisposeAsync();
 
-    protected override (IReplyWindowStore, IWebhookEventIds) NewInstance()
-    {
-        var database = databases.Open();
-        return (new PostgresReplyWindowStore(database), new PostgresWebhookEventIds(database));
-    }
+    protected override IReplyWindowStore NewInstance() => new PostgresReplyWindowStore(databases.Open());
 }

@@ -1,0 +1,33 @@
+namespace VssBot.Bot.Agents.Audit;
+
+/// <summary><see cref="IAuditStore"/> in the bot's SQLite file.</summary>
+public sealed class SqliteAuditStore(AgentsDatabase database) : IAuditStore
+{
+    public async Task AppendAsync(DateTimeOffset at, string userName, IReadOnlyList<string> studentKeys, string action, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        foreach (var key in studentKeys)
+        {
+            await using var command = connection.Sql("INSERT INTO audit_log (at, user_name, student_key, action) VALUES ($at, $user, $key, $action)")
+                .With("$at", AgentsDatabase.Timestamp(at)).With("$user", userName).With("$key", key).With("$action", action);
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> NewestAsync(int count, string? studentKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("""
+            SELECT at, user_name, student_key, action FROM audit_log
+            WHERE $key IS NULL OR student_key = $key ORDER BY id DESC LIMIT $count
+            """).With("$key", studentKey).With("$count", count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<AuditEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+            entries.Add(new AuditEntry(AgentsDatabase.ParseTimestamp(reader.GetString(0))!.Value, reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        return entries;
+    }
+}

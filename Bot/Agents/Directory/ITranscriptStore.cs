@@ -1,0 +1,25 @@
+using VssBot.Bot.Privacy;
+
+namespace VssBot.Bot.Agents.Directory;
+
+/// <summary>
+/// The table behind <see cref="StudentTranscript"/>: the SQLite file (one instance) or PostgreSQL (shared by replicas).
+/// Each text is stored encrypted with the data key, bound to the student key (<see cref="TranscriptText"/>).
+/// </summary>
+public interface ITranscriptStore
+{
+    /// <summary>Appends <paramref name="lines"/> in order and keeps only the student's last <paramref name="keep"/> lines, in one transaction.</summary>
+    Task AppendAsync(string studentKey, IReadOnlyList<(Sender Sender, string Text)> lines, DateTimeOffset at, int keep, CancellationToken cancellationToken);
+
+    /// <summary>The last <paramref name="count"/> lines, newest first.</summary>
+    Task<IReadOnlyList<TranscriptLine>> NewestAsync(string studentKey, int count, CancellationToken cancellationToken);
+}
+
+public static class TranscriptText
+{
+    public static string Protect(IPersonalDataProtector protector, string studentKey, string text) => protector.Protect(text, Context(studentKey));
+
+    public static string Unprotect(IPersonalDataProtector protector, string studentKey, string stored) => protector.Unprotect(stored, Context(studentKey));
+
+    private static string Context(string studentKey) => "transcript/" + studentKey;
+}

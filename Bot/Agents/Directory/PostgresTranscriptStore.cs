@@ -1,0 +1,45 @@
+using VssBot.Bot.Privacy;
+using VssBot.Bot.Storage;
+
+namespace VssBot.Bot.Agents.Directory;
+
+/// <summary><see cref="ITranscriptStore"/> in PostgreSQL, shared by replicas: the lines of one turn and the trim in one transaction.</summary>
+public sealed class PostgresTranscriptStore(PostgresDatabase database, IPersonalDataProtector protector) : ITranscriptStore
+{
+    public async Task AppendAsync(string studentKey, IReadOnlyList<(Sender Sender, string Text)> lines, DateTimeOffset at, int keep, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = connection.Command("""
+            INSERT INTO transcript (student_key, at, sender, text)
+            SELECT @key, @at, sender, text FROM unnest(@senders, @texts) WITH ORDINALITY AS line(sender, text, n) ORDER BY n
+            """, ("key", studentKey), ("at", at), ("senders", lines.Select(l => l.Sender.ToString()).ToArray()),
+            ("texts", lines.Select(l => TranscriptText.Protect(protector, studentKey, l.Text)).ToArray())))
+        {
+            insert.Transaction = transaction;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var trim = connection.Command("""
+            DELETE FROM transcript WHERE student_key = @key AND id NOT IN
+                (SELECT id FROM transcript WHERE student_key = @key ORDER BY id DESC LIMIT @keep)
+            """, ("key", studentKey), ("keep", keep)))
+        {
+            trim.Transaction = transaction;
+            await trim.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TranscriptLine>> NewestAsync(string studentKey, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT id, at, sender, text FROM transcript WHERE student_key = @key ORDER BY id DESC LIMIT @count",
+            ("key", studentKey), ("count", count));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var lines = new List<TranscriptLine>();
+        while (await reader.ReadAsync(cancellationToken))
+            lines.Add(new TranscriptLine(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1),
+                Enum.Parse<Sender>(reader.GetString(2)), TranscriptText.Unprotect(protector, studentKey, reader.GetString(3))));
+        return lines;
+    }
+}

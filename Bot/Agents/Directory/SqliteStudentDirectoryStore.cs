@@ -1,0 +1,139 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Data.Sqlite;
+using VssBot.Bot.Privacy;
+using VssBot.Dialogs.Journey;
+
+namespace VssBot.Bot.Agents.Directory;
+
+/// <summary><see cref="IStudentDirectoryStore"/> in the bot's SQLite file: a turn's read and write in one BEGIN IMMEDIATE transaction.</summary>
+public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPersonalDataProtector protector) : IStudentDirectoryStore
+{
+    private const string Columns = "student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, held_by, held_since, roster_id";
+
+    public async Task<string?> RecordTurnAsync(string studentKey, ConversationReference reference, Func<DateTimeOffset?, DirectoryTurn> turn, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(); // BEGIN IMMEDIATE: read and write together
+        DateTimeOffset? resolvedAt = null;
+        string? before = null;
+        await using (var read = connection.Sql("SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key").With("$key", studentKey))
+        {
+            read.Transaction = transaction;
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                resolvedAt = reader.IsDBNull(0) ? null : AgentsDatabase.ParseTimestamp(reader.GetString(0));
+                before = reader.IsDBNull(1) ? null : reader.GetString(1);
+            }
+        }
+
+        var row = turn(resolvedAt);
+        await using (var write = connection.Sql("""
+            INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field, roster_id)
+            VALUES ($key, $channel, $reference, $now, $state, $escalation, $question, $since, $next,
+                (SELECT student_id FROM roster WHERE student_id = $studentId COLLATE NOCASE LIMIT 1))
+            ON CONFLICT (student_key) DO UPDATE SET reference = excluded.reference, last_activity = excluded.last_activity,
+                journey_state = excluded.journey_state, escalation = excluded.escalation, question_key = excluded.question_key,
+                waiting_since = excluded.waiting_since, next_field = excluded.next_field,
+                roster_id = COALESCE(student_directory.roster_id, excluded.roster_id)
+            """)
+            .With("$key", studentKey).With("$channel", reference.ChannelId)
+            .With("$reference", DirectoryReference.Protect(protector, studentKey, reference))
+            .With("$now", AgentsDatabase.Timestamp(row.Now)).With("$state", row.JourneyState)
+            .With("$escalation", row.Escalation).With("$question", row.QuestionKey)
+            .With("$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null)
+            .With("$next", row.NextField).With("$studentId", row.StudentId))
+        {
+            write.Transaction = transaction;
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return before;
+    }
+
+    public Task<IReadOnlyList<DirectoryEntry>> QueueAsync(bool oldestFirst, CancellationToken cancellationToken) =>
+        QueryAsync($"""
+            WHERE escalation IS NOT NULL OR held_by IS NOT NULL
+            ORDER BY COALESCE(waiting_since, held_since) {(oldestFirst ? "ASC" : "DESC")}
+            """, [], cancellationToken);
+
+    public async Task<DirectoryEntry?> FindAsync(string studentKey, CancellationToken cancellationToken) =>
+        (await QueryAsync("WHERE student_key = $key", [("$key", studentKey)], cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<DirectoryEntry>> AllAsync(CancellationToken cancellationToken) =>
+        QueryAsync("ORDER BY last_activity DESC", [], cancellationToken);
+
+    public async Task<bool> TryClaimAsync(string studentKey, string agent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("""
+            UPDATE student_directory SET held_by = $agent, held_since = $now
+            WHERE student_key = $key AND held_by IS NULL
+            """).With("$agent", agent).With("$now", AgentsDatabase.Timestamp(now)).With("$key", studentKey);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> ReleaseAsync(string studentKey, string agent, DateTimeOffset now, bool resolved, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(resolved
+            ? """
+              UPDATE student_directory SET held_by = NULL, held_since = NULL, resolved_at = $now,
+                  escalation = NULL, question_key = NULL, waiting_since = NULL
+              WHERE student_key = $key AND held_by = $agent
+              """
+            : "UPDATE student_directory SET held_by = NULL, held_since = NULL WHERE student_key = $key AND held_by = $agent")
+            .With("$agent", agent).With("$now", AgentsDatabase.Timestamp(now)).With("$key", studentKey);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<string>> NextFieldsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT next_field FROM student_directory WHERE next_field IS NOT NULL");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var fields = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+            fields.Add(reader.GetString(0));
+        return fields;
+    }
+
+    public async Task<bool> LinkAsync(string studentKey, string? rosterId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("UPDATE student_directory SET roster_id = $id WHERE student_key = $key")
+            .With("$id", rosterId).With("$key", studentKey);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private async Task<IReadOnlyList<DirectoryEntry>> QueryAsync(string where, (string, object?)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql($"SELECT {Columns} FROM student_directory {where}");
+        foreach (var (name, value) in parameters)
+            command.With(name, value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<DirectoryEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+            entries.Add(Read(reader));
+        return entries;
+    }
+
+    private DirectoryEntry Read(SqliteDataReader reader)
+    {
+        var key = reader.GetString(0);
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        return new DirectoryEntry(
+            key,
+            reader.GetString(1),
+            DirectoryReference.Unprotect(protector, key, reader.GetString(2)),
+            AgentsDatabase.ParseTimestamp(reader.GetString(3))!.Value,
+            Enum.Parse<JourneyState>(reader.GetString(4)),
+            Text(5) is { } waiting ? Enum.Parse<WaitingReason>(waiting) : null,
+            Text(6),
+            AgentsDatabase.ParseTimestamp(Text(7)),
+            Text(8),
+            AgentsDatabase.ParseTimestamp(Text(9)),
+            Text(10));
+    }
+}

@@ -1,0 +1,43 @@
+using VssBot.Bot.Privacy;
+
+namespace VssBot.Bot.Agents.Directory;
+
+/// <summary><see cref="ITranscriptStore"/> in the bot's SQLite file.</summary>
+public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalDataProtector protector) : ITranscriptStore
+{
+    public async Task AppendAsync(string studentKey, IReadOnlyList<(Sender Sender, string Text)> lines, DateTimeOffset at, int keep, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        foreach (var (sender, text) in lines)
+        {
+            await using var insert = connection.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)")
+                .With("$key", studentKey).With("$at", AgentsDatabase.Timestamp(at)).With("$sender", sender.ToString())
+                .With("$text", TranscriptText.Protect(protector, studentKey, text));
+            insert.Transaction = transaction;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var trim = connection.Sql("""
+            DELETE FROM transcript WHERE student_key = $key AND id NOT IN
+                (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $keep)
+            """).With("$key", studentKey).With("$keep", keep))
+        {
+            trim.Transaction = transaction;
+            await trim.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TranscriptLine>> NewestAsync(string studentKey, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT id, at, sender, text FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $count")
+            .With("$key", studentKey).With("$count", count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var lines = new List<TranscriptLine>();
+        while (await reader.ReadAsync(cancellationToken))
+            lines.Add(new TranscriptLine(reader.GetInt64(0), AgentsDatabase.ParseTimestamp(reader.GetString(1))!.Value,
+                Enum.Parse<Sender>(reader.GetString(2)), TranscriptText.Unprotect(protector, studentKey, reader.GetString(3))));
+        return lines;
+    }
+}

@@ -1,0 +1,66 @@
+namespace VssBot.Bot.Agents.School;
+
+/// <summary><see cref="IRosterStore"/> in the bot's SQLite file.</summary>
+public sealed class SqliteRosterStore(AgentsDatabase database) : IRosterStore
+{
+    public async Task<(int Added, int Updated)> UpsertAsync(IReadOnlyList<RosterStudent> students, CancellationToken cancellationToken)
+    {
+        int added = 0, updated = 0;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        foreach (var s in students)
+        {
+            await using var exists = connection.Sql("SELECT 1 FROM roster WHERE student_id = $id").With("$id", s.StudentId);
+            exists.Transaction = transaction;
+            var known = await exists.ExecuteScalarAsync(cancellationToken) is not null;
+            await using var upsert = connection.Sql("""
+                INSERT INTO roster (student_id, full_name, class_name, faculty, teacher) VALUES ($id, $name, $class, $faculty, $teacher)
+                ON CONFLICT (student_id) DO UPDATE SET full_name = excluded.full_name, class_name = excluded.class_name,
+                    faculty = excluded.faculty, teacher = excluded.teacher
+                """).With("$id", s.StudentId).With("$name", s.FullName).With("$class", s.ClassName).With("$faculty", s.Faculty).With("$teacher", s.Teacher);
+            upsert.Transaction = transaction;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            if (known) updated++; else added++;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return (added, updated);
+    }
+
+    public async Task<bool> ExistsAsync(string studentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT 1 FROM roster WHERE student_id = $id").With("$id", studentId);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public async Task<IReadOnlyList<RosterStudent>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT student_id, full_name, class_name, faculty, teacher FROM roster ORDER BY faculty, class_name, student_id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var students = new List<RosterStudent>();
+        while (await reader.ReadAsync(cancellationToken))
+            students.Add(new RosterStudent(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        return students;
+    }
+}
+
+/// <summary><see cref="ISettingsStore"/> in the bot's SQLite file.</summary>
+public sealed class SqliteSettingsStore(AgentsDatabase database) : ISettingsStore
+{
+    public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT value FROM settings WHERE name = $name").With("$name", name);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("""
+            INSERT INTO settings (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value
+            """).With("$name", name).With("$value", value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,182 @@
+using Microsoft.Bot.Schema;
+using VssBot.Bot.Agents;
+using VssBot.Bot.Agents.Audit;
+using VssBot.Bot.Agents.Directory;
+using VssBot.Bot.Agents.School;
+using VssBot.Bot.Storage;
+using VssBot.Bot.Tests.Storage;
+
+namespace VssBot.Bot.Tests.Agents;
+
+/// <summary>
+/// What the agents' and school's stores do, run on SQLite and PostgreSQL; "another replica" = a new instance on the same data.
+/// </summary>
+public abstract class AgentStoresContractTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    protected abstract IStudentDirectoryStore Directory();
+    protected abstract ITranscriptStore Transcript();
+    protected abstract IAuditStore Audit();
+    protected abstract IRosterStore Roster();
+    protected abstract ISettingsStore Settings();
+
+    private static ConversationReference Reference(string user) => new()
+    {
+        ChannelId = "zalo", User = new ChannelAccount(user, "Phạm Thu Hà"), Conversation = new ConversationAccount(id: user), ServiceUrl = "https://oa.zalo.me/",
+    };
+
+    private static Func<DateTimeOffset?, DirectoryTurn> Turn(DateTimeOffset at, string? escalation = null, string? studentId = null, string? next = null,
+        List<DateTimeOffset?>? seen = null) => resolvedAt =>
+    {
+        seen?.Add(resolvedAt);
+        return new DirectoryTurn(at, "Declaring", escalation, escalation is null ? null : "phone", escalation is null ? null : at, next, studentId);
+    };
+
+    [Fact]
+    public async Task A_turn_upserts_the_row_links_the_roster_case_insensitively_and_reports_the_previous_escalation()
+    {
+        await Roster().UpsertAsync([new RosterStudent("SV2024001", "Phạm Thu Hà", "K68A", "Kinh tế", "Cô Lan")], default);
+        var directory = Directory();
+        Assert.Null(await directory.RecordTurnAsync("zalo/u1", Reference("u1"), Turn(Now, studentId: "sv2024001", next: "phone"), default));
+        Assert.Null(await directory.RecordTurnAsync("zalo/u1", Reference("u1"), Turn(Now.AddMinutes(1), "StudentAskedForPerson"), default));
+        Assert.Equal("StudentAskedForPerson", await Directory().RecordTurnAsync("zalo/u1", Reference("u1"), Turn(Now.AddMinutes(2), "StudentAskedForPerson"), default));
+
+        var entry = await Directory().FindAsync("zalo/u1", default);
+        Assert.NotNull(entry);
+        Assert.Equal(("zalo", "u1", "Phạm Thu Hà", Now.AddMinutes(2)), (entry.ChannelId, entry.Reference.User.Id, entry.Reference.User.Name, entry.LastActivity));
+        Assert.Equal((WaitingReason.StudentAskedForPerson, "phone", Now.AddMinutes(2)), (entry.Waiting!.Value, entry.QuestionKey, entry.WaitingSince!.Value));
+        Assert.Equal("SV2024001", entry.RosterId);
+        Assert.Null(await Directory().FindAsync("zalo/nobody", default));
+        Assert.True(await directory.LinkAsync("zalo/u1", null, default));
+        Assert.Null((await directory.FindAsync("zalo/u1", default))!.RosterId);
+        Assert.False(await directory.LinkAsync("zalo/nobody", "SV2024001", default));
+    }
+
+    [Fact]
+    public async Task A_conversation_is_held_by_one_agent_across_replicas_and_a_hand_back_closes_its_wait()
+    {
+        var directory = Directory();
+        await directory.RecordTurnAsync("zalo/u1", Reference("u1"), Turn(Now, "MaxAttemptsReached"), default);
+        var replicas = Enumerable.Range(0, 6).Select(_ => Directory()).ToList();
+        var claims = await Task.WhenAll(replicas.Select((r, i) => r.TryClaimAsync("zalo/u1", $"agent{i}", Now.AddMinutes(1), default)));
+        Assert.Single(claims, taken => taken);
+        var holder = $"agent{Array.IndexOf(claims, true)}";
+
+        Assert.False(await directory.ReleaseAsync("zalo/u1", "someone-else", Now.AddMinutes(2), resolved: true, default));
+        var held = Assert.Single(await directory.QueueAsync(oldestFirst: true, default));
+        Assert.Equal((holder, Now.AddMinutes(1)), (held.HeldBy, held.HeldSince!.Value));
+
+        Assert.True(await directory.ReleaseAsync("zalo/u1", holder, Now.AddMinutes(3), resolved: true, default));
+        Assert.Empty(await directory.QueueAsync(oldestFirst: true, default));
+        var seen = new List<DateTimeOffset?>();
+        await Directory().RecordTurnAsync("zalo/u1", Reference("u1"), Turn(Now.AddMinutes(4), seen: seen), default);
+        Assert.Equal([Now.AddMinutes(3)], seen);
+    }
+
+    [Fact]
+    public async Task The_queue_lists_waiting_and_held_rows_in_waiting_order_and_next_fields_are_listed()
+    {
+        var directory = Directory();
+        await directory.RecordTurnAsync("zalo/late", Reference("late"), Turn(Now.AddMinutes(5), "StudentAskedForPerson"), default);
+        await directory.RecordTurnAsync("zalo/early", Reference("early"), Turn(Now, "Rejected"), default);
+        await directory.RecordTurnAsync("zalo/calm", Reference("calm"), Turn(Now.AddMinutes(9), next: "email"), default);
+
+        Assert.Equal(["zalo/early", "zalo/late"], (await directory.QueueAsync(oldestFirst: true, default)).Select(e => e.StudentKey));
+        Assert.Equal(["zalo/late", "zalo/early"], (await directory.QueueAsync(oldestFirst: false, default)).Select(e => e.StudentKey));
+        Assert.Equal(["zalo/calm", "zalo/late", "zalo/early"], (await Directory().AllAsync(default)).Select(e => e.StudentKey));
+        Assert.Equal(["email"], await directory.NextFieldsAsync(default));
+    }
+
+    [Fact]
+    public async Task A_transcript_keeps_the_last_lines_in_order_and_reads_them_back_newest_first()
+    {
+        var transcript = Transcript();
+        await transcript.AppendAsync("zalo/u1", [(Sender.Student, "xin chào"), (Sender.Bot, "Chào bạn"), (Sender.Student, "0912 345 678")], Now, keep: 4, default);
+        await transcript.AppendAsync("zalo/u1", [(Sender.Agent, "Mình là Lan"), (Sender.Student, "dạ")], Now.AddMinutes(1), keep: 4, default);
+        await transcript.AppendAsync("zalo/u2", [(Sender.Student, "khác")], Now, keep: 4, default);
+
+        var lines = await Transcript().NewestAsync("zalo/u1", 10, default);
+        Assert.Equal(["dạ", "Mình là Lan", "0912 345 678", "Chào bạn"], lines.Select(l => l.Text));
+        Assert.Equal([Sender.Student, Sender.Agent, Sender.Student, Sender.Bot], lines.Select(l => l.Sender));
+        Assert.Equal(Now.AddMinutes(1), lines[0].At);
+        Assert.Equal(["dạ"], (await transcript.NewestAsync("zalo/u1", 1, default)).Select(l => l.Text));
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_newest_first_and_filters_by_student()
+    {
+        var audit = Audit();
+        await audit.AppendAsync(Now, "lan", ["zalo/u1", "zalo/u2"], "export", default);
+        await audit.AppendAsync(Now.AddMinutes(1), "minh", ["zalo/u1"], "reveal:idDocument", default);
+
+        Assert.Equal([("minh", "zalo/u1", "reveal:idDocument"), ("lan", "zalo/u2", "export"), ("lan", "zalo/u1", "export")],
+            (await Audit().NewestAsync(10, null, default)).Select(e => (e.UserName, e.StudentKey, e.Action)));
+        var mine = await audit.NewestAsync(10, "zalo/u2", default);
+        Assert.Equal([(Now, "lan")], mine.Select(e => (e.At, e.UserName)));
+        Assert.Single(await audit.NewestAsync(1, null, default));
+    }
+
+    [Fact]
+    public async Task The_roster_counts_new_and_updated_students_and_lists_by_faculty_class_and_id()
+    {
+        var roster = Roster();
+        Assert.Equal((2, 0), await roster.UpsertAsync([new("SV2", "B", "K1", "Luật", "T"), new("SV1", "A", "K2", "Kinh tế", "T")], default));
+        Assert.Equal((1, 1), await Roster().UpsertAsync([new("SV2", "B mới", "K1", "Luật", "T"), new("SV3", "C", "K1", "Kinh tế", "T")], default));
+        Assert.Equal((0, 0), await roster.UpsertAsync([], default));
+
+        Assert.True(await roster.ExistsAsync("SV3", default));
+        Assert.False(await roster.ExistsAsync("SV9", default));
+        Assert.Equal([("SV3", "C"), ("SV1", "A"), ("SV2", "B mới")], (await roster.AllAsync(default)).Select(s => (s.StudentId, s.FullName)));
+    }
+
+    [Fact]
+    public async Task A_setting_saved_on_one_replica_is_read_on_another()
+    {
+        Assert.Null(await Settings().GetAsync("campaign", default));
+        await Settings().SetAsync("campaign", """{"Hotline":"1900 9068"}""", default);
+        await Settings().SetAsync("campaign", """{"Hotline":"024 3936 8888"}""", default);
+        Assert.Equal("""{"Hotline":"024 3936 8888"}""", await Settings().GetAsync("campaign", default));
+    }
+}
+
+public sealed class SqliteAgentStoresTests : AgentStoresContractTests
+{
+    private readonly string path = VssBotFactory.NewDatabasePath();
+
+    private AgentsDatabase Database() => new(path);
+
+    protected override IStudentDirectoryStore Directory() => new SqliteStudentDirectoryStore(Database(), TestKeys.Protector());
+    protected override ITranscriptStore Transcript() => new SqliteTranscriptStore(Database(), TestKeys.Protector());
+    protected override IAuditStore Audit() => new SqliteAuditStore(Database());
+    protected override IRosterStore Roster() => new SqliteRosterStore(Database());
+    protected override ISettingsStore Settings() => new SqliteSettingsStore(Database());
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAgentStoresTests(PostgresServer server) : AgentStoresContractTests, IAsyncLifetime
+{
+    private string connectionString = "";
+    private readonly List<PostgresDatabase> databases = [];
+
+    public async Task InitializeAsync() => connectionString = await server.CreateDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var database in databases)
+            await database.DisposeAsync();
+    }
+
+    private PostgresDatabase Database()
+    {
+        var database = new PostgresDatabase(connectionString);
+        databases.Add(database);
+        return database;
+    }
+
+    protected override IStudentDirectoryStore Directory() => new PostgresStudentDirectoryStore(Database(), TestKeys.Protector());
+    protected override ITranscriptStore Transcript() => new PostgresTranscriptStore(Database(), TestKeys.Protector());
+    protected override IAuditStore Audit() => new PostgresAuditStore(Database());
+    protected override IRosterStore Roster() => new PostgresRosterStore(Database());
+    protected override ISettingsStore Settings() => new PostgresSettingsStore(Database());
+}
