@@ -5,6 +5,7 @@ using VssBot.Bot.Agents.Directory;
 using VssBot.Bot.Agents.HandOff;
 using VssBot.Bot.Agents.Pages;
 using VssBot.Bot.Agents.School;
+using VssBot.Bot.Privacy;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 
@@ -41,6 +42,8 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<PendingRecords>();
         services.AddSingleton<StudentDirectory>();
         services.AddSingleton<StudentTranscript>();
+        services.AddRetentionTarget<DirectoryRetention>();
+        services.AddSingleton<StudentNames>();
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<ITurnObserver>(sp => sp.GetRequiredService<ConversationRecorder>());
         services.AddHostedService<RecorderShutdown>();
@@ -58,6 +61,7 @@ public static class AgentsServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapGet(AgentPages.StylesheetPath, (AgentPages pages) => pages.Stylesheet()).AllowAnonymous().ExcludeFromDescription();
         app.MapAgentSignIn();
         app.MapAgentConsole();
         app.MapSchoolDashboard();

@@ -5,6 +5,7 @@ using Refit;
 using VssBot.Bot.Declarations.Client;
 using VssBot.Bot.Declarations.Outbox;
 using VssBot.Bot.Declarations.Registry;
+using VssBot.Bot.Privacy;
 using VssBot.Bot.Storage;
 using VssBot.Dialogs.Conversation;
 
@@ -36,6 +37,7 @@ public static class DeclarationsServiceCollectionExtensions
         services.AddStore<IDeclarationRegistry, SqliteDeclarationRegistry, PostgresDeclarationRegistry>();
         services.AddStore<IDeclarationOutbox, SqliteDeclarationOutbox, PostgresDeclarationOutbox>();
         services.AddSingleton<OutboxSignal>();
+        services.AddRetentionTarget<OutboxRetention>();
         services.AddSingleton<DeclarationFollowUp>();
         services.AddSingleton<IDeclarationRecorder, OutboxDeclarationRecorder>();
         services.AddHostedService<DeclarationTablesInitializer>();

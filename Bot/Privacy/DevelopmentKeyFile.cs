@@ -21,10 +21,7 @@ public static class DevelopmentKeyFile
         {
             var key = RandomNumberGenerator.GetBytes(32);
             // CreateNew: if another process created it first, read theirs instead. Owner-only from the first byte.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options))
+            using (var writer = new StreamWriter(path, System.Text.Encoding.ASCII, OwnerOnlyFiles.NewFile()))
                 writer.Write(Convert.ToBase64String(key));
             return key;
         }

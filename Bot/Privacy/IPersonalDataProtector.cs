@@ -13,4 +13,13 @@ public interface IPersonalDataProtector
 
     /// <summary>True when <paramref name="text"/> carries the prefix <see cref="Protect"/> writes.</summary>
     bool IsProtected(string text);
+
+    /// <summary>Binary form for files (uploaded photos): the same key and format of nonce and tag, without base64.</summary>
+    byte[] ProtectBytes(ReadOnlySpan<byte> plaintext, string context);
+
+    /// <summary>Decrypts what <see cref="ProtectBytes"/> wrote; throws <see cref="System.Security.Cryptography.CryptographicException"/> like <see cref="Unprotect"/>.</summary>
+    byte[] UnprotectBytes(ReadOnlySpan<byte> protectedBytes, string context);
+
+    /// <summary>True when <paramref name="data"/> starts with the header <see cref="ProtectBytes"/> writes.</summary>
+    bool IsProtected(ReadOnlySpan<byte> data);
 }

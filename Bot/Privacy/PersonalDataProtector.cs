@@ -37,16 +37,8 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
 
     public bool IsProtected(string text) => text.StartsWith(Prefix, StringComparison.Ordinal);
 
-    public string Protect(string plaintext, string context)
-    {
-        var plain = Encoding.UTF8.GetBytes(plaintext);
-        var payload = new byte[NonceSize + TagSize + plain.Length];
-        var nonce = payload.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(currentKey, TagSize);
-        aes.Encrypt(nonce, plain, payload.AsSpan(NonceSize + TagSize), payload.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(context));
-        return $"{Prefix}{currentKeyId}:{Convert.ToBase64String(payload)}";
-    }
+    public string Protect(string plaintext, string context) =>
+        $"{Prefix}{currentKeyId}:{Convert.ToBase64String(Encrypt(Encoding.UTF8.GetBytes(plaintext), context))}";
 
     public string Unprotect(string protectedText, string context)
     {
@@ -56,17 +48,57 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
         var colon = rest.IndexOf(':');
         if (colon <= 0)
             throw new CryptographicException("The protected value has no key id.");
-        var keyId = rest[..colon].ToString();
+        var payload = Convert.FromBase64String(rest[(colon + 1)..].ToString());
+        return Encoding.UTF8.GetString(Decrypt(rest[..colon].ToString(), payload, context));
+    }
+
+    /// <summary>Binary header: the ASCII prefix and key id (<c>enc:v1:{keyId}:</c>), then nonce | tag | ciphertext.</summary>
+    public byte[] ProtectBytes(ReadOnlySpan<byte> plaintext, string context)
+    {
+        var header = Encoding.ASCII.GetBytes($"{Prefix}{currentKeyId}:");
+        var payload = Encrypt(plaintext, context);
+        var result = new byte[header.Length + payload.Length];
+        header.CopyTo(result, 0);
+        payload.CopyTo(result, header.Length);
+        return result;
+    }
+
+    public byte[] UnprotectBytes(ReadOnlySpan<byte> protectedBytes, string context)
+    {
+        if (!IsProtected(protectedBytes))
+            throw new CryptographicException("The data is not in the personal data format (enc:v1:).");
+        var rest = protectedBytes[Prefix.Length..];
+        var colon = rest.IndexOf((byte)':');
+        if (colon <= 0)
+            throw new CryptographicException("The protected data has no key id.");
+        return Decrypt(Encoding.ASCII.GetString(rest[..colon]), rest[(colon + 1)..], context);
+    }
+
+    public bool IsProtected(ReadOnlySpan<byte> data) => data.StartsWith(PrefixBytes);
+
+    private static ReadOnlySpan<byte> PrefixBytes => "enc:v1:"u8;
+
+    private byte[] Encrypt(ReadOnlySpan<byte> plain, string context)
+    {
+        var payload = new byte[NonceSize + TagSize + plain.Length];
+        var nonce = payload.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(currentKey, TagSize);
+        aes.Encrypt(nonce, plain, payload.AsSpan(NonceSize + TagSize), payload.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(context));
+        return payload;
+    }
+
+    private byte[] Decrypt(string keyId, ReadOnlySpan<byte> payload, string context)
+    {
         if (!keys.TryGetValue(keyId, out var key))
             throw new CryptographicException(
                 $"The value was encrypted with key {keyId}, which is not configured (current key {currentKeyId}): check DataProtection:Key / DataProtection:PreviousKeys.");
-        var payload = Convert.FromBase64String(rest[(colon + 1)..].ToString());
         if (payload.Length < NonceSize + TagSize)
             throw new CryptographicException("The protected value is truncated.");
         var plain = new byte[payload.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         // Throws AuthenticationTagMismatchException (a CryptographicException) on tampering or a context mismatch.
-        aes.Decrypt(payload.AsSpan(0, NonceSize), payload.AsSpan(NonceSize + TagSize), payload.AsSpan(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(context));
-        return Encoding.UTF8.GetString(plain);
+        aes.Decrypt(payload[..NonceSize], payload[(NonceSize + TagSize)..], payload.Slice(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(context));
+        return plain;
     }
 }

@@ -16,6 +16,14 @@ public sealed class RateLimitOptions
 
     /// <summary>Direct Line activities and uploads per address.</summary>
     public int DirectLinePostsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Webhook events (Messenger, Zalo) one platform user may send per <see cref="WebhookSenderWindow"/>; more are
+    /// acknowledged (200, or the platform retries) and dropped without a turn (Channels/Webhooks/WebhookSenderLimits).
+    /// </summary>
+    public int WebhookEventsPerSender { get; set; } = 30;
+
+    public TimeSpan WebhookSenderWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
@@ -31,7 +39,8 @@ public static class RateLimits
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
-            .Validate(o => o.SignInPerMinute > 0 && o.DirectLineStartsPerMinute > 0 && o.DirectLinePostsPerMinute > 0, "RateLimits:* must be positive.")
+            .Validate(o => o.SignInPerMinute > 0 && o.DirectLineStartsPerMinute > 0 && o.DirectLinePostsPerMinute > 0 && o.WebhookEventsPerSender > 0
+                && o.WebhookSenderWindow > TimeSpan.Zero, "RateLimits:* must be positive.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>((limiter, limits) =>

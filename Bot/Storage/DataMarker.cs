@@ -61,10 +61,7 @@ public sealed class DataMarker(IServiceProvider services, IOptions<StorageOption
 
     private static void WriteMarkerFile(string path)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, options);
+        using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, Privacy.OwnerOnlyFiles.NewFile(FileMode.Create));
         writer.Write("This folder's database holds VssBot data. If the database goes missing, VssBot refuses to start instead of starting empty.");
     }
 }

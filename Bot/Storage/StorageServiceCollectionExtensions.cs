@@ -54,7 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddSharedKeyRing();
         services.AddSingleton<IHostedService>(sp => UsesPostgres(sp) ? sp.GetRequiredService<PostgresChangeNotifications>() : NoService.Instance);
-        services.AddStateRetention();
+        services.AddRetentionTarget<StateRetentionTarget>();
         return services;
     }
 

@@ -12,6 +12,8 @@ public sealed record FieldDefinition
     public int Number { get; init; }
     /// <summary><see cref="ChatLabel"/>, or the official label when the file gives none.</summary>
     public string Title => ChatLabel ?? Label;
+    /// <summary>"3. Số CCCD/hộ chiếu": the title with the number the summary shows, for menus where a typed number picks it.</summary>
+    public string NumberedTitle => $"{Number}. {Title}";
     /// <summary>Which reader or dialog understands the answer (name, phone, choice, address…).</summary>
     public required string Kind { get; init; }
     public bool Required { get; init; } = true;

@@ -142,12 +142,12 @@ public sealed class Form01Dialog : ComponentDialog
         return await step.ReplaceDialogAsync(StepsId, null, ct);
     }
 
-    /// <summary>"Which field?" with one button per field, numbered like the questions.</summary>
+    /// <summary>"Which field?" with one button per field, numbered like the questions and the summary ("3. Số CCCD/hộ chiếu").</summary>
     public PromptOptions WhichFieldOptions(string question) => new()
     {
         Prompt = MessageFactory.Text(question),
         RetryPrompt = MessageFactory.Text(_texts["conv.correct_unknown_field"]),
-        Choices = _form.Fields.Select(f => new Choice(f.Key, f.Title, [f.Label, .. f.Aliases])).ToList(),
+        Choices = _form.Fields.Select(f => new Choice(f.Key, f.NumberedTitle, [f.Title, f.Label, .. f.Aliases])).ToList(),
         Validations = WhichFieldQuestion,
     };
 

@@ -29,6 +29,7 @@ public class VssBotFactory : WebApplicationFactory<Program>
         this.settings = new Dictionary<string, string?>
         {
             ["RateLimits:SignInPerMinute"] = "10000", ["RateLimits:DirectLineStartsPerMinute"] = "10000", ["RateLimits:DirectLinePostsPerMinute"] = "10000",
+            ["RateLimits:WebhookEventsPerSender"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             this.settings[key] = value;

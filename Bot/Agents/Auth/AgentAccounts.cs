@@ -75,9 +75,8 @@ public sealed class AgentAccounts
         var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
         var user = new AgentUser { UserName = DevelopmentUserName, Role = AgentRoles.Admin, DisplayName = "Quản trị (phát triển)", PasswordHash = Hash(password) };
         System.IO.Directory.CreateDirectory(folder);
-        File.WriteAllText(path, JsonSerializer.Serialize(user));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        using (var writer = new StreamWriter(path, System.Text.Encoding.UTF8, Privacy.OwnerOnlyFiles.NewFile(FileMode.Create)))
+            writer.Write(JsonSerializer.Serialize(user));
         // The one time this password is shown: it is not kept anywhere in clear.
         logger.LogWarning("No Agents:Users configured: created the DEVELOPMENT account '{User}' with password '{Password}' (shown once; only its hash is kept in {Path}). Sign in at /agents/login",
             user.UserName, password, path);

@@ -36,7 +36,7 @@ public static class AgentConsoleApi
 
         var api = app.MapGroup("/api/agents").RequireAuthorization(AgentRoles.ConsolePolicy).AddEndpointFilter<AntiforgeryCheck>();
 
-        api.MapGet("/queue", async (HttpContext http, StudentDirectory directory, StudentTranscript transcript, AuditLog audit,
+        api.MapGet("/queue", async (HttpContext http, StudentDirectory directory, StudentTranscript transcript, StudentNames names, AuditLog audit,
             Form01Definition form, BotTexts texts, string? order, CancellationToken ct) =>
         {
             var entries = await directory.QueueAsync(order != "newest", ct);
@@ -45,9 +45,11 @@ public static class AgentConsoleApi
                 items.Add(new
                 {
                     key = e.StudentKey,
+                    name = await names.OfAsync(e, ct),
+                    rosterId = e.RosterId,
                     channel = e.ChannelId,
                     reason = e.Waiting is { } w ? ReasonLabel(w) : null,
-                    step = StepLabel(e.QuestionKey, form),
+                    step = StepLabel(e.QuestionKey, form, texts),
                     journey = JourneyLabel(e.JourneyState, texts),
                     waitingSince = e.WaitingSince,
                     heldBy = e.HeldBy,
@@ -70,11 +72,12 @@ public static class AgentConsoleApi
             return Results.Ok(new
             {
                 key,
+                name = StudentNames.NameIn(profile),
                 channel = entry.ChannelId,
                 reachable = messenger.CanReach(entry.Reference),
                 heldBy = entry.HeldBy,
                 reason = entry.Waiting is { } w ? ReasonLabel(w) : null,
-                step = StepLabel(entry.QuestionKey, form),
+                step = StepLabel(entry.QuestionKey, form, texts),
                 rosterId = entry.RosterId,
                 journey = new
                 {
@@ -89,7 +92,7 @@ public static class AgentConsoleApi
                 fields = form.Fields.Select(f => new
                 {
                     key = f.Key,
-                    label = f.Label,
+                    label = f.NumberedTitle,
                     value = profile.Form.Get(f.Key) is { } a ? (PersonalNumberFields.Contains(f.Key) ? Mask(f.Key, a.Display) : a.Display) : null,
                     masked = PersonalNumberFields.Contains(f.Key) && profile.Form.Get(f.Key) is not null,
                     correctable = readers.Has(f.Kind),
@@ -191,12 +194,13 @@ public static class AgentConsoleApi
         _ => "Tờ khai bị từ chối",
     };
 
-    public static string? StepLabel(string? questionKey, Form01Definition form) => questionKey switch
+    /// <summary>The question's title for staff: "8. Số điện thoại" for a Form 01 field, else its "question.{key}" text ("Đồng ý xử lý thông tin cá nhân").</summary>
+    public static string? StepLabel(string? questionKey, Form01Definition form, BotTexts texts) => questionKey switch
     {
         null => null,
         _ when questionKey.StartsWith(QuestionKeys.FieldPrefix, StringComparison.Ordinal) && form.Find(questionKey[QuestionKeys.FieldPrefix.Length..]) is { } f
-            => $"{f.Number}. {f.Title}",
-        _ => questionKey,
+            => f.NumberedTitle,
+        _ => texts.Find("question." + questionKey) ?? questionKey,
     };
 
     public static string JourneyLabel(JourneyState state, BotTexts texts) => texts.Find("journey." + state) ?? state.ToString();

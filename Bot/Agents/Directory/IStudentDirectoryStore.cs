@@ -39,6 +39,9 @@ public interface IStudentDirectoryStore
     /// <summary>Every non-null next field (the drop-off funnel).</summary>
     Task<IReadOnlyList<string>> NextFieldsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Retention: deletes the rows with no activity since <paramref name="cutoff"/> that no agent holds; returns how many.</summary>
+    Task<int> DeleteIdleBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>Sets (or clears) the roster link. False when the row does not exist.</summary>
     Task<bool> LinkAsync(string studentKey, string? rosterId, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ public interface ITranscriptStore
     /// <summary>Appends <paramref name="lines"/> in order and keeps only the student's last <paramref name="keep"/> lines, in one transaction.</summary>
     Task AppendAsync(string studentKey, IReadOnlyList<(Sender Sender, string Text)> lines, DateTimeOffset at, int keep, CancellationToken cancellationToken);
 
+    /// <summary>Retention: deletes the lines written before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>The last <paramref name="count"/> lines, newest first.</summary>
     Task<IReadOnlyList<TranscriptLine>> NewestAsync(string studentKey, int count, CancellationToken cancellationToken);
 }

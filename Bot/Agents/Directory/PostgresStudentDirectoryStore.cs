@@ -70,6 +70,12 @@ public sealed class PostgresStudentDirectoryStore(PostgresDatabase database, IPe
             cancellationToken, ("agent", agent), ("now", now), ("key", studentKey)) == 1;
     }
 
+    public async Task<int> DeleteIdleBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM student_directory WHERE last_activity < @cutoff AND held_by IS NULL", cancellationToken, ("cutoff", cutoff));
+    }
+
     public async Task<bool> ReleaseAsync(string studentKey, string agent, DateTimeOffset now, bool resolved, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

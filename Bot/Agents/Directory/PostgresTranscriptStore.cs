@@ -30,6 +30,12 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, IPersonal
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM transcript WHERE at < @cutoff", cancellationToken, ("cutoff", cutoff));
+    }
+
     public async Task<IReadOnlyList<TranscriptLine>> NewestAsync(string studentKey, int count, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

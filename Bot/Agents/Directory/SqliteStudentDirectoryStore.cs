@@ -73,6 +73,15 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task<int> DeleteIdleBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // "O" timestamps in UTC have a fixed width: text order is time order.
+        await using var command = connection.Sql("DELETE FROM student_directory WHERE last_activity < $cutoff AND held_by IS NULL")
+            .With("$cutoff", AgentsDatabase.Timestamp(cutoff));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<bool> ReleaseAsync(string studentKey, string agent, DateTimeOffset now, bool resolved, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -28,6 +28,13 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("DELETE FROM transcript WHERE at < $cutoff").With("$cutoff", AgentsDatabase.Timestamp(cutoff));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<TranscriptLine>> NewestAsync(string studentKey, int count, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -16,10 +16,16 @@ public sealed class AgentPages
         return new NoStoreHtml(html);
     }
 
+    /// <summary>The one stylesheet of the three pages (<c>/agents/agents.css</c>): no data in it, so it needs no sign-in.</summary>
+    public const string StylesheetPath = "/agents/agents.css";
+
+    public IResult Stylesheet() => Results.Text(pages.GetOrAdd("agents.css", Load), "text/css; charset=utf-8");
+
     private static string Load(string name)
     {
-        using var stream = typeof(AgentPages).Assembly.GetManifestResourceStream($"Agents/Pages/{name}.html")
-            ?? throw new InvalidOperationException($"Embedded page Agents/Pages/{name}.html is missing.");
+        var file = name.Contains('.') ? name : name + ".html";
+        using var stream = typeof(AgentPages).Assembly.GetManifestResourceStream($"Agents/Pages/{file}")
+            ?? throw new InvalidOperationException($"Embedded page Agents/Pages/{file} is missing.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

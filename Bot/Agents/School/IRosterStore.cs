@@ -6,7 +6,8 @@ public interface IRosterStore
     /// <summary>Adds or updates each student by student id, in one transaction; returns how many were new and how many updated.</summary>
     Task<(int Added, int Updated)> UpsertAsync(IReadOnlyList<RosterStudent> students, CancellationToken cancellationToken);
 
-    Task<bool> ExistsAsync(string studentId, CancellationToken cancellationToken);
+    /// <summary>The stored spelling of a student id, matched ignoring case ("SV2024002" for "sv2024002"); null when absent.</summary>
+    Task<string?> FindIdAsync(string studentId, CancellationToken cancellationToken);
 
     /// <summary>Every student by faculty, class, student id.</summary>
     Task<IReadOnlyList<RosterStudent>> AllAsync(CancellationToken cancellationToken);

@@ -27,10 +27,10 @@ public sealed class PostgresRosterStore(PostgresDatabase database) : IRosterStor
         return (added, updated);
     }
 
-    public async Task<bool> ExistsAsync(string studentId, CancellationToken cancellationToken)
+    public async Task<string?> FindIdAsync(string studentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ScalarAsync("SELECT 1 FROM roster WHERE student_id = @id", cancellationToken, ("id", studentId)) is not null;
+        return await connection.ScalarAsync("SELECT student_id FROM roster WHERE lower(student_id) = lower(@id) LIMIT 1", cancellationToken, ("id", studentId)) as string;
     }
 
     public async Task<IReadOnlyList<RosterStudent>> AllAsync(CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ public sealed class Roster(IRosterStore store)
         return new RosterImportResult(added, updated, skipped);
     }
 
-    public Task<bool> ExistsAsync(string studentId, CancellationToken cancellationToken) => store.ExistsAsync(studentId, cancellationToken);
+    /// <summary>The roster's spelling of <paramref name="studentId"/> ("SV2024002" for "sv2024002"), or null when it is not on the roster.</summary>
+    public Task<string?> FindIdAsync(string studentId, CancellationToken cancellationToken) => store.FindIdAsync(studentId.Trim(), cancellationToken);
 
     /// <summary>The whole roster by student id, in the dashboard's order (faculty, class, student id).</summary>
     public Task<IReadOnlyList<RosterStudent>> AllAsync(CancellationToken cancellationToken) => store.AllAsync(cancellationToken);

@@ -19,6 +19,9 @@ public static class SchoolDashboardApi
 {
     public sealed record LinkRequest(string StudentKey, string? StudentId);
 
+    /// <summary>How many of the most recent chats the linking list offers.</summary>
+    public const int ChatsListed = 500;
+
     /// <summary>The dashboard's columns, in the order of the journey.</summary>
     public static readonly IReadOnlyList<(string Key, string Label)> Statuses =
     [
@@ -51,16 +54,24 @@ public static class SchoolDashboardApi
             return Results.Ok(new { added = result.Added, updated = result.Updated, skippedLines = result.SkippedLines });
         });
 
-        api.MapGet("/chats", async (StudentDirectory directory, CancellationToken ct) =>
-            Results.Ok((await directory.AllAsync(ct)).Select(e => new
+        // The most recent chats, each named as the student gave their name in Form 01, for linking to the roster.
+        api.MapGet("/chats", async (HttpContext http, StudentDirectory directory, StudentNames names, AuditLog audit, CancellationToken ct) =>
+        {
+            var entries = (await directory.AllAsync(ct)).Take(ChatsListed).ToList();
+            var named = await names.OfAsync(entries, ct);
+            if (entries.Count > 0)
+                await audit.WriteAsync(AgentConsoleApi.User(http), entries.Select(e => e.StudentKey), "chats:names", ct);
+            return Results.Ok(entries.Select(e => new
             {
                 key = e.StudentKey, channel = e.ChannelId, lastActivity = e.LastActivity, state = e.JourneyState.ToString(), rosterId = e.RosterId,
-            })));
+                name = named.GetValueOrDefault(e.StudentKey),
+            }));
+        });
 
         api.MapPost("/link", async (HttpContext http, LinkRequest request, StudentDirectory directory, Roster roster, AuditLog audit, CancellationToken ct) =>
         {
-            var id = string.IsNullOrWhiteSpace(request.StudentId) ? null : request.StudentId.Trim();
-            if (id is not null && !await roster.ExistsAsync(id, ct)) return Results.UnprocessableEntity(new { problem = "Mã số sinh viên không có trong danh sách." });
+            var id = string.IsNullOrWhiteSpace(request.StudentId) ? null : await roster.FindIdAsync(request.StudentId, ct);
+            if (id is null && !string.IsNullOrWhiteSpace(request.StudentId)) return Results.UnprocessableEntity(new { problem = "Mã số sinh viên không có trong danh sách." });
             if (!await directory.LinkAsync(request.StudentKey, id, ct)) return Results.NotFound();
             await audit.WriteAsync(AgentConsoleApi.User(http), request.StudentKey, "link", ct);
             return Results.Ok();
@@ -94,11 +105,13 @@ public static class SchoolDashboardApi
         {
             var entries = await directory.AllAsync(ct);
             var nextFields = await NextFieldsAsync(directory, ct);
-            var stopped = form.Fields.Select((f, i) => new { order = i + 1, key = f.Key, label = f.Label, stoppedHere = nextFields.Count(n => n == f.Key) }).ToList();
+            var stopped = form.Fields.Select(f => new { order = f.Number, key = f.Key, label = f.Title, stoppedHere = nextFields.Count(n => n == f.Key) }).ToList();
             return Results.Ok(new
             {
                 chats = entries.Count,
                 installing = entries.Count(e => e.JourneyState is JourneyState.NotStarted or JourneyState.Installing),
+                // Before Form 01: consent not given (declined, or not answered yet); not a stop at its first question.
+                withoutConsent = nextFields.Count(n => n == StudentDirectory.ConsentStep),
                 fields = stopped,
                 worst = stopped.Where(s => s.stoppedHere > 0).MaxBy(s => s.stoppedHere)?.label,
             });

@@ -26,11 +26,11 @@ public sealed class SqliteRosterStore(AgentsDatabase database) : IRosterStore
         return (added, updated);
     }
 
-    public async Task<bool> ExistsAsync(string studentId, CancellationToken cancellationToken)
+    public async Task<string?> FindIdAsync(string studentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT 1 FROM roster WHERE student_id = $id").With("$id", studentId);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        await using var command = connection.Sql("SELECT student_id FROM roster WHERE student_id = $id COLLATE NOCASE LIMIT 1").With("$id", studentId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task<IReadOnlyList<RosterStudent>> AllAsync(CancellationToken cancellationToken)

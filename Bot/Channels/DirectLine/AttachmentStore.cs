@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using VssBot.Bot.Privacy;
 
 namespace VssBot.Bot.Channels.DirectLine;
 
@@ -8,9 +9,11 @@ namespace VssBot.Bot.Channels.DirectLine;
 /// Images uploaded with an activity (the ID card photos), kept under the data folder and served back through a
 /// signed link (<c>/v3/directline/attachments/{conversation}/{file}?sig=…</c>) that the bot and the widget can open
 /// without a header. Only JPEG, PNG, GIF and WebP are accepted, recognised by their first bytes, never by the
-/// client's claimed type: nothing uploaded can be served back as HTML or script.
+/// client's claimed type: nothing uploaded can be served back as HTML or script. The files are encrypted with the
+/// bot state's key (bound to the file's name) and readable by the service's user only (0600, folders 0700).
 /// </summary>
-public sealed partial class AttachmentStore(DirectLineDataFolder folder, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+public sealed partial class AttachmentStore(DirectLineDataFolder folder, DirectLineTokens tokens, IOptions<DirectLineOptions> options,
+    IPersonalDataProtector protector)
 {
     private const string Purpose = "attachment";
 
@@ -40,9 +43,10 @@ public sealed partial class AttachmentStore(DirectLineDataFolder folder, DirectL
             return null;
 
         var file = $"{Guid.NewGuid():N}{extension}";
-        var directory = Path.Combine(folder.Path, "uploads", conversationId);
-        Directory.CreateDirectory(directory);
-        await File.WriteAllBytesAsync(Path.Combine(directory, file), buffer.ToArray(), cancellationToken);
+        var directory = Path.Combine(UploadsPath, conversationId);
+        OwnerOnlyFiles.CreateDirectory(directory);
+        var encrypted = protector.ProtectBytes(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Context(conversationId, file));
+        await OwnerOnlyFiles.WriteNewAsync(Path.Combine(directory, file), encrypted, cancellationToken);
         return new Attachment
         {
             ContentType = ContentTypes[extension],
@@ -51,15 +55,53 @@ public sealed partial class AttachmentStore(DirectLineDataFolder folder, DirectL
         };
     }
 
-    /// <summary>The stored file and its content type when the link's signature is right.</summary>
-    public (string Path, string ContentType)? Open(string conversationId, string file, string? signature)
+    /// <summary>The folder of every conversation's uploads (one sub-folder per conversation).</summary>
+    public string UploadsPath => Path.Combine(folder.Path, "uploads");
+
+    /// <summary>The image (decrypted) and its content type when the link's signature is right; null otherwise or when it is gone.</summary>
+    public async Task<StoredImage?> ReadAsync(string conversationId, string file, string? signature, CancellationToken cancellationToken)
     {
         if (!DirectLineIds.IsSafe(conversationId) || !FilePattern().IsMatch(file)
             || !tokens.VerifyValue(Purpose, $"{conversationId}/{file}", signature))
             return null;
-        var path = Path.Combine(folder.Path, "uploads", conversationId, file);
-        return File.Exists(path) ? (path, ContentTypes[Path.GetExtension(file)]) : null;
+        var path = Path.Combine(UploadsPath, conversationId, file);
+        byte[] stored;
+        try
+        {
+            stored = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null; // swept by retention
+        }
+        // Files written before encryption are served as they are until the start-up rewrite has run.
+        var content = protector.IsProtected(stored) ? protector.UnprotectBytes(stored, Context(conversationId, file)) : stored;
+        return new StoredImage(content, ContentTypes[Path.GetExtension(file)]);
     }
+
+    /// <summary>Encrypts the images an older version stored in clear; returns how many.</summary>
+    public async Task<int> EncryptClearFilesAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(UploadsPath))
+            return 0;
+        var count = 0;
+        foreach (var path in Directory.EnumerateFiles(UploadsPath, "*", SearchOption.AllDirectories))
+        {
+            var file = Path.GetFileName(path);
+            var conversationId = Path.GetFileName(Path.GetDirectoryName(path))!;
+            var content = await File.ReadAllBytesAsync(path, cancellationToken);
+            if (!FilePattern().IsMatch(file) || protector.IsProtected(content))
+                continue;
+            var encrypted = path + ".encrypting";
+            File.Delete(encrypted);
+            await OwnerOnlyFiles.WriteNewAsync(encrypted, protector.ProtectBytes(content, Context(conversationId, file)), cancellationToken);
+            File.Move(encrypted, path, overwrite: true);
+            count++;
+        }
+        return count;
+    }
+
+    private static string Context(string conversationId, string file) => $"dl_uploads|{conversationId}/{file}";
 
     private static string? ExtensionOf(ReadOnlySpan<byte> data) => data switch
     {
@@ -82,3 +124,6 @@ public sealed partial class AttachmentStore(DirectLineDataFolder folder, DirectL
     [GeneratedRegex(@"^[a-f0-9]{32}\.(jpg|png|gif|webp)$")]
     private static partial Regex FilePattern();
 }
+
+/// <summary>An uploaded image, decrypted.</summary>
+public sealed record StoredImage(byte[] Content, string ContentType);

@@ -30,7 +30,7 @@ public static class DirectLineApi
         api.MapPost("/conversations/{conversationId}/upload", UploadAsync).DisableAntiforgery().RequireRateLimiting(Security.RateLimits.DirectLinePost);
         api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         api.Map("/conversations/{conversationId}/stream", DirectLineStream.RunAsync);
-        api.MapGet("/attachments/{conversationId}/{file}", GetAttachment);
+        api.MapGet("/attachments/{conversationId}/{file}", GetAttachmentAsync);
         return app;
     }
 
@@ -158,14 +158,15 @@ public static class DirectLineApi
         return Results.Content(DirectLineJson.ActivitySet(slice), "application/json", Encoding.UTF8);
     }
 
-    private static IResult GetAttachment(string conversationId, string file, string? sig, HttpResponse response, AttachmentStore attachments)
+    private static async Task<IResult> GetAttachmentAsync(string conversationId, string file, string? sig, HttpResponse response, AttachmentStore attachments,
+        CancellationToken cancellationToken)
     {
-        if (attachments.Open(conversationId, file, sig) is not var (path, contentType))
+        if (await attachments.ReadAsync(conversationId, file, sig, cancellationToken) is not { } image)
             return Results.NotFound();
         response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
         response.Headers[HeaderNames.CacheControl] = "private, max-age=86400";
-        return Results.File(path, contentType);
+        return Results.Bytes(image.Content, image.ContentType);
     }
 
     /// <summary>The token's grant when it is valid and (if given) for <paramref name="conversationId"/>; otherwise the error to return.</summary>

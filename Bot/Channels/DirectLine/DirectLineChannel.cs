@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using VssBot.Bot.Channels.Proactive;
+using VssBot.Bot.Privacy;
 using VssBot.Bot.Turns;
 
 namespace VssBot.Bot.Channels.DirectLine;
@@ -29,6 +30,7 @@ public static class DirectLineChannel
             .UseTurnPipeline(sp));
         services.AddChannelAdapter<DirectLineAdapter>(DirectLineAdapter.ChannelId);
         services.AddSingleton<DirectLineConversations>();
+        services.AddRetentionTarget<DirectLineRetention>();
         services.AddHostedService<DirectLineInitializer>();
 
         services.AddCors();
@@ -59,13 +61,21 @@ public static class DirectLineChannel
         return Convert.TryFromBase64String(value, buffer, out var length) && length >= 32;
     }
 
-    /// <summary>Creates the data folder, signing key and activity log at start-up, so a bad path fails loudly.</summary>
-    private sealed class DirectLineInitializer(DirectLineSigningKey key, ConversationLog log, ILogger<DirectLineInitializer> logger) : IHostedService
+    /// <summary>
+    /// Creates the data folder, signing key and activity log at start-up, so a bad path fails loudly; encrypts what an
+    /// older version left in clear (activity rows, uploaded images).
+    /// </summary>
+    private sealed class DirectLineInitializer(DirectLineSigningKey key, ConversationLog log, AttachmentStore attachments,
+        ILogger<DirectLineInitializer> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             _ = key.Bytes;
             await log.EnsureCreatedAsync(cancellationToken);
+            var rows = await log.EncryptClearRowsAsync(cancellationToken);
+            var files = await attachments.EncryptClearFilesAsync(cancellationToken);
+            if (rows + files > 0)
+                logger.LogInformation("Direct Line: encrypted {Rows} activity rows and {Files} uploaded images stored in clear by an older version", rows, files);
             logger.LogInformation("Direct Line conversations are stored in {DatabasePath}", log.DatabasePath);
         }
 

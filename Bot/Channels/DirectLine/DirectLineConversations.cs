@@ -40,7 +40,7 @@ public sealed class DirectLineConversations(
         activity.Name = posted.Name;
         activity.Value = posted.Value;
         activity.ChannelData = posted.ChannelData is JObject channelData ? channelData : null;
-        activity.Attachments = [.. uploaded, .. (posted.Attachments ?? []).Where(IsWebLink)];
+        activity.Attachments = [.. uploaded, .. (posted.Attachments ?? []).OfType<Attachment>().Where(IsWebLink)];
         await log.AppendAsync(activity, cancellationToken);
         await RunTurnAsync(activity);
         return activity.Id;

@@ -27,9 +27,9 @@ public sealed partial class ChannelAttachmentContent(AttachmentStore uploads, IH
 
     private async Task<AttachmentContent> ReadUploadAsync(string conversationId, string file, string? signature, long maxBytes, CancellationToken ct)
     {
-        if (uploads.Open(conversationId, file, signature) is not var (path, _)) return AttachmentContent.Unavailable;
-        if (new FileInfo(path).Length > maxBytes) return AttachmentContent.Oversized;
-        return new AttachmentContent(await File.ReadAllBytesAsync(path, ct), false);
+        if (await uploads.ReadAsync(conversationId, file, signature, ct) is not { } image) return AttachmentContent.Unavailable;
+        if (image.Content.Length > maxBytes) return AttachmentContent.Oversized;
+        return new AttachmentContent(image.Content, false);
     }
 
     private async Task<AttachmentContent> DownloadAsync(Uri url, long maxBytes, CancellationToken ct)

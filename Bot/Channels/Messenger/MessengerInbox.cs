@@ -9,9 +9,10 @@ namespace VssBot.Bot.Channels.Messenger;
 /// <summary>
 /// Takes a verified webhook POST apart: every entry, every messaging event; each new message opens the user's 24-hour
 /// window and is stored in the durable inbox (<see cref="WebhookInbox"/>) — a message id stored before is skipped, Meta
-/// redelivers. The webhook answers once they are stored; the turns run on any instance, each user's in order.
+/// redelivers. A user over the rate limit (<see cref="WebhookSenderLimits"/>) is not answered. The webhook answers
+/// once they are stored; the turns run on any instance, each user's in order.
 /// </summary>
-public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, WebhookInbox inbox, TimeProvider clock, ILogger<MessengerInbox> logger)
+public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, WebhookInbox inbox, WebhookSenderLimits limits, TimeProvider clock, ILogger<MessengerInbox> logger)
     : IWebhookTurnRunner
 {
     public string ChannelId => MessengerMapper.ChannelId;
@@ -29,6 +30,12 @@ public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, WebhookIn
                 if (WebhookAge.IsStale(activity.Timestamp, clock, adapter.Window.Length))
                 {
                     logger.LogInformation("Messenger message {MessageId} older than the reply window: acknowledged, not answered", activity.Id);
+                    continue;
+                }
+                if (!limits.TryAcquire(MessengerMapper.ChannelId, activity.From.Id))
+                {
+                    // The message id only: the sender's id is personal data.
+                    logger.LogWarning("Messenger message {MessageId} dropped: its sender is over the rate limit (acknowledged, not answered)", activity.Id);
                     continue;
                 }
                 await adapter.Window.UserWroteAsync(activity.From.Id, activity.Timestamp, cancellationToken);

@@ -25,7 +25,7 @@ public static class MessengerMapper
             id = message.Mid;
             // A tapped quick reply carries our payload (the choice's value); its text is only the shown title.
             text = message.QuickReply?.Payload is { Length: > 0 } payload ? payload : message.Text;
-            foreach (var attachment in message.Attachments ?? [])
+            foreach (var attachment in (message.Attachments ?? []).OfType<MessengerAttachment>()) // a JSON null is no attachment
                 if (attachment.Type == "image" && attachment.Payload?.Url is { Length: > 0 } url)
                     attachments.Add(new Attachment { ContentType = MessageText.ImageContentType(url), ContentUrl = url });
         }

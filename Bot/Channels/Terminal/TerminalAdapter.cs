@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using VssBot.Bot.Channels.Webhooks;
 
 namespace VssBot.Bot.Channels.Terminal;
 
@@ -43,8 +44,10 @@ public sealed class TerminalAdapter(TextWriter output) : ChannelAdapter
             if (activity.SuggestedActions?.Actions is { Count: > 0 } actions)
             {
                 offered = actions.ToList();
-                for (var n = 0; n < actions.Count; n++)
-                    await output.WriteLineAsync($"  {n + 1}. {actions[n].Title ?? actions[n].Value?.ToString()}".AsMemory(), cancellationToken);
+                // A list the text already gives (the offices, numbered) is not printed twice.
+                if (!MessageText.ListsChoices(activity.Text, offered))
+                    for (var n = 0; n < actions.Count; n++)
+                        await output.WriteLineAsync($"  {MessageText.NumberedTitle(actions[n], n)}".AsMemory(), cancellationToken);
             }
         }
         await output.FlushAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using VssBot.Bot.Turns;
+using VssBot.Bot.Channels.Webhooks;
 
 namespace VssBot.Bot.Channels.Terminal;
 
@@ -53,10 +54,7 @@ public sealed class TerminalChat(IBot bot, ConversationState conversationState, 
     private Task TurnAsync(TerminalAdapter adapter, Activity activity, CancellationToken cancellationToken) =>
         adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
 
-    private static CardAction? ChosenAction(TerminalAdapter adapter, string line) =>
-        int.TryParse(line, out var number) && number >= 1 && number <= adapter.OfferedActions.Count
-            ? adapter.OfferedActions[number - 1]
-            : null;
+    private static CardAction? ChosenAction(TerminalAdapter adapter, string line) => MessageText.ChosenByNumber(adapter.OfferedActions, line);
 
     /// <summary>Deletes this conversation's state (user state, e.g. the journey, is kept).</summary>
     private async Task ForgetConversationAsync(TerminalAdapter adapter, ChannelAccount user, ConversationAccount conversation, CancellationToken cancellationToken)

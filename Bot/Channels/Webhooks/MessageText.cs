@@ -52,15 +52,51 @@ public static class MessageText
         return char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
     }
 
-    /// <summary>"1. Đã cài rồi" … appended to the text: the bot understands a typed number as that choice.</summary>
+    /// <summary>
+    /// "1. Đã cài rồi" … appended to the text: the bot understands a typed number as that choice. Nothing is appended when
+    /// the text already lists the choices that way (the office list); a title that carries its own number ("3. Số CCCD")
+    /// is written as it is.
+    /// </summary>
     public static string WithNumberedChoices(string? text, IReadOnlyList<CardAction> actions)
     {
+        if (ListsChoices(text, actions))
+            return text!;
         var list = new StringBuilder(text?.TrimEnd() ?? "");
         if (list.Length > 0)
             list.Append('\n');
         for (var i = 0; i < actions.Count; i++)
-            list.Append('\n').Append(i + 1).Append(". ").Append(TitleOf(actions[i]));
+            list.Append('\n').Append(NumberedTitle(actions[i], i));
         return list.ToString();
+    }
+
+    /// <summary>How a choice is listed: its title when it starts with its own number ("3. Số CCCD"), else "{position}. {title}".</summary>
+    public static string NumberedTitle(CardAction action, int index) =>
+        OwnNumber(action) is not null ? TitleOf(action) : $"{index + 1}. {TitleOf(action)}";
+
+    /// <summary>The choice a typed number picks: the one whose own number it is, else the one at that position.</summary>
+    public static CardAction? ChosenByNumber(IReadOnlyList<CardAction> actions, string typed)
+    {
+        if (!int.TryParse(typed.Trim(), out var number))
+            return null;
+        if (actions.Any(a => OwnNumber(a) is not null))
+            return actions.FirstOrDefault(a => OwnNumber(a) == number);
+        return number >= 1 && number <= actions.Count ? actions[number - 1] : null;
+    }
+
+    /// <summary>Whether every choice already has its own line "{position}. {title}…" in the text.</summary>
+    public static bool ListsChoices(string? text, IReadOnlyList<CardAction> actions)
+    {
+        if (string.IsNullOrEmpty(text) || actions.Count == 0)
+            return false;
+        var lines = text.Split('\n');
+        return actions.Select((a, i) => $"{i + 1}. {TitleOf(a)}").All(item => lines.Any(l => l.TrimStart().StartsWith(item, StringComparison.Ordinal)));
+    }
+
+    private static int? OwnNumber(CardAction action)
+    {
+        var title = TitleOf(action);
+        var dot = title.IndexOf(". ", StringComparison.Ordinal);
+        return dot is > 0 and <= 3 && int.TryParse(title.AsSpan(0, dot), out var number) ? number : null;
     }
 
     /// <summary>What a button shows: its title, else its value.</summary>

@@ -22,6 +22,7 @@ public static class WebhookChannels
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UndeliveredReplies>();
+        services.TryAddSingleton<WebhookSenderLimits>();
         if (services.Any(s => s.ServiceType == typeof(WebhookInboxWorker)))
             return services;
         services.AddOptions<WebhookInboxOptions>().BindConfiguration(WebhookInboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -9,9 +9,10 @@ namespace VssBot.Bot.Channels.Zalo;
 /// <summary>
 /// Takes a verified webhook event: a message or a follow opens the user's reply window, and the event is stored in the
 /// durable inbox (<see cref="WebhookInbox"/>) — an event id stored before is skipped, Zalo retries a webhook that did not
-/// answer 200 in time. The webhook answers once it is stored; the turn runs on any instance, each user's in order.
+/// answer 200 in time. A user over the rate limit (<see cref="WebhookSenderLimits"/>) is not answered. The webhook
+/// answers once it is stored; the turn runs on any instance, each user's in order.
 /// </summary>
-public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, WebhookInbox inbox, TimeProvider clock, ILogger<ZaloInbox> logger) : IWebhookTurnRunner
+public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, WebhookInbox inbox, WebhookSenderLimits limits, TimeProvider clock, ILogger<ZaloInbox> logger) : IWebhookTurnRunner
 {
     public string ChannelId => ZaloMapper.ChannelId;
 
@@ -24,6 +25,12 @@ public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, WebhookInbox inbox,
         if (WebhookAge.IsStale(activity.Timestamp, clock, adapter.Window.Length))
         {
             logger.LogInformation("Zalo event {EventId} older than the reply window: acknowledged, not answered", activity.Id);
+            return false;
+        }
+        if (!limits.TryAcquire(ZaloMapper.ChannelId, activity.From.Id))
+        {
+            // The event id only: the sender's id is personal data.
+            logger.LogWarning("Zalo event {EventId} dropped: its sender is over the rate limit (acknowledged, not answered)", activity.Id);
             return false;
         }
         if (e.EventName != ZaloWebhookEvent.Unfollow)

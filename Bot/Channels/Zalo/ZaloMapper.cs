@@ -46,7 +46,7 @@ public static class ZaloMapper
                 activity.Text = e.Message.Text;
                 return activity;
             case ZaloWebhookEvent.UserSendImage:
-                var images = (e.Message?.Attachments ?? [])
+                var images = (e.Message?.Attachments ?? []).OfType<ZaloAttachment>() // a JSON null is no attachment
                     .Where(a => a.Type == "image" && !string.IsNullOrEmpty(a.Payload?.Url))
                     .Select(a => new Attachment { ContentType = MessageText.ImageContentType(a.Payload!.Url!), ContentUrl = a.Payload!.Url, ThumbnailUrl = a.Payload.Thumbnail })
                     .ToList();

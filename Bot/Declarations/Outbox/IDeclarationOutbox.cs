@@ -44,6 +44,12 @@ public interface IDeclarationOutbox
     /// <summary>Gives claimed rows back before their lease ends (a worker stopping mid-batch).</summary>
     Task ReleaseAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Retention: deletes finished rows (sent and followed up, by <c>sent_at</c>; refused as invalid, by <c>recorded_at</c>)
+    /// older than <paramref name="cutoff"/>. Rows still to send or follow up stay. Returns how many went.
+    /// </summary>
+    Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>What the follow-up did; the claim is released.</summary>
     Task RecordFollowUpAsync(string idempotencyKey, string journey, string? notification, bool done, CancellationToken cancellationToken);
 }

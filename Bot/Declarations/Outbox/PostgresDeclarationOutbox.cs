@@ -77,6 +77,15 @@ public sealed class PostgresDeclarationOutbox(PostgresDatabase database, Declara
         => UpdateAsync("journey = @journey, notification = @notification, follow_up_done = @done, claimed_until = NULL", idempotencyKey, cancellationToken,
             ("journey", journey), ("notification", notification), ("done", done));
 
+    public async Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("""
+            DELETE FROM declaration_outbox
+            WHERE (status = @sent AND follow_up_done AND sent_at < @cutoff) OR (status = @rejected AND recorded_at < @cutoff)
+            """, cancellationToken, ("sent", OutboxStatus.Sent), ("rejected", OutboxStatus.RejectedInvalid), ("cutoff", cutoff));
+    }
+
     private async Task<IReadOnlyList<OutboxItem>> ClaimAsync(string where, string status, DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

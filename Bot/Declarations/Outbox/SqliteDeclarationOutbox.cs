@@ -78,6 +78,16 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
         => UpdateAsync("journey = $journey, notification = $notification, follow_up_done = $done, claimed_until = NULL", idempotencyKey, cancellationToken,
             ("$journey", journey), ("$notification", notification), ("$done", done ? 1 : 0));
 
+    public async Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("""
+            DELETE FROM declaration_outbox
+            WHERE (status = $sent AND follow_up_done = 1 AND sent_at < $cutoff) OR (status = $rejected AND recorded_at < $cutoff)
+            """, cancellationToken,
+            ("$sent", OutboxStatus.Sent), ("$rejected", OutboxStatus.RejectedInvalid), ("$cutoff", DeclarationDatabase.Timestamp(cutoff)));
+    }
+
     private async Task<IReadOnlyList<OutboxItem>> ClaimAsync(string where, string status, DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

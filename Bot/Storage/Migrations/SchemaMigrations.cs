@@ -54,8 +54,9 @@ public static class SchemaMigrations
     /// <summary>Applies the missing scripts of <paramref name="set"/> to the SQLite file <paramref name="path"/> (created when missing).</summary>
     public static async Task<IReadOnlyList<string>> MigrateSqliteAsync(string path, string set, ILogger logger, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Privacy.OwnerOnlyFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var fileLock = await LockFileAsync(path + ".migrations.lock", cancellationToken);
+        Privacy.OwnerOnlyFiles.PrepareDatabaseFile(path); // owner-only from creation, and so are its -wal and -shm
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 30 }.ToString();
         await using (var connection = new SqliteConnection(connectionString))
         {

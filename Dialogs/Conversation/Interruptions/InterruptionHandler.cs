@@ -199,14 +199,14 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
     {
         profile.PendingCommand = PendingCommand.ChooseFieldToCorrect;
         var which = MessageFactory.Text(texts["conv.correct_which"]);
-        which.SuggestedActions = Buttons(form.Fields.Where(f => profile.Form.Answers.ContainsKey(f.Key)).Select(f => f.Title).ToArray());
+        which.SuggestedActions = Buttons(form.Fields.Where(f => profile.Form.Answers.ContainsKey(f.Key)).Select(f => f.NumberedTitle).ToArray());
         await innerDc.Context.SendActivityAsync(which, ct);
         return DialogTurnResult.Waiting;
     }
 
     private FieldDefinition? FieldNamedIn(string text)
     {
-        var options = form.Fields.Select(f => new ChoiceOption(f.Key, f.Title, [f.Label, .. f.Aliases])).ToList();
+        var options = form.Fields.Select(f => new ChoiceOption(f.Key, f.NumberedTitle, [f.Title, f.Label, .. f.Aliases])).ToList();
         return ChoiceRecognizer.Recognize(text, options).Index is int index ? form.Fields[index] : null;
     }
 

@@ -104,6 +104,29 @@ public abstract class AgentStoresContractTests
     }
 
     [Fact]
+    public async Task Retention_deletes_idle_unheld_rows_and_old_transcript_lines_and_keeps_recent_or_held_ones()
+    {
+        var (directory, transcript) = (Directory(), Transcript());
+        await directory.RecordTurnAsync("zalo/old", Reference("old"), Turn(Now.AddDays(-91)), default);
+        await directory.RecordTurnAsync("zalo/held", Reference("held"), Turn(Now.AddDays(-91), "StudentAskedForPerson"), default);
+        Assert.True(await directory.TryClaimAsync("zalo/held", "lan", Now.AddDays(-91), default));
+        await directory.RecordTurnAsync("zalo/recent", Reference("recent"), Turn(Now.AddDays(-2)), default);
+        await transcript.AppendAsync("zalo/old", [(Sender.Student, "0912 345 678")], Now.AddDays(-91), keep: 10, default);
+        await transcript.AppendAsync("zalo/recent", [(Sender.Student, "cũ")], Now.AddDays(-91), keep: 10, default);
+        await transcript.AppendAsync("zalo/recent", [(Sender.Student, "mới")], Now.AddDays(-2), keep: 10, default);
+
+        var cutoff = Now.AddDays(-90);
+        Assert.Equal(1, await directory.DeleteIdleBeforeAsync(cutoff, default));
+        Assert.Equal(2, await transcript.DeleteBeforeAsync(cutoff, default));
+
+        Assert.Null(await Directory().FindAsync("zalo/old", default));
+        Assert.NotNull(await Directory().FindAsync("zalo/held", default));
+        Assert.NotNull(await Directory().FindAsync("zalo/recent", default));
+        Assert.Empty(await Transcript().NewestAsync("zalo/old", 10, default));
+        Assert.Equal(["mới"], (await Transcript().NewestAsync("zalo/recent", 10, default)).Select(l => l.Text));
+    }
+
+    [Fact]
     public async Task The_audit_log_is_newest_first_and_filters_by_student()
     {
         var audit = Audit();
@@ -125,8 +148,9 @@ public abstract class AgentStoresContractTests
         Assert.Equal((1, 1), await Roster().UpsertAsync([new("SV2", "B mới", "K1", "Luật", "T"), new("SV3", "C", "K1", "Kinh tế", "T")], default));
         Assert.Equal((0, 0), await roster.UpsertAsync([], default));
 
-        Assert.True(await roster.ExistsAsync("SV3", default));
-        Assert.False(await roster.ExistsAsync("SV9", default));
+        Assert.Equal("SV3", await roster.FindIdAsync("SV3", default));
+        Assert.Equal("SV3", await roster.FindIdAsync("sv3", default)); // staff type ids in any case
+        Assert.Null(await roster.FindIdAsync("SV9", default));
         Assert.Equal([("SV3", "C"), ("SV1", "A"), ("SV2", "B mới")], (await roster.AllAsync(default)).Select(s => (s.StudentId, s.FullName)));
     }
 

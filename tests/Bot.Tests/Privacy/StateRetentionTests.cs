@@ -13,13 +13,13 @@ public sealed class StateRetentionTests : IDisposable
     private readonly string path = VssBotFactory.NewDatabasePath();
     private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2025-09-01T00:00:00Z"));
     private readonly SqliteStorage storage;
-    private readonly StateRetention retention;
+    private readonly RetentionSweep retention;
 
     public StateRetentionTests()
     {
         storage = new SqliteStorage(path, TestKeys.Protector(), time);
-        retention = new StateRetention(storage, Options.Create(new RetentionOptions { Days = 90, Interval = TimeSpan.FromHours(6) }),
-            time, NullLogger<StateRetention>.Instance);
+        retention = new RetentionSweep([new StateRetentionTarget(storage)], Options.Create(new RetentionOptions { Days = 90, Interval = TimeSpan.FromHours(6) }),
+            time, NullLogger<RetentionSweep>.Instance);
     }
 
     public void Dispose()
@@ -36,11 +36,11 @@ public sealed class StateRetentionTests : IDisposable
         await WriteAsync("emulator/conversations/finished", "emulator/users/finished");
         time.Advance(TimeSpan.FromDays(89));
         await WriteAsync("emulator/users/active");
-        Assert.Equal(0, await retention.SweepAsync(default));
+        Assert.Equal(0, (await retention.SweepAsync(default))["state"]);
 
         time.Advance(TimeSpan.FromDays(2));
 
-        Assert.Equal(2, await retention.SweepAsync(default));
+        Assert.Equal(2, (await retention.SweepAsync(default))["state"]);
         Assert.Equal(["emulator/users/active"], (await storage.ReadAsync(["emulator/conversations/finished", "emulator/users/finished", "emulator/users/active"])).Keys);
     }
 

@@ -69,20 +69,13 @@ public sealed class DeclarationOverHttpTests : IDisposable
 
         // At rest, the file holds none of it in clear (state is encrypted with the generated development key).
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var raw = string.Concat(new[] { databasePath, databasePath + "-wal" }.Where(File.Exists).Select(ReadShared));
+        var raw = Privacy.RawFiles.Text([databasePath, databasePath + "-wal"]);
         foreach (var secret in PersonalValuesTyped)
             Assert.DoesNotContain(secret, raw);
     }
 
     /// <summary>Personal values the student typed in these tests, as they would appear in clear.</summary>
     internal static readonly string[] PersonalValuesTyped = ["0113099841", "036303012345", "ha.pham@gmail.com", "987654321", "912345678", "Phạm Thu Hà", "tran hung dao"];
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
 
     private static async Task<JourneyState> JourneyStateAsync(VssBotFactory factory, string conversationId)
     {

@@ -54,6 +54,22 @@ public sealed class TerminalChatTests
     }
 
     [Fact]
+    public async Task The_office_list_is_printed_once_and_the_edit_menu_is_numbered_like_the_summary()
+    {
+        using var services = Services();
+
+        var printed = await ChatAsync(services, [.. HappyPath.ToSummary, "sửa thông tin", "8", "/exit"]);
+
+        var officeTurn = printed[printed.IndexOf("Câu 12", StringComparison.Ordinal)..printed.IndexOf("Câu 13", StringComparison.Ordinal)];
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(officeTurn, @"1\. BHXH"));
+        var menu = printed[printed.IndexOf("Bạn muốn sửa mục nào", StringComparison.Ordinal)..];
+        Assert.Contains($"{Environment.NewLine}  1. Họ tên{Environment.NewLine}", menu);
+        Assert.Contains($"{Environment.NewLine}  8. Số điện thoại{Environment.NewLine}", menu);
+        Assert.DoesNotContain("1. 1.", menu);
+        Assert.Contains("Câu 8", menu); // "8" picked field 8, as the summary numbers it
+    }
+
+    [Fact]
     public async Task A_number_without_suggested_actions_is_sent_as_text()
     {
         using var services = Services(s => s.AddSingleton<IBot, ChoosingBot>());

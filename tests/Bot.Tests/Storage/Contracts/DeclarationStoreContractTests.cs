@@ -138,6 +138,43 @@ public abstract class DeclarationStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retention_deletes_finished_rows_older_than_the_cutoff_and_keeps_recent_or_unfinished_ones()
+    {
+        var outbox = NewOutbox();
+        var sweep = new RetentionSweep([new OutboxRetention(outbox)],
+            Microsoft.Extensions.Options.Options.Create(new RetentionOptions { Days = 90 }), Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RetentionSweep>.Instance);
+        async Task FinishAsync(string key, bool followedUp)
+        {
+            var now = Time.GetUtcNow();
+            await outbox.ClaimDueAsync(now, now.AddMinutes(5), 10, default);
+            await outbox.MarkSentAsync(key, "registry-" + key, now, default);
+            await outbox.RecordFollowUpAsync(key, "InstructionsSent", "sent", done: followedUp, default);
+        }
+        await RecordAsync(outbox, "old-delivered", "student-1");
+        await FinishAsync("old-delivered", followedUp: true);
+        await RecordAsync(outbox, "old-not-followed-up", "student-2");
+        await FinishAsync("old-not-followed-up", followedUp: false);
+        await RecordAsync(outbox, "old-invalid", "student-3");
+        await outbox.MarkRejectedAsync("old-invalid", "HTTP 400", default);
+        Time.Advance(TimeSpan.FromDays(1));
+        await RecordAsync(outbox, "old-pending", "student-4"); // never delivered: kept however old
+        Time.Advance(TimeSpan.FromDays(88));
+        await RecordAsync(outbox, "recent-delivered", "student-5");
+        await FinishAsync("recent-delivered", followedUp: true);
+
+        Time.Advance(TimeSpan.FromDays(2)); // the first three are 91 days old, the last one 2 days
+        var deleted = await sweep.SweepAsync(default);
+
+        Assert.Equal(2, deleted["outbox"]);
+        foreach (var gone in new[] { "old-delivered", "old-invalid" })
+            Assert.Null(await outbox.GetAsync(gone, default));
+        foreach (var kept in new[] { "old-not-followed-up", "old-pending", "recent-delivered" })
+            Assert.NotNull(await outbox.GetAsync(kept, default));
+        Assert.Equal(0, (await sweep.SweepAsync(default))["outbox"]);
+    }
+
+    [Fact]
     public async Task Workers_claiming_together_get_every_row_exactly_once_oldest_first()
     {
         var writer = NewOutbox();

@@ -1,0 +1,32 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using VssBot.Bot.Security;
+
+namespace VssBot.Bot.Channels.Webhooks;
+
+/// <summary>
+/// Webhook events per platform user (Messenger PSID, Zalo user id): ASP.NET Core's rate limiters partitioned by sender,
+/// because one POST carries events of many users and the platform's address says nothing about who wrote. The endpoint
+/// cannot answer 429 (the platform would retry, or disable the webhook): an event over the limit is acknowledged and
+/// dropped without a turn. <see cref="RateLimitOptions.WebhookEventsPerSender"/> per <see cref="RateLimitOptions.WebhookSenderWindow"/>.
+/// </summary>
+public sealed class WebhookSenderLimits : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter;
+
+    public WebhookSenderLimits(IOptions<RateLimitOptions> options)
+    {
+        var limits = options.Value;
+        limiter = PartitionedRateLimiter.Create<string, string>(sender => RateLimitPartition.GetFixedWindowLimiter(sender,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.WebhookEventsPerSender, Window = limits.WebhookSenderWindow, QueueLimit = 0 }));
+    }
+
+    /// <summary>True when <paramref name="userId"/> of <paramref name="channelId"/> may have one more event handled now.</summary>
+    public bool TryAcquire(string channelId, string userId)
+    {
+        using var lease = limiter.AttemptAcquire($"{channelId}/{userId}");
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
