@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using VssBot.Bot.Storage.Notifications;
 
 namespace VssBot.Bot.Agents.Console;
 
@@ -7,19 +8,41 @@ namespace VssBot.Bot.Agents.Console;
 public sealed record AgentEvent(string Kind, string StudentKey);
 
 /// <summary>
-/// Fans events out to the consoles connected to this instance (server-sent events). Each subscriber has a small
-/// bounded buffer; a slow console loses the oldest events and simply reloads on the next one.
+/// Fans events out to the consoles connected to this instance (server-sent events), whichever instance they happened on:
+/// an event is published through <see cref="IChangeNotifications"/> (PostgreSQL NOTIFY to every replica; in-process with
+/// SQLite) as "kind|studentKey" — ids only, the console reads the rest from the store. Each subscriber has a small bounded
+/// buffer; a slow console loses the oldest events and simply reloads on the next one.
 /// </summary>
-public sealed class AgentEvents
+public sealed class AgentEvents : IDisposable
 {
     private readonly Lock sync = new();
     private readonly List<Channel<AgentEvent>> subscribers = [];
+    private readonly IChangeNotifications notifications;
+    private readonly ILogger<AgentEvents> logger;
+    private readonly IDisposable subscription;
 
-    public void Publish(AgentEvent change)
+    public AgentEvents(IChangeNotifications notifications, ILogger<AgentEvents> logger)
     {
-        lock (sync)
-            foreach (var subscriber in subscribers)
-                subscriber.Writer.TryWrite(change);
+        this.notifications = notifications;
+        this.logger = logger;
+        subscription = notifications.Subscribe(ChangeTopics.AgentEvents, payload =>
+        {
+            if (payload.Split('|', 2) is [var kind, var studentKey])
+                Dispatch(new AgentEvent(kind, studentKey));
+        });
+    }
+
+    /// <summary>Tells the consoles of every instance; a failure to notify costs a live update only (consoles also reload), never the caller's work.</summary>
+    public async Task PublishAsync(AgentEvent change, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await notifications.PublishAsync(ChangeTopics.AgentEvents, $"{change.Kind}|{change.StudentKey}", cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("An agent console event could not be published: {Error}", Turns.ExceptionSummary.Describe(e, withStack: false));
+        }
     }
 
     public async IAsyncEnumerable<AgentEvent> SubscribeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -36,4 +59,13 @@ public sealed class AgentEvents
             lock (sync) subscribers.Remove(channel);
         }
     }
+
+    private void Dispatch(AgentEvent change)
+    {
+        lock (sync)
+            foreach (var subscriber in subscribers)
+                subscriber.Writer.TryWrite(change);
+    }
+
+    public void Dispose() => subscription.Dispose();
 }

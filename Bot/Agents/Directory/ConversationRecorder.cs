@@ -133,8 +133,8 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
         {
             await transcript.AppendAsync(record.StudentKey, record.Lines, record.At, CancellationToken.None);
             var queueChanged = await directory.RecordTurnAsync(record.StudentKey, record.Reference, record.Profile, record.At, CancellationToken.None);
-            if (record.Lines.Count > 0) events.Publish(new AgentEvent("message", record.StudentKey));
-            if (queueChanged) events.Publish(new AgentEvent("queue", record.StudentKey));
+            if (record.Lines.Count > 0) await events.PublishAsync(new AgentEvent("message", record.StudentKey));
+            if (queueChanged) await events.PublishAsync(new AgentEvent("queue", record.StudentKey));
         }
         catch (Exception e)
         {

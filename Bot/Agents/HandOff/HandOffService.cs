@@ -50,7 +50,7 @@ public sealed class HandOffService(StudentDirectory directory, IStudentMessenger
             await directory.ReleaseAsync(studentKey, agent, clock.GetUtcNow(), resolved: false, CancellationToken.None);
             throw new ProactiveTurnException(result);
         }
-        events.Publish(new AgentEvent("queue", studentKey));
+        await events.PublishAsync(new AgentEvent("queue", studentKey), CancellationToken.None);
         return HandOffResult.Done;
     }
 
@@ -75,7 +75,7 @@ public sealed class HandOffService(StudentDirectory directory, IStudentMessenger
             await bot.ResumeAsync(context, ct);
         }, cancellationToken);
         await directory.ReleaseAsync(studentKey, agent, clock.GetUtcNow(), resolved: true, cancellationToken);
-        events.Publish(new AgentEvent("queue", studentKey));
+        await events.PublishAsync(new AgentEvent("queue", studentKey), CancellationToken.None);
         return HandOffResult.Done;
     }
 

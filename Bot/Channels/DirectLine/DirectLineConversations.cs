@@ -13,8 +13,6 @@ namespace VssBot.Bot.Channels.DirectLine;
 public sealed class DirectLineConversations(
     DirectLineAdapter adapter, ConversationLog log, IBot bot, TimeProvider clock, IHostApplicationLifetime lifetime)
 {
-    public const int MaxTextLength = 4000;
-
     /// <summary>Creates the conversation and greets the user; false when it had been started already.</summary>
     public async Task<bool> StartAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
@@ -33,7 +31,7 @@ public sealed class DirectLineConversations(
         if (posted.Type == ActivityTypes.Typing)
             return null;
         var activity = NewActivity(posted.Type ?? ActivityTypes.Message, grant.ConversationId, new ChannelAccount(grant.UserId, posted.From?.Name, RoleTypes.User));
-        activity.Text = posted.Text;
+        activity.Text = Bounded(posted.Text);
         activity.TextFormat = posted.TextFormat;
         activity.Locale = posted.Locale ?? activity.Locale;
         activity.LocalTimestamp = posted.LocalTimestamp;
@@ -46,11 +44,17 @@ public sealed class DirectLineConversations(
         return activity.Id;
     }
 
-    /// <summary>Only message and event activities come from clients; text has a sane length.</summary>
+    /// <summary>Only message and event activities come from clients (any text length: <see cref="Bounded"/>).</summary>
     public static bool IsAcceptable(Activity posted) =>
         posted.Type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.Typing
-        && (posted.Text?.Length ?? 0) <= MaxTextLength
         && (posted.Attachments?.Count ?? 0) <= 10;
+
+    /// <summary>
+    /// A text longer than any answer is kept only up to the limit and an ellipsis: the turn still finds it too long and
+    /// answers politely (<see cref="Turns.MessageLengthLimit"/>), and the log never holds more than that.
+    /// </summary>
+    private static string? Bounded(string? text) =>
+        text is { Length: > Turns.MessageLengthLimit.MaxCharacters } ? string.Concat(text.AsSpan(0, Turns.MessageLengthLimit.MaxCharacters), "…") : text;
 
     /// <summary>The turn belongs to the conversation, not to the HTTP request: a closed tab does not cut it short.</summary>
     private Task RunTurnAsync(Activity activity) =>

@@ -29,5 +29,8 @@ public static class ChangeTopics
     /// <summary>A webhook event was stored in the inbox: inbox workers wake up. Payload: empty.</summary>
     public const string WebhookInbox = "vssbot_webhook_inbox";
 
-    public static readonly IReadOnlyList<string> All = [Outbox, AgentEvents, DirectLine, WebhookInbox];
+    /// <summary>An admin saved a setting: every instance reads it again. Payload: the setting's name.</summary>
+    public const string Settings = "vssbot_settings";
+
+    public static readonly IReadOnlyList<string> All = [Outbox, AgentEvents, DirectLine, WebhookInbox, Settings];
 }

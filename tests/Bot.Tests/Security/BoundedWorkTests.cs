@@ -58,4 +58,20 @@ public sealed class BoundedWorkTests(VssBotFactory factory) : IClassFixture<VssB
         await Declarations.DeclarationHosts.EventuallyAsync(async () => (await client.ActivitiesAsync(conversation)).Texts().Any(t => t.StartsWith(TooLong, StringComparison.Ordinal)), "the polite reply");
         Assert.DoesNotContain((await client.ActivitiesAsync(conversation)).Texts("user"), t => t.Length > 3 * 1024 * 1024);
     }
+
+    [Fact]
+    public async Task Direct_line_answers_a_100_000_character_message_politely_and_keeps_only_the_limit_in_its_log()
+    {
+        using var host = DirectLineClient.NewFactory();
+        var client = host.CreateClient();
+        var conversation = await client.StartAsync();
+        var watermark = (string?)(await client.ActivitiesAsync(conversation))["watermark"];
+
+        var response = await client.PostMessageAsync(conversation.ConversationId, conversation.Token, new string('c', 100_000));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var after = await client.ActivitiesAsync(conversation, watermark);
+        Assert.StartsWith(TooLong, Assert.Single(after.Texts()), StringComparison.Ordinal);
+        Assert.Equal(VssBot.Bot.Turns.MessageLengthLimit.MaxCharacters + 1, Assert.Single(after.Texts("user")).Length);
+    }
 }

@@ -50,4 +50,33 @@ public sealed class MessengerHost(Action<IServiceCollection>? testServices = nul
         .Select(b => (string?)b["message"]?["text"])
         .OfType<string>()
         .ToList();
+
+    /// <summary>A webhook POST body with one text message of <paramref name="user"/>.</summary>
+    public static string Message(string user, string mid, string text, long timestamp) => new JsonObject
+    {
+        ["object"] = "page",
+        ["entry"] = new JsonArray(new JsonObject
+        {
+            ["id"] = PageId,
+            ["time"] = timestamp + 100,
+            ["messaging"] = new JsonArray(new JsonObject
+            {
+                ["sender"] = new JsonObject { ["id"] = user },
+                ["recipient"] = new JsonObject { ["id"] = PageId },
+                ["timestamp"] = timestamp,
+                ["message"] = new JsonObject { ["mid"] = mid, ["text"] = text },
+            }),
+        }),
+    }.ToJsonString();
+
+    /// <summary>A POST of <paramref name="body"/> signed as Meta signs it.</summary>
+    public static HttpRequestMessage SignedPost(string body)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, MessengerChannel.WebhookPath) { Content = content };
+        request.Headers.Add("X-Hub-Signature-256", MessengerSignature.Sign(bytes, AppSecret));
+        return request;
+    }
 }

@@ -8,6 +8,8 @@ using VssBot.Bot.Channels.Webhooks;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
+using static VssBot.Bot.Tests.Channels.Messenger.MessengerHost;
+
 namespace VssBot.Bot.Tests.Channels.Messenger;
 
 public sealed class MessengerWebhookTests
@@ -278,23 +280,6 @@ public sealed class MessengerWebhookTests
         Bot = new ChannelAccount(MessengerHost.PageId),
         ServiceUrl = "https://www.facebook.com/",
     };
-
-    private static string Message(string user, string mid, string text, long timestamp) => new JsonObject
-    {
-        ["object"] = "page",
-        ["entry"] = new JsonArray(new JsonObject
-        {
-            ["id"] = MessengerHost.PageId,
-            ["time"] = timestamp + 100,
-            ["messaging"] = new JsonArray(new JsonObject
-            {
-                ["sender"] = new JsonObject { ["id"] = user },
-                ["recipient"] = new JsonObject { ["id"] = MessengerHost.PageId },
-                ["timestamp"] = timestamp,
-                ["message"] = new JsonObject { ["mid"] = mid, ["text"] = text },
-            }),
-        }),
-    }.ToJsonString();
 
     /// <summary>Replies with the text, or the content type and URL of each attachment; when given a gate, the first turn waits until the test opens it.</summary>
     private sealed class EchoBot(TaskCompletionSource? holdFirst = null) : IBot
