@@ -11,8 +11,9 @@ public sealed record DataMarkerItem(DateTimeOffset CreatedAt);
 /// Tells a store that lost its data from a new one (issue 10, row 10). At the first start a marker item is written into
 /// the store (encrypted like all state, so reading it also proves the data key) and, for SQLite, a marker file next to
 /// the database. Afterwards a missing or zero-byte database, or one without the marker item, stops the host with an error
-/// instead of silently starting empty. A data key that cannot read the marker is logged and reported by /health; nothing
-/// is deleted or rewritten.
+/// instead of silently starting empty; with PostgreSQL (nothing outside the database remembers it), a database without the
+/// marker item does once <see cref="StorageOptions.RequireExistingData"/> is set. A data key that cannot read the marker
+/// is logged and reported by /health; nothing is deleted or rewritten.
 /// </summary>
 public sealed class DataMarker(IServiceProvider services, IOptions<StorageOptions> options, TimeProvider time, ILogger<DataMarker> logger) : IHostedService
 {
@@ -47,6 +48,10 @@ public sealed class DataMarker(IServiceProvider services, IOptions<StorageOption
         }
         if (sqlite && File.Exists(markerFile))
             throw Lost($"The database {path} holds no VssBot data");
+        if (options.Value.RequireExistingData)
+            throw new InvalidOperationException(
+                $"The {options.Value.Provider} store holds no VssBot data, but Storage:RequireExistingData is true: check the connection string " +
+                "or restore the database from a backup; for a first start on purpose, set Storage:RequireExistingData to false.");
 
         await storage.WriteAsync(new Dictionary<string, object> { [Key] = new DataMarkerItem(time.GetUtcNow()) }, cancellationToken);
         if (sqlite)

@@ -18,6 +18,13 @@ public sealed class StorageOptions
 
     public PostgresOptions Postgres { get; set; } = new();
 
+    /// <summary>
+    /// True once the store has been in use: a store without VssBot data (a new, emptied or wrongly addressed PostgreSQL
+    /// database) then stops the start-up instead of starting empty. SQLite needs no setting (a marker file beside the
+    /// database says data existed); PostgreSQL has nothing outside the database to remember it, so set this after the first start.
+    /// </summary>
+    public bool RequireExistingData { get; set; }
+
     public sealed class SqliteOptions
     {
         /// <summary>The database file; a relative path is under the content root.</summary>

@@ -15,12 +15,35 @@ public sealed class PostgresHostTests(PostgresServer server) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private VssBotFactory Host(Action<IServiceCollection>? testServices = null, string? key = null) => new(null, new Dictionary<string, string?>
+    private VssBotFactory Host(Action<IServiceCollection>? testServices = null, string? key = null, bool requireExistingData = false,
+        string? database = null) => new(null, new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "Postgres",
-        ["Storage:Postgres:ConnectionString"] = connectionString,
+        ["Storage:Postgres:ConnectionString"] = database ?? connectionString,
         ["DataProtection:Key"] = key ?? TestKeys.Base64,
+        ["Storage:RequireExistingData"] = requireExistingData ? "true" : "false",
     }, testServices);
+
+    [Fact]
+    public async Task Once_data_is_required_an_emptied_or_another_database_stops_the_start_instead_of_starting_empty()
+    {
+        using (var first = Host(s => s.AddSingleton<IBot, CountingBot>()))
+            Assert.Equal(["1"], await first.CreateClient().ReplyTextsAsync("c-kept", "một"));
+        using (var restarted = Host(s => s.AddSingleton<IBot, CountingBot>(), requireExistingData: true))
+            Assert.Equal(["2"], await restarted.CreateClient().ReplyTextsAsync("c-kept", "hai"));
+
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var truncate = new Npgsql.NpgsqlCommand("TRUNCATE bot_state", connection);
+            await truncate.ExecuteNonQueryAsync();
+        }
+        using var emptied = Host(requireExistingData: true);
+        Assert.Contains("Storage:RequireExistingData", Assert.ThrowsAny<Exception>(() => emptied.CreateClient()).ToString());
+
+        using var another = Host(requireExistingData: true, database: await server.CreateDatabaseAsync());
+        Assert.Contains("Storage:RequireExistingData", Assert.ThrowsAny<Exception>(() => another.CreateClient()).ToString());
+    }
 
     [Fact]
     public async Task A_conversation_started_on_one_instance_continues_on_the_other_and_nothing_personal_is_stored_in_clear()
@@ -65,6 +88,12 @@ public sealed class PostgresHostTests(PostgresServer server) : IAsyncLifetime
         var error = await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() =>
             storage.ReadAsync(["emulator/conversations/pg-key"]));
         Assert.Contains("not configured", error.Message);
+        // Issue 10, row 10 on PostgreSQL: readiness and /health report the key, liveness stays up; nothing was deleted.
+        var client = wrongKey.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.NotEmpty(await PostgresServer.RawStateAsync(connectionString));
     }
 
     [Fact]
