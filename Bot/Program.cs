@@ -14,6 +14,7 @@ using VssBot.Bot.Printing;
 using VssBot.Bot.Security;
 using VssBot.Bot.Reminders;
 using VssBot.Bot.Storage;
+using VssBot.Bot.Telemetry;
 using VssBot.Bot.Turns;
 using VssBot.Bot.Web;
 using VssBot.Dialogs;
@@ -48,6 +49,8 @@ builder.Services.AddChannelImages();
 builder.Services.AddStudentConversation();
 // What runs around every turn: logging by id, per-conversation serialisation, error handling (Turns/).
 builder.Services.AddTurnPipeline();
+// OpenTelemetry metrics (turns, latency, errors, declarations, outbox, escalations, funnel) for Prometheus (Telemetry/).
+builder.Services.AddVssBotTelemetry(builder.Configuration);
 // The agent console and the school dashboard, behind sign-in (Agents/).
 builder.Services.AddAgentsAndSchool(builder.Configuration);
 // The printable Form 01: signed links the bot sends after "Ghi nhận", the page and its PDF (Printing/).
@@ -69,6 +72,8 @@ if (chat)
 }
 
 app.UseSecureDefaults();
+// GET /metrics (Prometheus text): loopback callers, or others with Telemetry:ScrapeKey.
+app.UseVssBotMetricsEndpoint();
 // The widget, the demo school page (/) and the Web Chat page (wwwroot/).
 app.UseStaticSite();
 app.MapHealthApi();
@@ -76,6 +81,8 @@ app.MapBotFrameworkApi();
 // Direct Line 3.0 for the widget and Web Chat (/v3/directline).
 app.UseDirectLineChannel();
 app.MapDeclarationRegistryApi();
+// Its OpenAPI contract and Swagger UI (/registry/docs): public, no data; the API itself still needs the key.
+app.UseRegistryApiDocs();
 app.MapMessengerWebhook();
 app.MapZaloWebhook();
 app.UseAgentsAndSchool();

@@ -1,3 +1,4 @@
+using VssBot.Bot.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class DeclarationsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDeclarations(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddVssBotMetrics(); // recorded, delivered, failed; the outbox depth
         services.AddOptions<DeclarationApiOptions>()
             .Bind(configuration.GetSection(DeclarationApiOptions.SectionName))
             .ValidateDataAnnotations()

@@ -17,8 +17,6 @@ public class ComponentDialog(string id) : Dialog(id)
         return this;
     }
 
-    public Dialog? FindInnerDialog(string dialogId) => InnerDialogs.Find(dialogId);
-
     public override string GetVersion() => $"{Id}{{{InnerDialogs.GetVersion()}}}";
 
     internal DialogContext CreateInnerContext(DialogContext outer, DialogInstance instance)

@@ -25,8 +25,6 @@ public class WaterfallDialog : Dialog
         return this;
     }
 
-    public int StepCount => _steps.Count;
-
     public override string GetVersion() => $"{Id}[{string.Join(",", _steps.Select(s => s.Name))}]";
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)

@@ -77,11 +77,23 @@ public sealed class StudentDirectory(IStudentDirectoryStore store, Form01Definit
     }
 
     /// <summary>Conversations that need or have a person: waiting ones and held ones.</summary>
-    public Task<IReadOnlyList<DirectoryEntry>> QueueAsync(bool oldestFirst, CancellationToken cancellationToken) => store.QueueAsync(oldestFirst, cancellationToken);
+    public async Task<IReadOnlyList<DirectoryEntry>> QueueAsync(bool oldestFirst, CancellationToken cancellationToken)
+    {
+        await pending.WhenWrittenAsync(cancellationToken);
+        return await store.QueueAsync(oldestFirst, cancellationToken);
+    }
 
-    public Task<DirectoryEntry?> FindAsync(string studentKey, CancellationToken cancellationToken) => store.FindAsync(studentKey, cancellationToken);
+    public async Task<DirectoryEntry?> FindAsync(string studentKey, CancellationToken cancellationToken)
+    {
+        await pending.WhenWrittenAsync(cancellationToken);
+        return await store.FindAsync(studentKey, cancellationToken);
+    }
 
-    public Task<IReadOnlyList<DirectoryEntry>> AllAsync(CancellationToken cancellationToken) => store.AllAsync(cancellationToken);
+    public async Task<IReadOnlyList<DirectoryEntry>> AllAsync(CancellationToken cancellationToken)
+    {
+        await pending.WhenWrittenAsync(cancellationToken); // reads see the turns recorded before them
+        return await store.AllAsync(cancellationToken);
+    }
 
     /// <summary>Takes the conversation for <paramref name="agent"/> unless another agent holds it. True when taken.</summary>
     public async Task<bool> TryClaimAsync(string studentKey, string agent, DateTimeOffset now, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public sealed class DeclarationOutboxWorker(
     IOptions<OutboxOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
+    VssBot.Bot.Telemetry.VssBotMetrics metrics,
     ILogger<DeclarationOutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,6 +67,8 @@ public sealed class DeclarationOutboxWorker(
         now = clock.GetUtcNow();
         var followUps = await outbox.ClaimFollowUpsAsync(now, now + settings.ClaimLease, settings.BatchSize, cancellationToken);
         await HandleAsync(followUps, FollowUpAsync, cancellationToken);
+        if (await outbox.PendingCountAsync(cancellationToken) is { } depth)
+            metrics.OutboxDepth(depth);
         return due.Count;
     }
 
@@ -96,6 +99,7 @@ public sealed class DeclarationOutboxWorker(
             if (response.IsSuccessStatusCode && response.Content is { } declaration)
             {
                 await outbox.MarkSentAsync(item.IdempotencyKey, declaration.Id, clock.GetUtcNow(), cancellationToken);
+                metrics.Declaration("delivered");
                 logger.LogInformation("Declaration {Receipt} accepted by the registry ({Status}) after {Attempts} attempt(s)",
                     item.ReceiptNumber, (int?)response.StatusCode, item.Attempts + 1);
                 await FollowUpAsync(item with { Status = OutboxStatus.Sent }, cancellationToken);
@@ -111,6 +115,7 @@ public sealed class DeclarationOutboxWorker(
                 // The problem details name the invalid fields, not their values.
                 var error = $"HTTP {(int)response.StatusCode!}: invalid {invalidFields.Names ?? invalidFields.Reason}";
                 await outbox.MarkRejectedAsync(item.IdempotencyKey, error, cancellationToken);
+                metrics.Declaration("invalid");
                 logger.LogError("Declaration {Receipt} refused by the registry as invalid: it will not be retried", item.ReceiptNumber);
                 return;
             }
@@ -125,6 +130,7 @@ public sealed class DeclarationOutboxWorker(
 
         var delay = Backoff(item.Attempts + 1);
         await outbox.MarkRetryAsync(item.IdempotencyKey, clock.GetUtcNow() + delay, failure, cancellationToken);
+        metrics.Declaration("failed");
         logger.LogWarning("Declaration {Receipt} not delivered (attempt {Attempt}: {Failure}); next try in {Delay}",
             item.ReceiptNumber, item.Attempts + 1, failure, delay);
     }

@@ -23,6 +23,9 @@ public interface IDeclarationOutbox
 
     Task<OutboxItem?> GetByReceiptAsync(string receiptNumber, CancellationToken cancellationToken);
 
+    /// <summary>How many declarations still wait for the registry (the outbox depth metric); null when the store cannot tell.</summary>
+    Task<int?> PendingCountAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(null);
+
     /// <summary>Claims, until <paramref name="claimUntil"/>, up to <paramref name="limit"/> pending declarations whose next attempt is due and that no one holds; oldest first.</summary>
     Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken);
 

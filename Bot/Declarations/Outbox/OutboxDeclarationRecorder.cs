@@ -8,7 +8,8 @@ namespace VssBot.Bot.Declarations.Outbox;
 /// <see cref="DeclarationOutboxWorker"/> delivers it (the workers of every instance are woken at once). The same key twice
 /// returns the same receipt and writes nothing new.
 /// </summary>
-public sealed class OutboxDeclarationRecorder(IDeclarationOutbox outbox, IChangeNotifications notifications, TimeProvider clock, ILogger<OutboxDeclarationRecorder> logger)
+public sealed class OutboxDeclarationRecorder(IDeclarationOutbox outbox, IChangeNotifications notifications, TimeProvider clock,
+    VssBot.Bot.Telemetry.VssBotMetrics metrics, ILogger<OutboxDeclarationRecorder> logger)
     : IDeclarationRecorder
 {
     public async Task<RecordedDeclaration> RecordAsync(ConfirmedDeclaration declaration, CancellationToken cancellationToken)
@@ -17,6 +18,7 @@ public sealed class OutboxDeclarationRecorder(IDeclarationOutbox outbox, IChange
             declaration.ConfirmedAt, number => DeclarationContentMapper.Map(declaration, number), clock.GetUtcNow(), cancellationToken);
         if (created)
         {
+            metrics.Declaration("recorded");
             logger.LogInformation("Declaration {Receipt} recorded in the outbox (channel {ChannelId})", receipt, declaration.ChannelId);
             await notifications.PublishAsync(ChangeTopics.Outbox, "", cancellationToken);
         }

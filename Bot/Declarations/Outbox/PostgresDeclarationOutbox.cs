@@ -45,6 +45,13 @@ public sealed class PostgresDeclarationOutbox(PostgresDatabase database, Declara
     public async Task<OutboxItem?> GetByReceiptAsync(string receiptNumber, CancellationToken cancellationToken)
         => (await QueryAsync("receipt_number = @receipt", [("receipt", receiptNumber)], 1, cancellationToken)).SingleOrDefault();
 
+    public async Task<int?> PendingCountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return Convert.ToInt32(await connection.ScalarAsync("SELECT COUNT(*) FROM declaration_outbox WHERE status = @status", cancellationToken,
+            ("status", OutboxStatus.Pending)));
+    }
+
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken)
         => ClaimAsync("status = @status AND next_attempt_at <= @now", OutboxStatus.Pending, now, claimUntil, limit, cancellationToken);
 

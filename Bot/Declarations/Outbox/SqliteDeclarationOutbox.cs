@@ -46,6 +46,15 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
     public async Task<OutboxItem?> GetByReceiptAsync(string receiptNumber, CancellationToken cancellationToken)
         => (await QueryAsync("receipt_number = $receipt", [("$receipt", receiptNumber)], 1, cancellationToken)).SingleOrDefault();
 
+    public async Task<int?> PendingCountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM declaration_outbox WHERE status = $status";
+        command.Parameters.AddWithValue("$status", OutboxStatus.Pending);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
     public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken)
         => ClaimAsync("status = $status AND next_attempt_at <= $now", OutboxStatus.Pending, now, claimUntil, limit, cancellationToken);
 

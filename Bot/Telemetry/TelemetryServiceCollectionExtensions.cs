@@ -1,0 +1,59 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using VssBot.Bot.Turns;
+
+namespace VssBot.Bot.Telemetry;
+
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// OpenTelemetry metrics: the bot's own (<see cref="VssBotMetrics"/>: turns, latency, errors per channel, declarations,
+    /// outbox depth, escalations, journey funnel) and ASP.NET Core's request metrics, read by the Prometheus exporter.
+    /// </summary>
+    public static IServiceCollection AddVssBotTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName))
+            .Validate(o => o.PrometheusPath.StartsWith('/'), "Telemetry:PrometheusPath must start with '/'.")
+            .ValidateOnStart();
+        services.AddVssBotMetrics();
+        services.AddSingleton<ITurnObserver, TurnMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(VssBotMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    /// <summary>The bot's meter alone (for modules that count: the declarations outbox), without an exporter.</summary>
+    public static IServiceCollection AddVssBotMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<VssBotMetrics>();
+        return services;
+    }
+
+    /// <summary>The Prometheus endpoint (<c>Telemetry:PrometheusPath</c>), for loopback callers or with the scrape key.</summary>
+    public static WebApplication UseVssBotMetricsEndpoint(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        if (!options.PrometheusEnabled)
+            return app;
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(http =>
+            http.Request.Path.Equals(options.PrometheusPath, StringComparison.OrdinalIgnoreCase) && MayScrape(http, options.ScrapeKey));
+        return app;
+    }
+
+    private static bool MayScrape(HttpContext http, string? scrapeKey)
+    {
+        if (http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address))
+            return true;
+        if (string.IsNullOrEmpty(scrapeKey) || http.Request.Headers.Authorization.ToString() is not { Length: > 7 } header
+            || !header.StartsWith("Bearer ", StringComparison.Ordinal))
+            return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..]), Encoding.UTF8.GetBytes(scrapeKey));
+    }
+}
