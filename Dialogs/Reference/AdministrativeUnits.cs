@@ -10,17 +10,6 @@ public sealed class AdministrativeUnits
 {
     internal const string DataFile = "administrative-units.json";
 
-    // Common ways students write province names, besides the name itself (folded; "tp"/"tỉnh" are stripped separately).
-    internal static readonly FrozenDictionary<string, string[]> ProvinceAliases = new Dictionary<string, string[]>
-    {
-        ["01"] = ["hn", "hanoi", "ha noi city", "thu do"],
-        ["79"] = ["hcm", "tphcm", "tp hcm", "hcmc", "ho chi minh city", "sai gon", "saigon", "sg", "thanh pho hcm"],
-        ["46"] = ["hue", "thua thien hue", "tt hue"],
-        ["48"] = ["danang"],
-        ["31"] = ["hp", "haiphong"],
-        ["92"] = ["cantho"],
-    }.ToFrozenDictionary();
-
     private static readonly (string, string?)[] ProvinceKindWords =
         [("thành phố", "Thành phố"), ("tp", "Thành phố"), ("t p", "Thành phố"), ("tỉnh", "Tỉnh")];
 
@@ -45,7 +34,8 @@ public sealed class AdministrativeUnits
         _communes = communes.ToFrozenDictionary(c => c.Code);
         _communesByProvince = communes.GroupBy(c => c.ProvinceCode).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         _provinceIndex = new NameIndex<Province>(
-            provinces.Select(p => (p, p.Name, p.Kind, (IEnumerable<string>)ProvinceAliases.GetValueOrDefault(p.Code, []))),
+            // Everyday names ("hn", "hcm", "sg", "Hà Tây"): Reference/Data/address-words.vi.tsv.
+            provinces.Select(p => (p, p.Name, p.Kind, AddressWords.Embedded.AliasesOf(p.Name))),
             ProvinceKindWords);
         _communeIndexes = _communesByProvince.ToFrozenDictionary(g => g.Key, g => new NameIndex<Commune>(
             g.Value.Select(c => (c, c.Name, c.Kind, Enumerable.Empty<string>())), CommuneKindWords));

@@ -23,8 +23,12 @@ internal sealed class NameIndex<T>
     /// <summary>Best first; exactly one element when the match is certain; empty when nothing is close.</summary>
     public IReadOnlyList<T> Find(string? text)
     {
-        var scored = Rank(text);
-        if (scored.Count == 0) return [];
+        var ranked = RankEntries(text);
+        if (ranked.Count == 0) return [];
+        // A name found inside a sentence covers the shorter names inside it: "… xã Tây Khánh Sơn ạ" is not also "Khánh Sơn".
+        if (IsInsideText(ranked[0].Score))
+            ranked = ranked.Where((r, i) => i == 0 || !(IsInsideText(r.Score) && ContainsWords(ranked[0].Entry.Keys[0], r.Entry.Keys[0]))).ToList();
+        var scored = ranked.Select(r => (r.Entry.Item, r.Score)).ToList();
         var best = scored[0].Score;
         var next = scored.Count > 1 ? scored[1].Score : double.MaxValue;
         var certain = scored.Count == 1 || (best < 0.5 && next >= 0.5) || (best < 0.2 && next > best) || next - best >= 1.0;
@@ -34,7 +38,12 @@ internal sealed class NameIndex<T>
     }
 
     /// <summary>Every item that is close, best first, with its score: 0 exact (+0.1 diacritics differ, +0.5 other kind), 1..3 typos, 2+ partial.</summary>
-    public IReadOnlyList<(T Item, double Score)> Rank(string? text)
+    public IReadOnlyList<(T Item, double Score)> Rank(string? text) => RankEntries(text).Select(r => (r.Entry.Item, r.Score)).ToArray();
+
+    /// <summary>The score of a name found inside a longer text (2.0 plus the length of the rest, see <see cref="Score"/>).</summary>
+    private static bool IsInsideText(double score) => score is >= 2.0 and < 2.5;
+
+    private List<(Entry Entry, double Score)> RankEntries(string? text)
     {
         var folded = ReferenceText.Fold(text);
         if (folded.Length == 0) return [];
@@ -43,7 +52,7 @@ internal sealed class NameIndex<T>
         var lower = ReferenceText.Lower(text);
         var lowerStripped = prefix is null ? lower : StripWords(lower, prefix.Split(' ').Length);
 
-        var scored = new List<(T Item, double Score, string Name)>();
+        var scored = new List<(Entry Entry, double Score, string Name)>();
         foreach (var e in _entries)
         {
             var score = Math.Min(Score(folded, e), prefix is null ? double.MaxValue : Score(stripped, e));
@@ -51,10 +60,10 @@ internal sealed class NameIndex<T>
             if (kindHint is not null && !string.Equals(kindHint, e.Kind, StringComparison.Ordinal)) score += 0.5;
             // Diacritics written by the user and matching exactly outrank a folded-only match ("Văn Lang" vs "Văn Lãng").
             if (score < 0.5 && lower != e.LowerName && lowerStripped != e.LowerName) score += 0.1;
-            scored.Add((e.Item, score, e.LowerName));
+            scored.Add((e, score, e.LowerName));
         }
         scored.Sort((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(a.Name, b.Name));
-        return scored.Select(s => (s.Item, s.Score)).ToArray();
+        return scored.Select(s => (s.Entry, s.Score)).ToList();
     }
 
     private static string StripWords(string text, int words)
@@ -68,10 +77,12 @@ internal sealed class NameIndex<T>
     {
         var best = double.MaxValue;
         var despaced = query.Replace(" ", "");
-        foreach (var key in e.Keys)
+        for (var k = 0; k < e.Keys.Length; k++)
         {
+            var key = e.Keys[k];
             if (key == query || key.Replace(" ", "") == despaced) return 0;
-            var tolerance = despaced.Length <= 3 ? 0 : despaced.Length <= 5 ? 1 : despaced.Length <= 9 ? 2 : 3;
+            // Everyday names (after the official one) are short and typed as they are: one typo fewer is forgiven ("thu duc" is not "thủ đô").
+            var tolerance = (despaced.Length <= 3 ? 0 : despaced.Length <= 5 ? 1 : despaced.Length <= 9 ? 2 : 3) - (k > 0 ? 1 : 0);
             if (tolerance > 0)
             {
                 var d = Language.EditDistance.Between(query, key, tolerance);

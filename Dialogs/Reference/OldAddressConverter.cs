@@ -57,8 +57,8 @@ public sealed class OldAddressConverter
         _byCode = communes.Where(c => c.Code is not null).ToFrozenDictionary(c => c.Code!);
         _provinces = new NameIndex<string>(communes.DistinctBy(c => c.ProvinceCode)
             .Select(c => (c.ProvinceCode, Split(c.ProvinceName, ProvinceKindWords).Name, Split(c.ProvinceName, ProvinceKindWords).Kind,
-                // The short forms students write ("HN", "hcm", "sg") of the provinces whose code did not change.
-                (IEnumerable<string>)AdministrativeUnits.ProvinceAliases.GetValueOrDefault(c.ProvinceCode, []))),
+                // The everyday names students write ("HN", "BRVT", "Hà Tây"), from Reference/Data/address-words.vi.tsv.
+                AddressWords.Embedded.AliasesOf(Split(c.ProvinceName, ProvinceKindWords).Name))),
             ProvinceKindWords);
         _districts = communes.GroupBy(c => c.ProvinceCode).ToFrozenDictionary(g => g.Key, g => new NameIndex<string>(
             g.DistinctBy(c => c.DistrictName).Select(c => (DistrictKey(c), Split(c.DistrictName, DistrictKindWords).Name,
@@ -69,39 +69,75 @@ public sealed class OldAddressConverter
         // Every old province went whole into one new province in 2025: the province of its communes' targets.
         _formerProvinces = communes.GroupBy(c => c.ProvinceCode).ToFrozenDictionary(g => g.Key, g => (g.First().ProvinceName,
             g.SelectMany(c => c.NewCommuneCodes).GroupBy(code => units.GetCommune(code)!.ProvinceCode).MaxBy(t => t.Count())!.Key));
+        Reader = new AddressReader(units, communes, old => _formerProvinces[old].NewProvinceCode, AddressWords.Embedded);
+    }
+
+    /// <summary>Reads whole addresses in either system (built once with the converter: its indexes are the costly part).</summary>
+    internal AddressReader Reader { get; }
+
+    /// <summary>
+    /// The province an answer to the province question names: a current province, a former one (now part of another,
+    /// <see cref="ProvinceReading.FormerName"/>), everyday names ("HN", "BRVT", "Hà Tây"), a typo, a name inside a
+    /// sentence. Names equally close leading to different provinces ("bắc", "hà", "Quảng") are choices, and a name read
+    /// through a typo is one choice to confirm (<see cref="ProvinceReading.Province"/> is then null); a place abroad is said so.
+    /// </summary>
+    public ProvinceReading ReadProvince(string? text)
+    {
+        // A short name ending a sentence ("dạ em ở Huế ạ") counts as a name inside a sentence.
+        var ranked = _units.RankProvinces(text).Select(r => (r.Item.Code, r.Score, Former: (string?)null))
+            .Concat(_provinces.Rank(text).Select(r => (Code: _formerProvinces[r.Item].NewProvinceCode, r.Score, Former: (string?)_formerProvinces[r.Item].OldName)))
+            .Concat(Reader.ProvincesAtEnd(text).Select(p => (Code: p.NewCode, Score: 2.0, Former: p.OldName)))
+            .OrderBy(r => r.Score).ToList();
+        var bestBand = ranked.Count == 0 ? int.MaxValue : Band(ranked[0].Score);
+        if (bestBand > 1)
+        {
+            // No province named exactly (a typo at best, or only the start of a name): a former district or city named
+            // exactly ("Đà Lạt", "Thủ Đức") gives its province.
+            if (bestBand is 2 or > 3 && Reader.DistrictsNamed(text) is { Count: > 0 } districts)
+            {
+                var provinces = districts.Select(d => d.NewCode).Distinct().Select(c => _units.GetProvince(c)!).ToList();
+                return provinces.Count == 1 ? new ProvinceReading(provinces[0], null, [], null, districts[0].DistrictName) : ProvinceReading.None with { Choices = provinces };
+            }
+            // A place abroad named exactly outweighs a province only guessed at ("Đài Bắc" is no typo for "Đắk Lắk").
+            if (Reader.ForeignCountry(text) is { } foreign) return ProvinceReading.None with { ForeignCountry = foreign };
+        }
+        if (ranked.Count == 0) return ProvinceReading.None;
+        var band = Band(ranked[0].Score);
+        var inBand = ranked.Where(r => Band(r.Score) == band).ToList();
+        var codes = inBand.Select(r => r.Code).Distinct().ToList();
+        if (codes.Count > 1) return ProvinceReading.None with { Choices = codes.Select(c => _units.GetProvince(c)!).ToList() };
+        var province = _units.GetProvince(codes[0])!;
+        // Read through a typo ("ha nooi", "Tây Nguyên" for Thái Nguyên): offered to confirm, never taken silently.
+        if (band == 2) return ProvinceReading.None with { Choices = [province] };
+        // Named only by a former province that is now part of another (no current name as close): say where it is now.
+        var former = inBand.Any(r => r.Former is null) ? null
+            : inBand.Select(r => r.Former).FirstOrDefault(n => ReferenceText.Fold(Split(n!, ProvinceKindWords).Name) != ReferenceText.Fold(province.Name));
+        return new ProvinceReading(province, former, [], null);
     }
 
     /// <summary>
-    /// A province name of before 1/7/2025 ("Nam Định", "Bình Dương") and the province it is part of now;
-    /// null when the text names no former province. Names that are still provinces also match (to themselves).
+    /// A commune answer naming a commune of before 1/7/2025 of this province ("Trung Liệt", "p Trung Liệt, q Đống Đa"):
+    /// the current communes it went into. Empty when it names none exactly, or a name several old districts had
+    /// ("Phường 5" without its district cannot be told apart).
     /// </summary>
-    public (string OldName, Province Province)? FindFormerProvince(string? text)
+    public IReadOnlyList<Commune> CommunesOfOldName(string provinceCode, string? text)
     {
-        var found = _provinces.Find(text);
-        if (found.Count != 1) return null;
-        var (oldName, newCode) = _formerProvinces[found[0]];
-        return (oldName, _units.GetProvince(newCode)!);
+        if (string.IsNullOrWhiteSpace(text) || _units.GetProvince(provinceCode) is not { } province) return [];
+        var reading = Reader.Read($"{text}, {province.FullName}", oldOnly: true);
+        // Exact names only: a typo of an old name ("Sài Gòn" for Sài Sơn) is a guess too far at this question.
+        if (reading.Liberties >= 1) return [];
+        if (reading.OldCommunes.Select(c => (c.ProvinceCode, c.DistrictName)).Distinct().Count() != 1) return [];
+        return reading.Candidates.Where(c => c.ProvinceCode == provinceCode).ToList();
     }
 
-    /// <summary>
-    /// A province merged away on 1/7/2025 that the text names more closely than any current province ("Quảng Nam" is the
-    /// former province, not a typo for today's "Quảng Ngãi"); null when the text names a current province at least as well.
-    /// Ask this before <see cref="AdministrativeUnits.FindProvinces"/>.
-    /// </summary>
-    public (string OldName, Province Province)? FindMergedProvince(string? text)
-    {
-        var former = _provinces.Rank(text);
-        if (former.Count == 0 || former[0].Score >= 0.5 || former.Count > 1 && former[1].Score <= former[0].Score) return null;
-        var (oldName, newCode) = _formerProvinces[former[0].Item];
-        var current = _units.RankProvinces(text);
-        return current.Count > 0 && current[0].Score <= former[0].Score ? null : (oldName, _units.GetProvince(newCode)!);
-    }
+    /// <summary>Quality bands of <see cref="NameIndex{T}"/> scores: exact, other kind, typos, a name inside a sentence, the start of a name.</summary>
+    private static int Band(double score) => score < 0.5 ? 0 : score < 1 ? 1 : score < 2 ? 2 : score < 2.5 ? 3 : 4;
 
     private static NameIndex<OldCommune> CommuneIndex(IEnumerable<OldCommune> communes) => new(
         communes.Select(c => (c, Split(c.Name, CommuneKindWords).Name, Split(c.Name, CommuneKindWords).Kind, Enumerable.Empty<string>())),
         CommuneKindWords);
 
-    private static string DistrictKey(OldCommune c) => c.ProvinceCode + "|" + c.DistrictName;
+    private static string DistrictKey(OldCommune c) => AddressReader.DistrictKey(c);
 
     private static (string Name, string Kind) Split(string fullName, (string Word, string? Kind)[] kinds)
     {
@@ -151,6 +187,13 @@ public sealed class OldAddressConverter
     /// <summary>Recognises the old units in the text and returns the new commune candidates, best first.</summary>
     public OldAddressConversion Convert(string? oldAddress)
     {
+        // Form 01's own notation ("01 - Thành phố Hà Nội x 272 - Huyện Phúc Thọ x 09763 - Xã Phúc Hòa x …") carries codes;
+        // everything else is read as people write it.
+        if (!IsFormNotation(oldAddress))
+        {
+            var reading = Reader.Read(oldAddress, oldOnly: true);
+            return new OldAddressConversion(reading.Detail, reading.OldCommunes, reading.Candidates);
+        }
         var parts = SplitParts(oldAddress ?? "");
         if (parts.Count == 0) return new OldAddressConversion(null, [], []);
         var used = new HashSet<int>();
@@ -159,6 +202,10 @@ public sealed class OldAddressConverter
         var detail = string.Join(", ", parts.Where((_, i) => !used.Contains(i)).OrderBy(p => p.Position).Select(p => p.Text));
         return new OldAddressConversion(detail.Length == 0 ? null : detail, matches, candidates);
     }
+
+    /// <summary>Form 01's own notation: units with their codes joined by " x " ("01 - Thành phố Hà Nội x 272 - …"), not "x Phúc Hòa" (xã).</summary>
+    internal static bool IsFormNotation(string? text) =>
+        text is not null && text.Contains(" x ", StringComparison.Ordinal) && CodePrefix.IsMatch(text);
 
     /// <summary>"Thôn 4 Thủ Trại, Xã Phúc Thọ, Thành phố Hà Nội": the two-level way of writing an address.</summary>
     public string Format(string? detail, Commune commune)
@@ -177,45 +224,11 @@ public sealed class OldAddressConverter
     {
         var formStyle = text.Contains(" x ", StringComparison.Ordinal);
         var raw = (formStyle ? text.Split(" x ") : text.Split(',', ';')).Select(r => r.Trim()).Where(r => r.Length > 0).ToArray();
-        if (raw.Length == 1) raw = SplitAtKindWords(raw[0]);
         var parts = raw.Select((r, i) => CodePrefix.Match(r) is { Success: true } m
             ? new Part(i, r, m.Groups[1].Value, m.Groups[2].Value.Trim())
             : new Part(i, r, null, r)).ToList();
         if (!formStyle) parts.Reverse();
         return parts;
-    }
-
-    /// <summary>Kind words that open a unit in an address typed without commas ("xã võng xuyên huyện phúc thọ hà nội").</summary>
-    private static readonly string[][] UnitOpeners =
-        [["thi", "tran"], ["thi", "xa"], ["thanh", "pho"], ["phuong"], ["xa"], ["huyen"], ["quan"], ["tinh"], ["tp"]];
-
-    /// <summary>
-    /// Splits a comma-free address before each kind word. A kind word inside a name ("Phường Phúc Xá") does not split:
-    /// a unit's name has at least two words, or is a number ("phường 15 quận 10").
-    /// </summary>
-    private static string[] SplitAtKindWords(string text)
-    {
-        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var folded = tokens.Select(t => ReferenceText.Fold(t)).ToArray();
-        var parts = new List<List<string>> { new() };
-        var nameWords = 0; // words of the current part after its kind word
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            var opener = UnitOpeners.FirstOrDefault(o => i + o.Length <= tokens.Length && o.SequenceEqual(folded.Skip(i).Take(o.Length)));
-            var current = parts[^1];
-            var nameComplete = current.Count == 0 || nameWords >= 2 || nameWords == 1 && current[^1].All(char.IsAsciiDigit);
-            if (opener is not null && nameComplete)
-            {
-                if (current.Count > 0) parts.Add([]);
-                parts[^1].AddRange(tokens.Skip(i).Take(opener.Length));
-                nameWords = 0;
-                i += opener.Length - 1;
-                continue;
-            }
-            parts[^1].Add(tokens[i]);
-            nameWords++;
-        }
-        return parts.Select(p => string.Join(' ', p)).ToArray();
     }
 
     private IReadOnlyList<OldCommune>? FromCode(List<Part> parts, HashSet<int> used)

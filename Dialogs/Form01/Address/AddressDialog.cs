@@ -183,23 +183,47 @@ public sealed class AddressDialog : ComponentDialog
             prompt.Recognized.Value = new WholeAddress(whole.Communes.Select(c => c.Code).ToList(), whole.Detail, whole.WasOldAddress).Encode();
             return true;
         }
-        // A province merged away in 2025 ("Nam Định", "Quảng Nam"): say where it belongs now and take that.
-        var merged = prompt.Recognized.Succeeded ? _oldAddresses.FindMergedProvince(text) : null;
-        var found = prompt.Recognized.Succeeded && merged is null ? _units.FindProvinces(text) : [];
-        if ((merged ?? (found.Count == 0 ? _oldAddresses.FindFormerProvince(text) : null)) is { } former)
+        var province = prompt.Recognized.Succeeded ? _oldAddresses.ReadProvince(text) : ProvinceReading.None;
+        if (province.ForeignCountry is not null)
         {
-            await prompt.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("form.address_province_merged",
-                ("old", former.OldName), ("province", former.Province.FullName))), ct);
-            prompt.Recognized.Value = former.Province.Code;
+            // Form 01 takes a Vietnamese address only: say so instead of turning the place into a commune.
+            prompt.Recognized.Problem = _texts["form.address_foreign"];
+            return false;
+        }
+        if (province.Province is { } found)
+        {
+            // A province merged away in 2025 ("Nam Định", "Quảng Nam"): say where it belongs now and take that.
+            if (province.FormerName is { } former)
+                await prompt.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("form.address_province_merged",
+                    ("old", former), ("province", found.FullName))), ct);
+            // A former district or city named instead ("Đà Lạt"): say which province that is.
+            else if (province.FormerDistrict is { } district)
+                await prompt.Context.SendActivityAsync(MessageFactory.Text(_texts.Format("form.address_province_of_district",
+                    ("district", district), ("province", found.FullName))), ct);
+            prompt.Recognized.Value = found.Code;
             return true;
         }
-        return Decide(prompt, found.Select(p => (p.Code, p.FullName)).ToList(), "form.address_province_pick", _texts["form.address_province_retry"]);
+        if (province.Choices is [var guessed])
+        {
+            // Read through a typo: one button to confirm it.
+            prompt.Recognized.Problem = _texts["form.address_province_confirm"];
+            prompt.Recognized.RetryChoices = [new Choice(guessed.Code, guessed.FullName)];
+            return false;
+        }
+        return Decide(prompt, province.Choices.Select(p => (p.Code, p.FullName)).ToList(), "form.address_province_pick", _texts["form.address_province_retry"]);
     }
 
     private Task<bool> ValidateCommuneAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
     {
         var provinceCode = prompt.Options.Properties["province"];
         var found = prompt.Recognized.Succeeded ? _units.FindCommunes(provinceCode, prompt.Recognized.Value!) : [];
+        // A commune of before 2025 ("Trung Liệt"): the current one(s) it went into, offered as buttons to confirm.
+        if (found.Count == 0 && prompt.Recognized.Succeeded && _oldAddresses.CommunesOfOldName(provinceCode, prompt.Recognized.Value) is { Count: > 0 } renamed)
+        {
+            prompt.Recognized.Problem = _texts["form.address_commune_renamed"];
+            prompt.Recognized.RetryChoices = renamed.Take(MaxCandidates).Select(c => new Choice(c.Code, c.FullName)).ToList();
+            return Task.FromResult(false);
+        }
         // None found: the retry question itself says so (with examples from this province), once.
         return Task.FromResult(Decide(prompt, found.Select(c => (c.Code, c.FullName)).ToList(), "form.address_commune_pick", null));
     }

@@ -99,6 +99,7 @@ public class AdministrativeUnitsTests
     [InlineData("Tỉnh Đồng Nai", "75")]
     [InlineData("dak lak", "66")]
     [InlineData("Đắc Lắc", "66")]
+    [InlineData("Hà Tây", "01")] // merged into Hà Nội in 2008, still on old papers (address-words.vi.tsv)
     public void Find_provinces_is_certain_for_names_short_forms_and_close_typos(string text, string code)
     {
         var found = Units.FindProvinces(text);
@@ -118,7 +119,6 @@ public class AdministrativeUnitsTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("xyzxyz")]
-    [InlineData("Hà Tây")]
     public void Find_provinces_returns_nothing_for_unknown_names(string text) => Assert.Empty(Units.FindProvinces(text));
 
     [Theory]

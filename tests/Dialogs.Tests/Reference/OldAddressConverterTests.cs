@@ -99,14 +99,87 @@ public class OldAddressConverterTests
     [InlineData("Bắc Giang", "Bắc Ninh")]
     [InlineData("Quảng Bình", "Quảng Trị")]
     [InlineData("Bình Định", "Gia Lai")]
-    public void A_province_merged_away_is_recognised_before_a_current_province_it_resembles(string text, string now) =>
-        Assert.Equal(now, Converter.FindMergedProvince(text)?.Province.Name);
+    public void A_province_merged_away_is_recognised_before_a_current_province_it_resembles(string text, string now)
+    {
+        var reading = Converter.ReadProvince(text);
+        Assert.Equal(now, reading.Province?.Name);
+        Assert.NotNull(reading.FormerName);
+    }
 
     [Theory]
     [InlineData("Hà Nội")]
     [InlineData("Tuyên Quang")]
     [InlineData("Bắc Ninh")]
     [InlineData("Hà Nọi")]
-    public void A_current_province_is_not_taken_for_a_merged_one(string text) =>
-        Assert.Null(Converter.FindMergedProvince(text));
+    public void A_current_province_is_not_taken_for_a_merged_one(string text)
+    {
+        var reading = Converter.ReadProvince(text);
+        Assert.Null(reading.FormerName);
+        Assert.NotNull(reading.Province);
+    }
+
+    [Theory]
+    [InlineData("brvt", "79")]          // Bà Rịa - Vũng Tàu, merged into Hồ Chí Minh in 2025
+    [InlineData("ha tay", "01")]
+    [InlineData("quê em ở Hải Dương", "31")]
+    [InlineData("tp hcm", "79")]
+    public void Everyday_and_former_province_names_give_the_current_province(string text, string code) =>
+        Assert.Equal(code, Converter.ReadProvince(text).Province?.Code);
+
+    [Theory]
+    [InlineData("bac", new[] { "19", "24", "96" })] // Bắc Kạn, Bắc Giang / Bắc Ninh, Bạc Liêu
+    [InlineData("Hà", new[] { "01", "08", "37", "42" })]
+    [InlineData("quảng", new[] { "22", "44", "48", "51" })]
+    public void A_partial_name_shared_by_several_provinces_gives_choices_never_one(string text, string[] some)
+    {
+        var reading = Converter.ReadProvince(text);
+        Assert.Null(reading.Province);
+        Assert.All(some, code => Assert.Contains(reading.Choices, p => p.Code == code));
+    }
+
+    [Theory]
+    [InlineData("Osaka", "Nhật Bản")]
+    [InlineData("Busan, Hàn Quốc", "Hàn Quốc")]
+    [InlineData("Đài Bắc", "Đài Loan")]
+    public void A_place_abroad_is_said_to_be_abroad(string text, string country)
+    {
+        Assert.Equal(country, Converter.ReadProvince(text).ForeignCountry);
+        Assert.Empty(Converter.Convert(text).Candidates);
+    }
+
+    [Theory]
+    [InlineData("Đà Lạt", "68", "Thành phố Đà Lạt")]
+    [InlineData("dạ em ở Biên Hòa", "75", "Thành phố Biên Hòa")]
+    public void A_former_city_named_instead_of_a_province_gives_its_province(string text, string code, string district)
+    {
+        var reading = Converter.ReadProvince(text);
+        Assert.Equal(code, reading.Province?.Code);
+        Assert.Equal(district, reading.FormerDistrict);
+    }
+
+    [Fact]
+    public void A_commune_of_before_2025_named_at_the_commune_question_gives_the_current_one()
+    {
+        Assert.Equal("Phường Đống Đa", Assert.Single(Converter.CommunesOfOldName("01", "Trung Liệt")).FullName);
+        Assert.Equal("Phường Đống Đa", Assert.Single(Converter.CommunesOfOldName("01", "p trung liet, q dong da")).FullName);
+        // "Phường 5" was in many districts of Hồ Chí Minh: without the district it is no answer.
+        Assert.Empty(Converter.CommunesOfOldName("79", "Phường 5"));
+    }
+
+    [Fact]
+    public void An_abbreviated_xa_is_not_taken_for_Form_01_notation()
+    {
+        var result = Converter.Convert("x Phúc Hòa h Phúc Thọ HN");
+        Assert.Equal("Xã Phúc Thọ", Assert.Single(result.Candidates).FullName);
+    }
+
+    [Theory]
+    [InlineData("ha nooi", "01")]
+    [InlineData("thanh hao", "38")]
+    public void A_province_read_through_a_typo_is_one_choice_to_confirm_not_taken(string text, string code)
+    {
+        var reading = Converter.ReadProvince(text);
+        Assert.Null(reading.Province);
+        Assert.Equal(code, Assert.Single(reading.Choices).Code);
+    }
 }

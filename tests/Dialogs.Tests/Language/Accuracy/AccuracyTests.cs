@@ -15,7 +15,6 @@ namespace VssBot.Dialogs.Tests.Language.Accuracy;
 public class AccuracyTests(ITestOutputHelper output)
 {
     private const double OverallBar = 0.97, CategoryBar = 0.92;
-    private const double HeldOutOverallBar = 0.96, HeldOutCategoryBar = 0.55;
     private static readonly DateOnly Today = new(2026, 11, 25);
 
     /// <summary>Categories where a wrong value accepted as valid is worse than a refusal.</summary>
@@ -45,12 +44,10 @@ public class AccuracyTests(ITestOutputHelper output)
         output.WriteLine($"Report written to {m.ReportPath}");
         var minimum = MinimumRows(set);
         Assert.True(m.Rows.Count >= minimum, $"{set}.tsv has {m.Rows.Count} rows; at least {minimum} are required.");
-        // The held-out set's bar rises to the tuned set's as issue 9 lands step by step: never lowered.
-        var (overallBar, categoryBar) = set == "heldout" ? (HeldOutOverallBar, HeldOutCategoryBar) : (OverallBar, CategoryBar);
-        if (set == "variants") categoryBar = CategoryBar;
-        var weak = m.Categories.Where(c => c.Accuracy < categoryBar).Select(c => $"{c.Name} {c.Accuracy:P1}").ToList();
-        Assert.True(m.Overall >= overallBar, $"Overall accuracy {m.Overall:P1} is under {overallBar:P0}. See {m.ReportPath}.");
-        Assert.True(weak.Count == 0, $"Categories under {categoryBar:P0}: {string.Join(", ", weak)}. See {m.ReportPath}.");
+        // One bar for every set (issue 9): the held-out and the generated sets are held to what the tuned set is.
+        var weak = m.Categories.Where(c => c.Accuracy < CategoryBar).Select(c => $"{c.Name} {c.Accuracy:P1}").ToList();
+        Assert.True(m.Overall >= OverallBar, $"Overall accuracy {m.Overall:P1} is under {OverallBar:P0}. See {m.ReportPath}.");
+        Assert.True(weak.Count == 0, $"Categories under {CategoryBar:P0}: {string.Join(", ", weak)}. See {m.ReportPath}.");
     }
 
     [Theory]
@@ -61,8 +58,10 @@ public class AccuracyTests(ITestOutputHelper output)
         var least = set switch { "utterances" => 25, "heldout" => 15, _ => 10 };
         var small = m.Categories.Where(c => c.Rows < least).Select(c => $"{c.Name} ({c.Rows})").ToList();
         Assert.True(small.Count == 0, $"Categories with fewer than {least} rows: {string.Join(", ", small)}");
-        // The generated set covers the categories a student types values in (not the reference-data ones).
-        if (set != "variants") Assert.Equal(Categories.Order(), m.Categories.Select(c => c.Name).Order());
+        // The generated set covers the categories a student types values in and the addresses (from the reference data);
+        // intents and multi-value extraction are sentences, not values with variants.
+        var expected = set == "variants" ? Categories.Except(["intent", "extraction"]) : Categories;
+        Assert.Equal(expected.Order(), m.Categories.Select(c => c.Name).Order());
     }
 
     [Theory]
@@ -254,13 +253,12 @@ public class AccuracyTests(ITestOutputHelper output)
             return match.IsMatch ? options[match.Index!.Value].Value : match.IsAmbiguous ? "ambiguous" : "none";
         }
 
-        /// <summary>As the address dialog asks: a current province, else a former province's new province.</summary>
+        /// <summary>As the address dialog reads it: a current province, a former province's new province, or choices.</summary>
         private string Province(string input)
         {
-            if (_old.FindMergedProvince(input) is { } merged) return merged.Province.Code;
-            var found = _units.FindProvinces(input);
-            if (found.Count == 0 && _old.FindFormerProvince(input) is { } former) return former.Province.Code;
-            return found.Count switch { 0 => "none", 1 => found[0].Code, _ => "ambiguous" };
+            var reading = _old.ReadProvince(input);
+            // One choice is a province read through a typo, offered to confirm: the reading is that province.
+            return reading.Province?.Code ?? reading.Choices.Count switch { 0 => "none", 1 => reading.Choices[0].Code, _ => "ambiguous" };
         }
 
         /// <summary>"01 | Phúc Thọ": the province code already answered, then the commune text.</summary>
@@ -268,6 +266,8 @@ public class AccuracyTests(ITestOutputHelper output)
         {
             var (province, text) = SplitContext(input);
             var found = _units.FindCommunes(province, text);
+            // A commune of before 2025: the current one(s) it went into (the dialog offers them as buttons to confirm).
+            if (found.Count == 0) found = _old.CommunesOfOldName(province, text);
             return found.Count switch { 0 => "none", 1 => found[0].Code, _ => "ambiguous" };
         }
 

@@ -70,6 +70,8 @@ public static class VariantRows
         foreach (var (text, expected) in Choices)
             foreach (var typed in v.Around("", text).Where(t => t.Label != "typo"))
                 Add("choice", typed with { Text = "submissionMethod | " + typed.Text }, expected, "choice");
+        // Addresses and provinces from the reference data (their own seed: the rows above stay as they were).
+        rows.AddRange(AddressVariantRows.Generate(Seed + 1));
         return rows.DistinctBy(r => (r.Item1, r.Item2)).ToList();
     }
 
