@@ -12,6 +12,7 @@ using VssBot.Bot.Channels.Zalo;
 using VssBot.Bot.Health;
 using VssBot.Bot.Printing;
 using VssBot.Bot.Security;
+using VssBot.Bot.Reminders;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Telemetry;
 using VssBot.Bot.Turns;
@@ -40,6 +41,8 @@ builder.Services.AddStateStorage();
 builder.Services.AddCampaignSettings(builder.Configuration);
 // Declarations after "Ghi nhận": outbox, worker, registry client, embedded school registry (Declarations/).
 builder.Services.AddDeclarations(builder.Configuration);
+// Reminders that reach students: chat inside its window, platform templates, email; the rest for the hotline (Reminders/).
+builder.Services.AddReminderRouting();
 // ID card photos: limits and how images are fetched from each channel, so the conversation can read their QR code (Channels/Images/).
 builder.Services.AddChannelImages();
 // The conversation: StudentBot, its dialogs and journey (Dialogs/).

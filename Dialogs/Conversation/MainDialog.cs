@@ -35,12 +35,14 @@ public sealed class MainDialog : ComponentDialog
     private readonly string _formVersion;
     private readonly int _questionCount;
     private readonly CampaignSettings _campaign;
+    private readonly EmailReminderQuestion _emailQuestion;
     private readonly IdCardFlow _idCard;
 
     public MainDialog(BotTexts texts, InterruptionHandler interruptions, DeclarationNextSteps nextSteps, InstallGuideDialog install, Form01Dialog form01,
         Form01Definition form, ExtraAnswers extraAnswers, CampaignSettings campaign, IdCardFlow idCard, IDeclarationRecorder? recorder = null,
-        IPrintableFormLinks? printLinks = null) : base(DialogId)
+        IPrintableFormLinks? printLinks = null, IEmailReminders? emailReminders = null) : base(DialogId)
     {
+        _emailQuestion = new EmailReminderQuestion(texts, emailReminders);
         _campaign = campaign;
         _idCard = idCard;
         _printLinks = printLinks;
@@ -66,9 +68,11 @@ public sealed class MainDialog : ComponentDialog
         AddDialog(form01);
     }
 
-    // An ID card photo (or the answer to its offer) comes first: "Sửa" there answers the offer, not the "correct" command.
+    // An ID card photo (or the answer to its offer) comes first: "Sửa" there answers the offer, not the "correct" command;
+    // after "Ghi nhận", «thôi» or «không cần» answer the email question, they do not cancel.
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
-        => await _idCard.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
+        => await TakeEmailAnswerAsync(innerDc, cancellationToken)
+           ?? await _idCard.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
            ?? await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken, atStart: true)
            ?? await innerDc.BeginDialogAsync(StepsId, null, cancellationToken);
 
@@ -77,6 +81,11 @@ public sealed class MainDialog : ComponentDialog
            ?? await _interruptions.TryHandleAsync(innerDc, RestartTopicAsync, cancellationToken)
            ?? await TakeExtraAnswersAsync(innerDc, cancellationToken)
            ?? await base.OnContinueDialogAsync(innerDc, cancellationToken);
+
+    private async Task<DialogTurnResult?> TakeEmailAnswerAsync(DialogContext innerDc, CancellationToken ct) =>
+        await _emailQuestion.TryAnswerAsync(innerDc.Context, StudentSession.From(innerDc.Context).Profile, ct)
+            ? new DialogTurnResult(DialogTurnStatus.Complete)
+            : null;
 
     /// <summary>While declaring, a message with several values fills them all; the form then asks what is still missing.</summary>
     private async Task<DialogTurnResult?> TakeExtraAnswersAsync(DialogContext innerDc, CancellationToken ct)
@@ -292,7 +301,9 @@ public sealed class MainDialog : ComponentDialog
             journey.TryFire(JourneyTrigger.DeclarationConfirmed);
             var declaredAt = record.DeclaredAt ?? session.Now;
             var link = _printLinks?.LinkFor(StudentKey(step.Context), number);
-            await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber, link)), ct);
+            var confirmation = MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber, link));
+            _emailQuestion.Ask(confirmation, session.Profile);
+            await step.Context.SendActivityAsync(confirmation, ct);
         }
         return await step.EndDialogAsync(step.Result, ct);
     }

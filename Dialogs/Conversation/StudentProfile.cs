@@ -22,6 +22,8 @@ public sealed class StudentProfile
     /// <summary>The student said "bỏ qua" to the student id question: it is not asked again.</summary>
     public bool StudentIdSkipped { get; set; }
     public List<Escalation> Escalations { get; set; } = [];
+    /// <summary>The student's answer to «Mình nhắc bạn qua email nữa nhé?» after "Ghi nhận" (null: not asked or not answered).</summary>
+    public bool? EmailReminders { get; set; }
     /// <summary>A command waiting for one more answer ("làm lại từ đầu" → are you sure? "sửa" → which field?).</summary>
     public PendingCommand PendingCommand { get; set; }
 }
@@ -31,4 +33,4 @@ public sealed record Escalation(EscalationReason Reason, string? QuestionKey, Da
 
 public enum EscalationReason { StudentAskedForPerson, MaxAttemptsReached }
 
-public enum PendingCommand { None, ConfirmRestart, ChooseFieldToCorrect }
+public enum PendingCommand { None, ConfirmRestart, ChooseFieldToCorrect, EmailReminders }

@@ -25,7 +25,7 @@ public static class YesNoRecognizer
         ("không đúng", YesNo.No), ("chưa đúng", YesNo.No), ("không phải", YesNo.No),
         ("không đồng ý", YesNo.No), ("không được", YesNo.No), ("không chính xác", YesNo.No),
         ("không muốn", YesNo.No), ("không cần", YesNo.No), ("thôi khỏi", YesNo.No), ("khỏi", YesNo.No),
-        ("khỏi cần", YesNo.No), ("nhầm rồi", YesNo.No), ("no", YesNo.No), ("nope", YesNo.No),
+        ("khỏi cần", YesNo.No), ("thôi", YesNo.No), ("nhầm rồi", YesNo.No), ("no", YesNo.No), ("nope", YesNo.No),
         ("nah", YesNo.No), ("not", YesNo.No), ("n", YesNo.No),
         ("đâu có", YesNo.No), ("không hề", YesNo.No),
         // "không có" is a plain no ("hổng có", "ko có đâu"); "chưa có" (not yet) stays DontKnow.

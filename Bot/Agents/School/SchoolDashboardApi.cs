@@ -133,6 +133,29 @@ public static class SchoolDashboardApi
         api.MapPost("/remind", async (HttpContext http, SchoolReminders reminders, CancellationToken ct) =>
             Results.Ok(await reminders.SendAsync(AgentConsoleApi.User(http), ct)));
 
+        // "Cần gọi điện": reminders no route could deliver (chat window closed, no template, no email), for the hotline.
+        api.MapGet("/call-list", async (Reminders.Ledger.IReminderLedger ledger, StudentDirectory directory, Roster roster, CancellationToken ct) =>
+        {
+            var entries = (await directory.AllAsync(ct)).GroupBy(e => e.StudentKey).ToDictionary(g => g.Key, g => g.First());
+            var students = (await roster.AllAsync(ct)).ToDictionary(s => s.StudentId);
+            return Results.Ok((await ledger.UndeliverableAsync(ct)).Select(u =>
+            {
+                var student = entries.TryGetValue(u.StudentKey, out var entry) && entry.RosterId is { } id && students.TryGetValue(id, out var s) ? s : null;
+                return new
+                {
+                    studentKey = u.StudentKey,
+                    channel = u.StudentKey.Split('/')[0],
+                    studentId = student?.StudentId,
+                    fullName = student?.FullName,
+                    className = student?.ClassName,
+                    reminder = ReminderLabel(u.ReminderId),
+                    reasons = u.Reasons,
+                    since = u.FirstAt,
+                    attempts = u.Attempts,
+                };
+            }));
+        });
+
         api.MapGet("/settings", (CampaignStore store) => Results.Ok(store.Current));
 
         api.MapPost("/settings", async (CampaignChanges changes, CampaignStore store, CancellationToken ct) =>
@@ -143,6 +166,12 @@ public static class SchoolDashboardApi
             Results.Ok(await audit.RecentAsync(200, studentKey, ct))).RequireAuthorization(AgentRoles.AdminPolicy);
         return app;
     }
+
+    /// <summary>"countdown/…/day7" → "Nhắc hạn nộp (ngày 7)"; "school/…" → "Nhắc của nhà trường".</summary>
+    public static string ReminderLabel(string reminderId) =>
+        reminderId.StartsWith("countdown/", StringComparison.Ordinal) && reminderId.LastIndexOf("/day", StringComparison.Ordinal) is var at and >= 0
+            ? $"Nhắc hạn nộp (ngày {reminderId[(at + 4)..]})"
+            : "Nhắc của nhà trường";
 
     private static bool IsDone(string status) => status is "accountReceived" or "loggedIn";
 

@@ -14,10 +14,12 @@ public sealed record ReminderOutcome(int Sent, IReadOnlyList<ReminderNotSent> No
 /// <summary>
 /// "Nhắc sinh viên chưa hoàn thành": the bot's reminder to every chat user linked to a roster student whose journey is not
 /// at LoggedIn, each as a proactive turn of their own conversation (serialised with their turns, recorded in the
-/// transcript), through their channel's rules: a channel that refuses (e.g. outside Messenger's or Zalo's reply window)
-/// or fails is reported, never retried here. Conversations an agent holds are left to the agent.
+/// transcript), through their channel's rules; when the chat cannot take it (outside Messenger's or Zalo's reply window, no
+/// proactive route, a failure) the <see cref="Reminders.ReminderRouter"/> tries email (if the student agreed). What no route
+/// delivered is reported here and listed under "cần gọi điện". Conversations an agent holds are left to the agent.
 /// </summary>
-public sealed class SchoolReminders(StudentDirectory directory, Roster roster, IStudentMessenger messenger, BotTexts texts, AuditLog audit)
+public sealed class SchoolReminders(StudentDirectory directory, Roster roster, IStudentMessenger messenger, Reminders.ReminderRouter router,
+    BotTexts texts, AuditLog audit, TimeProvider clock)
 {
     public const string Unreachable = "Kênh này không cho phép trợ lý ảo chủ động nhắn tin.";
     public const string Refused = "Kênh từ chối: sinh viên chưa nhắn tin trong khoảng thời gian kênh cho phép trả lời.";
@@ -48,19 +50,23 @@ public sealed class SchoolReminders(StudentDirectory directory, Roster roster, I
         return new ReminderOutcome(sent, notSent);
     }
 
-    /// <summary>Null when delivered, else the reason for staff.</summary>
+    /// <summary>Null when delivered by some route, else the reason for staff (from the chat attempt).</summary>
     private async Task<string?> SendOneAsync(DirectoryEntry entry, string text, CancellationToken cancellationToken)
     {
         if (entry.HeldBy is not null) return HeldByAgent;
-        if (!messenger.CanReach(entry.Reference)) return Unreachable;
-        var result = await messenger.ContinueAsync(entry.Reference,
-            (context, ct) => context.SendActivityAsync(Microsoft.Bot.Builder.MessageFactory.Text(text), ct), cancellationToken);
-        return result.Delivery switch
+        string? email = null;
+        await messenger.ContinueWithProfileAsync(entry.Reference, profile =>
         {
-            ProactiveDelivery.Delivered => null,
-            ProactiveDelivery.OutsideWindow => Refused,
-            ProactiveDelivery.NoRoute => Unreachable,
-            _ => Failed,
-        };
+            email = profile.EmailReminders == true ? profile.Form.Get("email")?.Value : null;
+            return Dialogs.FollowUp.FollowUpStep.Unchanged("looked");
+        }, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Dialogs.Conversation.StudentSession.VietnamOffset).DateTime);
+        var notice = new Reminders.ReminderNotice(entry.StudentKey, entry.Reference, $"school/{today:yyyy-MM-dd}", text, null, 0, "", null, email);
+        var routed = await router.DeliverAsync(notice, cancellationToken);
+        if (routed.Delivered) return null;
+        var chat = routed.Attempts.FirstOrDefault(a => a.StartsWith("chat:", StringComparison.Ordinal)) ?? "";
+        return chat.Contains("outside window", StringComparison.Ordinal) ? Refused
+            : chat.Contains("no proactive route", StringComparison.Ordinal) || chat.Contains("no route", StringComparison.Ordinal) ? Unreachable
+            : Failed;
     }
 }

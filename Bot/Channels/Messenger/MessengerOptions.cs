@@ -29,6 +29,15 @@ public sealed class MessengerOptions
     /// <summary>Where <c>me/messages</c> is: <see cref="GraphBaseAddress"/> + <see cref="GraphApiVersion"/>.</summary>
     public string SendApiBaseAddress => $"{GraphBaseAddress.TrimEnd('/')}/{GraphApiVersion.Trim('/')}/";
 
+    /// <summary>
+    /// An approved utility message template for countdown reminders outside the window (empty: none): body parameters
+    /// in the order days left, deadline, office, printable-form link (see README). Needs <c>page_utility_messaging</c>.
+    /// </summary>
+    public string? ReminderTemplateName { get; set; }
+
+    /// <summary>The language the template was approved in.</summary>
+    public string ReminderTemplateLanguage { get; set; } = "vi";
+
     /// <summary>Messenger's standard messaging window: replies only within 24 hours of the user's last message.</summary>
     public TimeSpan ReplyWindow { get; set; } = TimeSpan.FromHours(24);
 

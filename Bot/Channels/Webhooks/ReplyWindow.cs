@@ -6,9 +6,11 @@ namespace VssBot.Bot.Channels.Webhooks;
 /// When each user last wrote, for platforms that only let a page/OA answer within a window after the user's last message
 /// (Messenger: 24 hours; Zalo: see Zalo/PROTOCOL.md). Durable: every message is written to <see cref="IReplyWindowStore"/>
 /// (the SQLite file, or PostgreSQL shared by replicas) and the recent ones are read back at start; a user this instance has
-/// not seen is looked up in the store, so a window opened through another replica counts. One instance per channel.
+/// not seen is looked up in the store, so a window opened through another replica counts; a user the store has no row for
+/// is looked up on the platform where it can say (<see cref="ILastInteractionSource"/>, Zalo) and the answer kept in the
+/// store. One instance per channel.
 /// </summary>
-public sealed class ReplyWindow(string channelId, TimeSpan length, TimeProvider clock, IReplyWindowStore store)
+public sealed class ReplyWindow(string channelId, TimeSpan length, TimeProvider clock, IReplyWindowStore store, ILastInteractionSource? platform = null)
 {
     private const int PruneAbove = 50_000;
 
@@ -27,15 +29,21 @@ public sealed class ReplyWindow(string channelId, TimeSpan length, TimeProvider 
         await store.RecordAsync(channelId, userId, when, cancellationToken);
     }
 
-    /// <summary>Whether a message to <paramref name="userId"/> may go out now (memory first, then the store).</summary>
+    /// <summary>Whether a message to <paramref name="userId"/> may go out now (memory first, then the store, then the platform).</summary>
     public async Task<bool> IsOpenAsync(string userId, CancellationToken cancellationToken)
     {
         if (IsOpenInMemory(userId))
             return true;
-        if (await store.LastWroteAsync(channelId, userId, cancellationToken) is not { } last)
+        var last = await store.LastWroteAsync(channelId, userId, cancellationToken);
+        if (last is null && platform is not null && await platform.LastInteractionAsync(userId, cancellationToken) is { } known)
+        {
+            last = known < clock.GetUtcNow() ? known : clock.GetUtcNow();
+            await store.RecordAsync(channelId, userId, last.Value, cancellationToken);
+        }
+        if (last is null)
             return false;
-        Remember(userId, last);
-        return clock.GetUtcNow() - last < length;
+        Remember(userId, last.Value);
+        return clock.GetUtcNow() - last.Value < length;
     }
 
     /// <summary>The platform refused a message as outside its window: the estimate was wrong, forget it.</summary>

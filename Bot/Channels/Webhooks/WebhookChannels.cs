@@ -59,10 +59,15 @@ public static class WebhookChannels
         return services;
     }
 
-    /// <summary>The reply window of <paramref name="channelId"/> (keyed by channel id, and listed for the start-up read-back).</summary>
-    public static IServiceCollection AddReplyWindow(this IServiceCollection services, string channelId, Func<IServiceProvider, TimeSpan> length)
+    /// <summary>
+    /// The reply window of <paramref name="channelId"/> (keyed by channel id, and listed for the start-up read-back);
+    /// <paramref name="platform"/>: where the platform tells a user's last interaction the store does not know.
+    /// </summary>
+    public static IServiceCollection AddReplyWindow(this IServiceCollection services, string channelId, Func<IServiceProvider, TimeSpan> length,
+        Func<IServiceProvider, ILastInteractionSource>? platform = null)
     {
-        services.AddKeyedSingleton(channelId, (sp, _) => new ReplyWindow(channelId, length(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IReplyWindowStore>()));
+        services.AddKeyedSingleton(channelId, (sp, _) => new ReplyWindow(channelId, length(sp), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IReplyWindowStore>(), platform?.Invoke(sp)));
         services.AddSingleton(sp => sp.GetRequiredKeyedService<ReplyWindow>(channelId));
         return services;
     }

@@ -37,10 +37,7 @@ public sealed class ZaloAdapter(IZaloOaApi api, ZaloTokenStore tokens, ReplyWind
     /// <summary>Error 0 with the message id on success; an expired token is refreshed and the call made once more.</summary>
     private async Task<(string? MessageId, int? Error, int Status)> SendWithFreshTokenAsync(ZaloSendRequest request, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetAccessTokenAsync(cancellationToken);
-        var response = await api.SendCustomerServiceMessageAsync(request, cancellationToken);
-        if (response.Content?.Error is { } code && ZaloErrors.TokenExpired.Contains(code) && await tokens.RefreshAsync(token, cancellationToken))
-            response = await api.SendCustomerServiceMessageAsync(request, cancellationToken);
+        var response = await tokens.CallWithFreshTokenAsync(() => api.SendCustomerServiceMessageAsync(request, cancellationToken), cancellationToken);
         var status = (int?)response.StatusCode ?? 0;
         if (response.IsSuccessStatusCode && response.Content is { Error: 0 } sent)
             return (sent.Data?.MessageId, 0, status);

@@ -37,7 +37,9 @@ public static class ZaloChannel
         services.AddSingleton<ZaloTokenStore>();
         services.AddHostedService<ZaloTokenRefresher>();
         services.AddHealthChecks().AddCheck<ZaloTokenHealthCheck>("zalo-token", tags: [WebhookChannels.HealthTag]);
-        services.AddReplyWindow(ZaloMapper.ChannelId, sp => sp.GetRequiredService<IOptions<ZaloOptions>>().Value.ReplyWindow);
+        services.AddSingleton<ZaloLastInteraction>();
+        services.AddReplyWindow(ZaloMapper.ChannelId, sp => sp.GetRequiredService<IOptions<ZaloOptions>>().Value.ReplyWindow,
+            sp => sp.GetRequiredService<ZaloLastInteraction>());
         services.AddSingleton(sp => new ZaloAdapter(
                 sp.GetRequiredService<IZaloOaApi>(),
                 sp.GetRequiredService<ZaloTokenStore>(),

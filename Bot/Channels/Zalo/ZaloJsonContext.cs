@@ -8,7 +8,10 @@ namespace VssBot.Bot.Channels.Zalo;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(ZaloWebhookEvent))]
 [JsonSerializable(typeof(ZaloSendRequest))]
+[JsonSerializable(typeof(ZaloTemplateRequest))]
 [JsonSerializable(typeof(ZaloApiResult))]
+[JsonSerializable(typeof(ZaloQuotaRequest))]
+[JsonSerializable(typeof(ZaloQuotaResult))]
 [JsonSerializable(typeof(ZaloTokenResponse))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class ZaloJsonContext : JsonSerializerContext;

@@ -36,6 +36,12 @@ public sealed class ZaloOptions
     /// <summary>How often the token's age is checked.</summary>
     public TimeSpan TokenCheckInterval { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The approved ZBS template for countdown reminders outside the reply window (empty: none). Its parameters must be
+    /// named <c>days_left</c>, <c>deadline</c>, <c>office</c>, <c>form_link</c> (see README). Template messages are billed.
+    /// </summary>
+    public string? ReminderTemplateId { get; set; }
+
     /// <summary>Retries of an API call that failed with 5xx, 408, 429 or a network error (exponential back-off).</summary>
     public int SendRetries { get; set; } = 3;
 

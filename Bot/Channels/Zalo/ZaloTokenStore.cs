@@ -88,6 +88,17 @@ public sealed class ZaloTokenStore
         }
     }
 
+    /// <summary>Makes an OA API call; when Zalo says the token expired (-216, -220, -124) it is refreshed and the call made once more.</summary>
+    public async Task<IApiResponse<T>> CallWithFreshTokenAsync<T>(Func<Task<IApiResponse<T>>> call, CancellationToken cancellationToken)
+        where T : class, IZaloResult
+    {
+        var token = await GetAccessTokenAsync(cancellationToken);
+        var response = await call();
+        if (response.Content?.Error is { } code && ZaloErrors.TokenExpired.Contains(code) && await RefreshAsync(token, cancellationToken))
+            response = await call();
+        return response;
+    }
+
     private async Task<bool> RefreshUnderGateAsync(ZaloTokens tokens, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(tokens.RefreshToken))

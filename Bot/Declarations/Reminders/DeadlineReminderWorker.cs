@@ -1,5 +1,6 @@
 using VssBot.Bot.Channels.Proactive;
 using VssBot.Bot.Declarations.Outbox;
+using VssBot.Bot.Reminders;
 using VssBot.Bot.Turns;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.FollowUp;
@@ -8,17 +9,23 @@ namespace VssBot.Bot.Declarations.Reminders;
 
 /// <summary>
 /// The 10-day countdown, run by the clock: every <see cref="ReminderOptions.Interval"/> each student who declared in the
-/// window gets what <see cref="StudentFollowUp.Countdown"/> says is due (day 7, day 9; on day 10 the journey expires and
-/// the student is offered to declare again), in a proactive turn of their own conversation on the channel they used.
+/// window is checked for a due reminder (day 7, day 9). A reminder is a promise kept or reported: the
+/// <see cref="ReminderRouter"/> tries the student's chat (inside its window), a platform template, email; only when one of
+/// them delivered is the day marked as reminded on the student's journey, otherwise the ledger lists it for the school's
+/// "cần gọi điện" and the next round tries again. On day 10 the journey expires and the student is offered to declare
+/// again (<see cref="StudentFollowUp.Countdown"/>, on their chat).
 /// </summary>
 public sealed class DeadlineReminderWorker(
     IDeclarationOutbox outbox,
     IStudentMessenger messenger,
     StudentFollowUp followUp,
+    DeadlineReminders reminders,
+    ReminderRouter router,
     CampaignSettings campaign,
     TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<ReminderOptions> options,
-    ILogger<DeadlineReminderWorker> logger) : BackgroundService
+    ILogger<DeadlineReminderWorker> logger,
+    IPrintableFormLinks? printLinks = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,7 +44,7 @@ public sealed class DeadlineReminderWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One round: returns how many students were told something.</summary>
+    /// <summary>One round: returns how many students were told something (by any route).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow().AddDays(-(campaign.OfficeVisitDays + 2));
@@ -45,16 +52,53 @@ public sealed class DeadlineReminderWorker(
             .GroupBy(i => i.StudentKey).Select(g => g.OrderBy(i => i.RecordedAt).Last());
         var told = 0;
         foreach (var item in latest)
-        {
-            var result = await messenger.ContinueWithProfileAsync(item.Conversation, followUp.Countdown, cancellationToken);
-            if (result.Step is not { Changed: true }) continue;
-            // Undelivered (channel down, reply window closed): the reminder counts as given, as in the channel's own record.
-            if (result.Delivery.IsDelivered)
+            if (await RemindAsync(item, cancellationToken))
                 told++;
-            else
-                logger.LogWarning("Countdown: message for {ChannelId} not delivered: {Result}", item.Conversation.ChannelId, result.Delivery);
-        }
         return told;
+    }
+
+    private async Task<bool> RemindAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var reference = item.Conversation;
+        // Look first, change nothing: what is due, and what a template or an email needs.
+        DueReminder? due = null;
+        ReminderNotice? notice = null;
+        await messenger.ContinueWithProfileAsync(reference, profile =>
+        {
+            due = reminders.Peek(profile.Journey, profile, clock.GetUtcNow());
+            if (due is { Expires: false })
+                notice = Notice(reference, profile, due);
+            return FollowUpStep.Unchanged("looked");
+        }, cancellationToken);
+        if (due is null)
+            return false;
+
+        if (due.Expires)
+        {
+            var expired = await messenger.ContinueWithProfileAsync(reference, followUp.Countdown, cancellationToken);
+            if (expired.Step is { Changed: true } && !expired.Delivery.IsDelivered)
+                logger.LogWarning("Countdown: the expiry notice for {ChannelId} was not delivered: {Result}", reference.ChannelId, expired.Delivery);
+            return expired.Delivery.IsDelivered && expired.Step is { Changed: true };
+        }
+
+        var routed = await router.DeliverAsync(notice!, cancellationToken);
+        if (!routed.Delivered)
+            return false;
+        await messenger.ContinueWithProfileAsync(reference, profile =>
+        {
+            reminders.MarkSent(profile.Journey, due.Day);
+            return new FollowUpStep(true, false, $"day {due.Day} reminded by {routed.DeliveredBy}", []);
+        }, cancellationToken);
+        return true;
+    }
+
+    private ReminderNotice Notice(Microsoft.Bot.Schema.ConversationReference reference, StudentProfile profile, DueReminder due)
+    {
+        var key = StudentKey.Of(reference);
+        var journey = profile.Journey;
+        var email = profile.EmailReminders == true ? profile.Form.Get("email")?.Value : null;
+        return new ReminderNotice(key.ToString(), reference, $"countdown/{journey.ReceiptNumber ?? journey.DeclarationNumber.ToString()}/day{due.Day}",
+            due.Text, due.Deadline, due.DaysLeft, due.Office, printLinks?.LinkFor(key, journey.DeclarationNumber), email);
     }
 }
 

@@ -70,6 +70,13 @@ public sealed class SchoolReminderTests(AgentsHost host) : IClassFixture<AgentsH
         Assert.DoesNotContain(host.Channel.TextsTo("remind-duc"), t => t.Contains(Reminder, StringComparison.Ordinal));
         Assert.Empty(host.Channel.TextsTo("remind-huy"));
 
+        // What no route delivered is on the dashboard's "Cần gọi điện" list, with the roster's names, for the hotline.
+        var calls = (await staff.GetFromJsonAsync<JsonElement>("/api/school/call-list")).EnumerateArray()
+            .Select(c => (c.GetProperty("studentId").GetString(), c.GetProperty("fullName").GetString(), c.GetProperty("reminder").GetString()))
+            .OrderBy(c => c.Item1).ToList();
+        Assert.Equal([("3021002", "Đặng Quốc Huy", "Nhắc của nhà trường"), ("3021003", "Bùi Thanh Hà", "Nhắc của nhà trường")], calls);
+        Assert.Contains("Cần gọi điện", await staff.GetStringAsync("/school"));
+
         var audit = await host.Services.GetRequiredService<AuditLog>().RecentAsync(50, mai.Key, CancellationToken.None);
         Assert.Contains(audit, a => a.UserName == "cuc" && a.Action == "remind:unfinished");
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace VssBot.Bot.Tests.Agents;
 
@@ -28,6 +29,8 @@ public sealed class StudentIdLinkTests(AgentsHost host) : IClassFixture<AgentsHo
         Assert.Contains("Mã số sinh viên của bạn là gì?", await student.SayAsync("đồng ý"));
         var replies = await student.SayAsync("2021101");
         Assert.Contains(replies, r => r.Contains("Câu 1", StringComparison.Ordinal));
+        // The console's directory is written after each turn, off the request: wait until it has this one.
+        await host.Services.GetRequiredService<VssBot.Bot.Agents.Directory.ConversationRecorder>().FlushAsync(CancellationToken.None);
 
         var chats = await staff.GetFromJsonAsync<JsonElement>("/api/school/chats");
         Assert.Equal("2021101", chats.EnumerateArray().Single(c => c.GetProperty("key").GetString() == student.Key).GetProperty("rosterId").GetString());

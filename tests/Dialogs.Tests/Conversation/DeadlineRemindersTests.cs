@@ -46,6 +46,23 @@ public class DeadlineRemindersTests
     }
 
     [Fact]
+    public void Peeking_changes_nothing_until_the_host_marks_the_reminder_as_delivered()
+    {
+        var s = Setup();
+        var now = DeclaredAt.AddDays(7);
+        var due = s.Reminders.Peek(s.Profile.Journey, s.Profile, now);
+        Assert.Equal((7, 3, new DateOnly(2026, 12, 4)), (due!.Day, due.DaysLeft, due.Deadline));
+        Assert.Contains("Sơn Tây", due.Office);
+        Assert.Empty(s.Profile.Journey.RemindersSent);
+        Assert.Equal(7, s.Reminders.Peek(s.Profile.Journey, s.Profile, now)!.Day); // not delivered: still due
+
+        s.Reminders.MarkSent(s.Profile.Journey, due.Day);
+        Assert.Null(s.Reminders.Peek(s.Profile.Journey, s.Profile, now));
+        Assert.True(s.Reminders.Peek(s.Profile.Journey, s.Profile, DeclaredAt.AddDays(10))!.Expires);
+        Assert.Equal(JourneyState.WaitingForOfficeVisit, s.Profile.Journey.State); // peeking at the expiry does not expire
+    }
+
+    [Fact]
     public void A_student_back_after_a_week_gets_one_reminder_not_two()
     {
         var s = Setup();

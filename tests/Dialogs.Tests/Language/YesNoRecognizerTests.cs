@@ -20,7 +20,7 @@ public class YesNoRecognizerTests
     [InlineData("không")] [InlineData("ko")] [InlineData("k")] [InlineData("khong")] [InlineData("hok")] [InlineData("kh")]
     [InlineData("chưa")] [InlineData("chua")] [InlineData("sai")] [InlineData("sai rồi")] [InlineData("sai r")]
     [InlineData("nope")] [InlineData("no")] [InlineData("không đồng ý")] [InlineData("ko dong y")]
-    [InlineData("thôi khỏi")] [InlineData("dạ không ạ")] [InlineData("không phải")] [InlineData("chưa đúng")]
+    [InlineData("thôi khỏi")] [InlineData("thôi")] [InlineData("thôi ạ")] [InlineData("dạ không ạ")] [InlineData("không phải")] [InlineData("chưa đúng")]
     [InlineData("không, sai rồi")] [InlineData("👎")] [InlineData("k đc")] [InlineData("chưa ạ")] [InlineData("k ạ")]
     // Regional and chat negations: "không có" is a plain no, however "không" is typed.
     [InlineData("không có")] [InlineData("ko có")] [InlineData("ko có đâu")] [InlineData("hổng có")] [InlineData("hông có")]

@@ -15,6 +15,8 @@ public sealed record MessengerSendRequest(
 {
     public const string Response = "RESPONSE";
     public const string Update = "UPDATE";
+    /// <summary>A utility message from an approved template (outside the window too; see PROTOCOL.md).</summary>
+    public const string Utility = "UTILITY";
     public const string TypingOn = "typing_on";
 }
 
@@ -23,7 +25,8 @@ public sealed record MessengerRecipient([property: JsonPropertyName("id")] strin
 /// <summary>Text (at most <see cref="MaxTextLength"/> characters: the Send API wants "less than 2000") with optional quick replies.</summary>
 public sealed record MessengerOutgoingMessage(
     [property: JsonPropertyName("text")] string? Text,
-    [property: JsonPropertyName("quick_replies")] IReadOnlyList<MessengerOutgoingQuickReply>? QuickReplies = null)
+    [property: JsonPropertyName("quick_replies")] IReadOnlyList<MessengerOutgoingQuickReply>? QuickReplies = null,
+    [property: JsonPropertyName("template")] MessengerUtilityTemplate? Template = null)
 {
     public const int MaxTextLength = 1999;
 }
@@ -37,3 +40,19 @@ public sealed record MessengerOutgoingQuickReply(
     public const int MaxCount = 13;
     public const int MaxTitleLength = 20;
 }
+
+/// <summary>An approved utility message template: its name, language and body parameters in order.</summary>
+public sealed record MessengerUtilityTemplate(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("language")] MessengerTemplateLanguage Language,
+    [property: JsonPropertyName("components")] IReadOnlyList<MessengerTemplateComponent> Components);
+
+public sealed record MessengerTemplateLanguage([property: JsonPropertyName("code")] string Code);
+
+public sealed record MessengerTemplateComponent(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("parameters")] IReadOnlyList<MessengerTemplateParameter> Parameters);
+
+public sealed record MessengerTemplateParameter(
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("type")] string Type = "text");

@@ -11,4 +11,12 @@ public interface IZaloOaApi
 {
     [Post("/v3.0/oa/message/cs")]
     Task<IApiResponse<ZaloApiResult>> SendCustomerServiceMessageAsync([Body] ZaloSendRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A ZBS template message to a user id (approved template, billed; see PROTOCOL.md: body shape unverified).</summary>
+    [Post("/v3.0/oa/message/template")]
+    Task<IApiResponse<ZaloApiResult>> SendTemplateMessageAsync([Body] ZaloTemplateRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A user's message quota, with when they last interacted with the OA (read where the reply window is unknown).</summary>
+    [Post("/v3.0/oa/quota/message")]
+    Task<IApiResponse<ZaloQuotaResult>> GetMessageQuotaAsync([Body] ZaloQuotaRequest request, CancellationToken cancellationToken);
 }

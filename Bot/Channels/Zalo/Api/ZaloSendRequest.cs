@@ -36,3 +36,12 @@ public sealed record ZaloButton(
     public const int MaxCount = 5;
     public const int MaxTitleLength = 100;
 }
+
+/// <summary>
+/// A ZBS template message by UID (<c>POST /v3.0/oa/message/template</c>): the approved template's id and its parameters,
+/// to one user of the OA named by a top-level <c>user_id</c> (no <c>tracking_id</c> on this channel; see PROTOCOL.md).
+/// </summary>
+public sealed record ZaloTemplateRequest(
+    [property: JsonPropertyName("user_id")] string UserId,
+    [property: JsonPropertyName("template_id")] string TemplateId,
+    [property: JsonPropertyName("template_data")] IReadOnlyDictionary<string, string> TemplateData);

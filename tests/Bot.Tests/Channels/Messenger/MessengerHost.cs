@@ -12,10 +12,11 @@ namespace VssBot.Bot.Tests.Channels.Messenger;
 /// The real host with the Messenger channel on, its Send API pointed at a WireMock stand-in that answers 200
 /// unless a test says otherwise. Posts payloads signed like Meta does and waits for the background turns.
 /// </summary>
-public sealed class MessengerHost(Action<IServiceCollection>? testServices = null, int sendRetries = 3, string? databasePath = null) : WebhookHost(
+public sealed class MessengerHost(Action<IServiceCollection>? testServices = null, int sendRetries = 3, string? databasePath = null,
+    IDictionary<string, string?>? settings = null) : WebhookHost(
     api => api.Given(Request.Create().WithPath(SendPath).UsingPost()).AtPriority(100)
         .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { recipient_id = "7301148291034561", message_id = "m_sent" })),
-    apiUrl => new()
+    apiUrl => new(settings ?? new Dictionary<string, string?>())
     {
         ["Messenger:AppSecret"] = AppSecret,
         ["Messenger:VerifyToken"] = VerifyToken,

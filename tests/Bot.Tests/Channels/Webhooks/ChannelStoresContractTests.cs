@@ -57,21 +57,11 @@ public sealed class MemoryChannelStoresTests
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresChannelStoresTests(PostgresServer server) : ChannelStoresContractTests, IAsyncLifetime
 {
-    private string connectionString = "";
-    private readonly List<PostgresChannelsDatabase> databases = [];
+    private readonly PostgresChannelsDatabases databases = new(server);
 
-    public async Task InitializeAsync() => connectionString = await server.CreateDatabaseAsync();
+    public Task InitializeAsync() => databases.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var database in databases)
-            await database.DisposeAsync();
-    }
+    public Task DisposeAsync() => databases.DisposeAsync();
 
-    protected override IReplyWindowStore NewInstance()
-    {
-        var database = new PostgresChannelsDatabase(connectionString);
-        databases.Add(database);
-        return new PostgresReplyWindowStore(database);
-    }
+    protected override IReplyWindowStore NewInstance() => new PostgresReplyWindowStore(databases.Open());
 }

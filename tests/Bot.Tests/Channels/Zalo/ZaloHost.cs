@@ -9,10 +9,10 @@ using WireMock.Server;
 namespace VssBot.Bot.Tests.Channels.Zalo;
 
 /// <summary>The real host with the Zalo channel on; the OA API and OAuth endpoints on one WireMock stand-in.</summary>
-public sealed class ZaloHost(Action<IServiceCollection>? testServices = null, string? databasePath = null) : WebhookHost(
+public sealed class ZaloHost(Action<IServiceCollection>? testServices = null, string? databasePath = null, IDictionary<string, string?>? settings = null) : WebhookHost(
     api => api.Given(Request.Create().WithPath(SendPath).UsingPost()).AtPriority(100)
         .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { error = 0, message = "Success", data = new { message_id = "zmsg-1", user_id = "2468458835296117922" } })),
-    apiUrl => new()
+    apiUrl => new(settings ?? new Dictionary<string, string?>())
     {
         ["Zalo:AppId"] = AppId,
         ["Zalo:OaSecretKey"] = OaSecretKey,
