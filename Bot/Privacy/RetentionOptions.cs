@@ -13,7 +13,7 @@ public sealed class RetentionOptions
 
     /// <summary>
     /// Days for one store instead of <see cref="Days"/>, by its name: <c>state</c>, <c>directline</c>, <c>outbox</c>,
-    /// <c>directory</c> (console directory and transcripts), <c>reply-windows</c>. E.g. <c>Retention:Stores:outbox = 30</c>.
+    /// <c>directory</c> (console directory and transcripts), <c>reply-windows</c>, <c>reminders</c> (the reminder ledger). E.g. <c>Retention:Stores:outbox = 30</c>.
     /// </summary>
     public Dictionary<string, int> Stores { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VssBot.Bot.Channels.Webhooks;
 using VssBot.Bot.Channels.Webhooks.Stores;
+using VssBot.Bot.Privacy;
 using VssBot.Bot.Reminders.Email;
 using VssBot.Bot.Reminders.Ledger;
 using VssBot.Bot.Reminders.Routes;
@@ -32,6 +33,7 @@ public static class RemindersServiceCollectionExtensions
             StorageProvider.Postgres => new PostgresReminderLedger(sp.GetRequiredService<PostgresChannelsDatabase>()),
             _ => new SqliteReminderLedger(sp.GetRequiredService<SqliteChannelsDatabase>()),
         });
+        services.AddRetentionTarget<ReminderLedgerRetention>();
         services.AddSingleton<IReminderRoute, ChatRoute>();
         services.AddSingleton<IReminderRoute, ZaloTemplateRoute>();
         services.AddSingleton<IReminderRoute, MessengerUtilityRoute>();

@@ -50,6 +50,7 @@ public static class WebhookChannels
             StorageProvider.Postgres => new PostgresReplyWindowStore(sp.GetRequiredService<PostgresChannelsDatabase>()),
             _ => new SqliteReplyWindowStore(sp.GetRequiredService<SqliteChannelsDatabase>()),
         });
+        services.AddRetentionTarget<ReplyWindowRetention>();
         services.TryAddSingleton<IWebhookInbox>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
             StorageProvider.Memory => new MemoryWebhookInbox(),

@@ -19,4 +19,7 @@ public interface IReminderLedger
 
     /// <summary>The route that delivered <paramref name="reminderId"/>, if any.</summary>
     Task<string?> DeliveredByAsync(string studentKey, string reminderId, CancellationToken cancellationToken);
+
+    /// <summary>Retention: forgets entries last touched before <paramref name="cutoff"/>; returns how many went.</summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

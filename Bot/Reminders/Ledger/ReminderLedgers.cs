@@ -31,6 +31,9 @@ public sealed class MemoryReminderLedger : IReminderLedger
 
     public Task<string?> DeliveredByAsync(string studentKey, string reminderId, CancellationToken cancellationToken) =>
         Task.FromResult(entries.TryGetValue((studentKey, reminderId), out var e) ? e.Route : null);
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        Task.FromResult(entries.Where(e => e.Value.LastAt < cutoff).Count(e => entries.TryRemove(e)));
 }
 
 /// <summary>The ledger in the bot's SQLite file; its table comes from the schema migrations.</summary>
@@ -77,6 +80,13 @@ public sealed class SqliteReminderLedger(SqliteChannelsDatabase file) : IReminde
         command.Parameters.AddWithValue("$id", reminderId);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await file.OpenAsync(cancellationToken);
+        return await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM reminder_deliveries WHERE last_at < $cutoff",
+            cancellationToken, ("$cutoff", SqliteChannelsDatabase.Timestamp(cutoff)));
+    }
 }
 
 /// <summary>The ledger in PostgreSQL (shared by replicas); its table comes from the schema migrations.</summary>
@@ -122,5 +132,13 @@ public sealed class PostgresReminderLedger(PostgresChannelsDatabase database) : 
         await using var command = PostgresChannelsDatabase.Command(connection,
             "SELECT route FROM reminder_deliveries WHERE student_key = @key AND reminder_id = @id", ("key", studentKey), ("id", reminderId));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresChannelsDatabase.Command(connection,
+            "DELETE FROM reminder_deliveries WHERE last_at < @cutoff", ("cutoff", cutoff.ToUniversalTime()));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

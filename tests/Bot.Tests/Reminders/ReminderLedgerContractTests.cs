@@ -46,6 +46,22 @@ public abstract class ReminderLedgerContractTests
         Assert.Equal("email", await ledger.DeliveredByAsync("zalo/u3", "countdown/R3/day9", default));
         Assert.Null(await ledger.DeliveredByAsync("zalo/u3", "countdown/R3/day7", default));
     }
+
+    [Fact]
+    public async Task Retention_forgets_entries_last_touched_before_the_cutoff_delivered_or_not()
+    {
+        var ledger = NewInstance();
+        await ledger.RecordDeliveredAsync("zalo/old1", "countdown/R4/day7", "chat", Now.AddDays(-120), default);
+        await ledger.RecordUndeliverableAsync("zalo/old2", "countdown/R5/day7", "chat: outside window", Now.AddDays(-100), default);
+        await ledger.RecordUndeliverableAsync("zalo/new", "countdown/R6/day7", "chat: outside window", Now.AddDays(-100), default);
+        await ledger.RecordUndeliverableAsync("zalo/new", "countdown/R6/day7", "chat: outside window", Now, default); // touched again
+
+        Assert.Equal(2, await new ReminderLedgerRetention(ledger).DeleteOlderThanAsync(Now.AddDays(-90), default));
+
+        var restarted = NewInstance();
+        Assert.Null(await restarted.DeliveredByAsync("zalo/old1", "countdown/R4/day7", default));
+        Assert.Equal(["zalo/new"], (await restarted.UndeliverableAsync(default)).Select(c => c.StudentKey));
+    }
 }
 
 public sealed class MemoryReminderLedgerTests : ReminderLedgerContractTests

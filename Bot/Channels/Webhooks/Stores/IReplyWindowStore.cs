@@ -17,4 +17,7 @@ public interface IReplyWindowStore
 
     /// <summary>The platform said the window is closed: forget the user's last message time.</summary>
     Task ForgetAsync(string channelId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Retention: forgets users who last wrote before <paramref name="cutoff"/> (long outside any window); returns how many.</summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

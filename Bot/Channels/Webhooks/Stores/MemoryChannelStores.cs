@@ -26,4 +26,7 @@ public sealed class MemoryReplyWindowStore : IReplyWindowStore
         lastWrote.TryRemove((channelId, userId), out _);
         return Task.CompletedTask;
     }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        Task.FromResult(lastWrote.Where(e => e.Value < cutoff).Count(e => lastWrote.TryRemove(e)));
 }

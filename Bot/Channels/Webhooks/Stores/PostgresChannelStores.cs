@@ -85,4 +85,12 @@ public sealed class PostgresReplyWindowStore(PostgresChannelsDatabase database) 
             "DELETE FROM channel_reply_windows WHERE channel_id = @channel AND user_id = @user", ("channel", channelId), ("user", userId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresChannelsDatabase.Command(connection,
+            "DELETE FROM channel_reply_windows WHERE last_wrote_at < @cutoff", ("cutoff", cutoff.ToUniversalTime()));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -68,4 +68,11 @@ public sealed class SqliteReplyWindowStore(SqliteChannelsDatabase database) : IR
         await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM channel_reply_windows WHERE channel_id = $channel AND user_id = $user",
             cancellationToken, ("$channel", channelId), ("$user", userId));
     }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM channel_reply_windows WHERE last_wrote_at < $cutoff",
+            cancellationToken, ("$cutoff", SqliteChannelsDatabase.Timestamp(cutoff)));
+    }
 }

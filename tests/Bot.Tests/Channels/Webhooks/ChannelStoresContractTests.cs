@@ -33,6 +33,22 @@ public abstract class ChannelStoresContractTests
         Assert.False(await window.IsOpenAsync("u1", default));
         Assert.Null(await NewInstance().LastWroteAsync("facebook", "u1", default));
     }
+
+    [Fact]
+    public async Task Retention_forgets_users_who_last_wrote_before_the_cutoff_and_keeps_the_others()
+    {
+        var windows = NewInstance();
+        await windows.RecordAsync("zalo", "old", Now.AddDays(-100), default);
+        await windows.RecordAsync("facebook", "old", Now.AddDays(-91), default);
+        await windows.RecordAsync("zalo", "recent", Now.AddDays(-2), default);
+
+        Assert.Equal(2, await new ReplyWindowRetention(windows).DeleteOlderThanAsync(Now.AddDays(-90), default));
+
+        var restarted = NewInstance();
+        Assert.Null(await restarted.LastWroteAsync("zalo", "old", default));
+        Assert.Null(await restarted.LastWroteAsync("facebook", "old", default));
+        Assert.Equal(Now.AddDays(-2), await restarted.LastWroteAsync("zalo", "recent", default));
+    }
 }
 
 public sealed class SqliteChannelStoresTests : ChannelStoresContractTests
