@@ -30,7 +30,7 @@ public static class RemindersServiceCollectionExtensions
         services.TryAddSingleton<IReminderLedger>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
             StorageProvider.Memory => new MemoryReminderLedger(),
-            StorageProvider.Postgres => new PostgresReminderLedger(sp.GetRequiredService<PostgresChannelsDatabase>()),
+            StorageProvider.Postgres => new PostgresReminderLedger(sp.GetRequiredService<PostgresDatabase>()),
             _ => new SqliteReminderLedger(sp.GetRequiredService<SqliteChannelsDatabase>()),
         });
         services.AddRetentionTarget<ReminderLedgerRetention>();

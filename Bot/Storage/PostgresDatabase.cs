@@ -59,5 +59,14 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return await DataSource.OpenConnectionAsync(cancellationToken);
     }
 
+    /// <summary>A command with its parameters (by name, types inferred from the values).</summary>
+    internal static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -43,11 +43,10 @@ public static class WebhookChannels
     public static IServiceCollection AddChannelStores(this IServiceCollection services)
     {
         services.TryAddSingleton(sp => new SqliteChannelsDatabase(StorageServiceCollectionExtensions.SqlitePath(sp)));
-        services.TryAddSingleton(sp => new PostgresChannelsDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Postgres.ConnectionString!));
         services.TryAddSingleton<IReplyWindowStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
             StorageProvider.Memory => new MemoryReplyWindowStore(),
-            StorageProvider.Postgres => new PostgresReplyWindowStore(sp.GetRequiredService<PostgresChannelsDatabase>()),
+            StorageProvider.Postgres => new PostgresReplyWindowStore(sp.GetRequiredService<PostgresDatabase>()),
             _ => new SqliteReplyWindowStore(sp.GetRequiredService<SqliteChannelsDatabase>()),
         });
         services.AddRetentionTarget<ReplyWindowRetention>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using VssBot.Bot.Channels.Webhooks.Stores;
+using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Reminders.Ledger;
 
@@ -90,12 +91,12 @@ public sealed class SqliteReminderLedger(SqliteChannelsDatabase file) : IReminde
 }
 
 /// <summary>The ledger in PostgreSQL (shared by replicas); its table comes from the schema migrations.</summary>
-public sealed class PostgresReminderLedger(PostgresChannelsDatabase database) : IReminderLedger
+public sealed class PostgresReminderLedger(PostgresDatabase database) : IReminderLedger
 {
     public async Task RecordDeliveredAsync(string studentKey, string reminderId, string route, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresChannelsDatabase.Command(connection, """
+        await using var command = PostgresDatabase.Command(connection, """
             INSERT INTO reminder_deliveries (student_key, reminder_id, route, reasons, first_at, last_at, attempts) VALUES (@key, @id, @route, NULL, @at, @at, 1)
             ON CONFLICT (student_key, reminder_id) DO UPDATE SET route = excluded.route, reasons = NULL, last_at = excluded.last_at, attempts = reminder_deliveries.attempts + 1
             """, ("key", studentKey), ("id", reminderId), ("route", route), ("at", at.ToUniversalTime()));
@@ -105,7 +106,7 @@ public sealed class PostgresReminderLedger(PostgresChannelsDatabase database) : 
     public async Task RecordUndeliverableAsync(string studentKey, string reminderId, string reasons, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresChannelsDatabase.Command(connection, """
+        await using var command = PostgresDatabase.Command(connection, """
             INSERT INTO reminder_deliveries (student_key, reminder_id, route, reasons, first_at, last_at, attempts) VALUES (@key, @id, NULL, @reasons, @at, @at, 1)
             ON CONFLICT (student_key, reminder_id) DO UPDATE SET reasons = excluded.reasons, last_at = excluded.last_at, attempts = reminder_deliveries.attempts + 1
             WHERE reminder_deliveries.route IS NULL
@@ -116,7 +117,7 @@ public sealed class PostgresReminderLedger(PostgresChannelsDatabase database) : 
     public async Task<IReadOnlyList<UndeliverableReminder>> UndeliverableAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresChannelsDatabase.Command(connection,
+        await using var command = PostgresDatabase.Command(connection,
             "SELECT student_key, reminder_id, reasons, first_at, last_at, attempts FROM reminder_deliveries WHERE route IS NULL ORDER BY first_at");
         var list = new List<UndeliverableReminder>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -129,7 +130,7 @@ public sealed class PostgresReminderLedger(PostgresChannelsDatabase database) : 
     public async Task<string?> DeliveredByAsync(string studentKey, string reminderId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresChannelsDatabase.Command(connection,
+        await using var command = PostgresDatabase.Command(connection,
             "SELECT route FROM reminder_deliveries WHERE student_key = @key AND reminder_id = @id", ("key", studentKey), ("id", reminderId));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
@@ -137,7 +138,7 @@ public sealed class PostgresReminderLedger(PostgresChannelsDatabase database) : 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresChannelsDatabase.Command(connection,
+        await using var command = PostgresDatabase.Command(connection,
             "DELETE FROM reminder_deliveries WHERE last_at < @cutoff", ("cutoff", cutoff.ToUniversalTime()));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,4 +1,4 @@
-using VssBot.Bot.Channels.Webhooks.Stores;
+using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Tests.Storage;
 
@@ -6,13 +6,13 @@ namespace VssBot.Bot.Tests.Storage;
 public sealed class PostgresChannelsDatabases(PostgresServer server) : IAsyncLifetime
 {
     private string connectionString = "";
-    private readonly List<PostgresChannelsDatabase> opened = [];
+    private readonly List<PostgresDatabase> opened = [];
 
     public async Task InitializeAsync() => connectionString = await server.CreateDatabaseAsync();
 
-    public PostgresChannelsDatabase Open()
+    public PostgresDatabase Open()
     {
-        var database = new PostgresChannelsDatabase(connectionString);
+        var database = new PostgresDatabase(connectionString);
         opened.Add(database);
         return database;
     }
