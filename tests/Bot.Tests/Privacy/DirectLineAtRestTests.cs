@@ -57,11 +57,12 @@ public sealed class DirectLineAtRestTests : IDisposable
         var log = Path.Combine(dataFolder, "conversations.db");
         var uploads = Directory.GetFiles(Path.Combine(dataFolder, "uploads"), "*", SearchOption.AllDirectories);
         Assert.Single(uploads);
-        Assert.True(File.Exists(log + "-wal"), "the log is in WAL mode: its WAL is read too");
+        // The WAL is read when it exists; another test class clearing SQLite's (process-wide) pools closes the last
+        // connection, which checkpoints the WAL into the log and deletes it, so its absence is not a failure.
         var raw = RawFiles.Text(new[] { log, log + "-wal" }.Concat(uploads));
         foreach (var value in PersonalValues.Append(PhotoMarker))
             Assert.DoesNotContain(value, raw);
-        foreach (var file in new[] { log, log + "-wal", log + "-shm" }.Concat(uploads))
+        foreach (var file in new[] { log, log + "-wal", log + "-shm" }.Where(File.Exists).Concat(uploads))
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(uploads[0])!));
     }
