@@ -7,9 +7,13 @@ namespace VssBot.Bot.Channels.DirectLine;
 /// The WebSocket at a conversation's <c>streamUrl</c>: pushes activity sets (<c>{"activities":[…],"watermark":"n"}</c>)
 /// from the watermark in the URL on (from the start without one), then each new activity as it is appended.
 /// The client sends nothing; its close frame ends the stream. The short-lived stream token is in the URL (<c>t=</c>).
+/// With PostgreSQL the activities may be appended by any replica: their wake-up comes through NOTIFY.
 /// </summary>
 internal static class DirectLineStream
 {
+    /// <summary>A stream reads the log again after this long without a wake-up (one lost while another instance's notification reconnected).</summary>
+    private static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(15);
+
     public static async Task RunAsync(HttpContext context, string conversationId, DirectLineTokens tokens, ConversationLog log,
         ConversationSignals signals, IHostApplicationLifetime lifetime)
     {
@@ -42,7 +46,14 @@ internal static class DirectLineStream
                     watermark = slice.Watermark;
                     continue;
                 }
-                await next.WaitAsync(stop.Token);
+                try
+                {
+                    await next.WaitAsync(RereadAfter, stop.Token);
+                }
+                catch (TimeoutException)
+                {
+                    // read again
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
