@@ -19,6 +19,7 @@ public static class DirectLineChannel
             .Validate(o => o.TokenLifetime >= TimeSpan.FromMinutes(1) && o.TokenLifetime <= TimeSpan.FromDays(1),
                 "DirectLine:TokenLifetime must be between 00:01:00 and 1.00:00:00.")
             .Validate(o => o.MaxUploadBytes > 0, "DirectLine:MaxUploadBytes must be positive.")
+            .Validate(o => o.StreamRereadInterval >= TimeSpan.FromSeconds(1), "DirectLine:StreamRereadInterval must be at least 00:00:01.")
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || IsKey(o.SigningKey),
                 "DirectLine:SigningKey must be base64 of at least 32 bytes.")
             .ValidateOnStart();

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace VssBot.Bot.Channels.DirectLine;
 
@@ -11,11 +12,9 @@ namespace VssBot.Bot.Channels.DirectLine;
 /// </summary>
 internal static class DirectLineStream
 {
-    /// <summary>A stream reads the log again after this long without a wake-up (one lost while another instance's notification reconnected).</summary>
-    private static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(15);
 
     public static async Task RunAsync(HttpContext context, string conversationId, DirectLineTokens tokens, ConversationLog log,
-        ConversationSignals signals, IHostApplicationLifetime lifetime)
+        ConversationSignals signals, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -48,7 +47,7 @@ internal static class DirectLineStream
                 }
                 try
                 {
-                    await next.WaitAsync(RereadAfter, stop.Token);
+                    await next.WaitAsync(options.Value.StreamRereadInterval, stop.Token); // a lost wake-up costs this long at most
                 }
                 catch (TimeoutException)
                 {
