@@ -52,7 +52,8 @@ public sealed class AgentsHost : VssBotFactory
 
     public RecordingChannel Channel { get; }
 
-    private static Dictionary<string, string?> Accounts()
+    /// <summary>The four accounts' settings (a replica of the cross-replica tests gets the same).</summary>
+    public static Dictionary<string, string?> Accounts()
     {
         var hash = AgentAccounts.Hash(Password);
         var users = new[] { ("an", AgentRoles.Agent), ("binh", AgentRoles.Agent), ("cuc", AgentRoles.Staff), ("dung", AgentRoles.Admin) };
