@@ -150,7 +150,7 @@ public sealed class MainDialog : ComponentDialog
                 }, ct);
             // Until the office visit: when, where, and the printable form again (the link the student may have lost).
             case JourneyState.Declared or JourneyState.Submitted or JourneyState.WaitingForOfficeVisit when session.Profile.Journey.DeclaredAt is { } declaredAt:
-                var link = _printLinks?.LinkFor(StudentKey(step.Context), session.Profile.Journey.DeclarationNumber);
+                var link = _printLinks?.LinkFor(StudentKey(step.Context), session.Profile.Journey.DeclarationNumber, session.Profile.Journey.ReceiptNumber);
                 await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Status(session.Profile.Form, declaredAt, link)), ct);
                 return await step.EndDialogAsync(null, ct);
             default:
@@ -300,7 +300,7 @@ public sealed class MainDialog : ComponentDialog
             record.DeclarationNumber = number;
             journey.TryFire(JourneyTrigger.DeclarationConfirmed);
             var declaredAt = record.DeclaredAt ?? session.Now;
-            var link = _printLinks?.LinkFor(StudentKey(step.Context), number);
+            var link = _printLinks?.LinkFor(StudentKey(step.Context), number, record.ReceiptNumber);
             var confirmation = MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber, link));
             _emailQuestion.Ask(confirmation, session.Profile);
             await step.Context.SendActivityAsync(confirmation, ct);

@@ -134,7 +134,8 @@ public static class SchoolDashboardApi
             Results.Ok(await reminders.SendAsync(AgentConsoleApi.User(http), ct)));
 
         // "Cần gọi điện": reminders no route could deliver (chat window closed, no template, no email), for the hotline.
-        api.MapGet("/call-list", async (Reminders.Ledger.IReminderLedger ledger, StudentDirectory directory, Roster roster, CancellationToken ct) =>
+        api.MapGet("/call-list", async (Reminders.Ledger.IReminderLedger ledger, StudentDirectory directory, Roster roster, Reminders.ReminderReasons reasons,
+            CancellationToken ct) =>
         {
             var entries = (await directory.AllAsync(ct)).GroupBy(e => e.StudentKey).ToDictionary(g => g.Key, g => g.First());
             var students = (await roster.AllAsync(ct)).ToDictionary(s => s.StudentId);
@@ -144,12 +145,12 @@ public static class SchoolDashboardApi
                 return new
                 {
                     studentKey = u.StudentKey,
-                    channel = u.StudentKey.Split('/')[0],
+                    channel = StudentKey.TryParse(u.StudentKey, out var key) ? key.ChannelId : null,
                     studentId = student?.StudentId,
                     fullName = student?.FullName,
                     className = student?.ClassName,
                     reminder = ReminderLabel(u.ReminderId),
-                    reasons = u.Reasons,
+                    reasons = reasons.Describe(u.Reasons), // Vietnamese labels; the ledger keeps the routes' own words
                     since = u.FirstAt,
                     attempts = u.Attempts,
                 };
