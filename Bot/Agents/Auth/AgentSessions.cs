@@ -52,9 +52,13 @@ public sealed class AgentSessions(AgentAccounts accounts, ISignInStore store, Ti
     {
         var name = context.Principal?.FindFirstValue(ClaimTypes.Name);
         var stamp = context.Principal?.FindFirstValue(StampClaim);
-        if (name is null || stamp is null || accounts.Find(name) is not { } user
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes(await StampOfAsync(user, context.HttpContext.RequestAborted)))
-            || user.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
+        if (name is null || stamp is null || accounts.Find(name) is not { } user || user.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        var current = await StampOfAsync(user, context.HttpContext.RequestAborted);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes(current)))
             context.RejectPrincipal();
     }
 
