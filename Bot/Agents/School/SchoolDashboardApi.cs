@@ -50,7 +50,15 @@ public static class SchoolDashboardApi
             var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
             if (file is null || file.Length == 0 || file.Length > 10 * 1024 * 1024) return Results.BadRequest(new { problem = "Tệp trống hoặc lớn hơn 10 MB." });
             await using var stream = file.OpenReadStream();
-            var result = await roster.ImportAsync(stream, ct);
+            RosterImportResult result;
+            try
+            {
+                result = await roster.ImportAsync(stream, ct);
+            }
+            catch (CsvHelper.CsvFormatException)
+            {
+                return Results.BadRequest(new { problem = "Không đọc được tệp CSV (có thể thiếu dấu ngoặc kép đóng). Hãy lưu lại từ Excel dưới dạng CSV UTF-8 rồi thử lại." });
+            }
             return Results.Ok(new { added = result.Added, updated = result.Updated, skippedLines = result.SkippedLines });
         });
 
