@@ -89,6 +89,11 @@ public sealed class PrintableFormsApiTests : IDisposable
         Assert.Contains("Mã biên nhận: <strong>VSS-" + path["/p/".Length..^13] + "</strong>", html);
         Assert.Contains($"href=\"{path["/p/".Length..]}.pdf\">Tải PDF</a>", html);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+
+        await DebianPackage.EnsureAsync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core");
+        var pdf = await factory.CreateClient().GetAsync(path + ".pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
