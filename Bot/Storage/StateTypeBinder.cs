@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -15,7 +16,22 @@ public sealed class StateTypeBinder : ISerializationBinder
 
     private readonly DefaultSerializationBinder resolver = new();
 
-    public Type BindToType(string? assemblyName, string typeName)
+    // Every object in the state asks for its type (name) on each write and read: the answers are cached per binder
+    // (a handful of types), so checking costs a lookup instead of walking namespaces and generic arguments (issue 12).
+    private readonly ConcurrentDictionary<(string? Assembly, string Type), Type> types = new();
+    private readonly ConcurrentDictionary<Type, (string? Assembly, string? Type)> names = new();
+
+    public Type BindToType(string? assemblyName, string typeName) =>
+        types.TryGetValue((assemblyName, typeName), out var known) ? known : types.GetOrAdd((assemblyName, typeName), Resolve(assemblyName, typeName));
+
+    public void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
+    {
+        if (!names.TryGetValue(serializedType, out var name))
+            name = names.GetOrAdd(serializedType, NameOf(serializedType));
+        (assemblyName, typeName) = name;
+    }
+
+    private Type Resolve(string? assemblyName, string typeName)
     {
         if (!IsAllowedName(typeName))
             throw Refused(typeName);
@@ -23,11 +39,12 @@ public sealed class StateTypeBinder : ISerializationBinder
         return IsAllowed(type) ? type : throw Refused(typeName);
     }
 
-    public void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
+    private (string?, string?) NameOf(Type serializedType)
     {
         if (!IsAllowed(serializedType))
             throw Refused(serializedType.FullName ?? serializedType.Name);
-        resolver.BindToName(serializedType, out assemblyName, out typeName);
+        resolver.BindToName(serializedType, out var assemblyName, out var typeName);
+        return (assemblyName, typeName);
     }
 
     public static bool IsAllowed(Type type)
