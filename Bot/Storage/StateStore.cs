@@ -27,6 +27,8 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
     {
         TypeNameHandling = TypeNameHandling.All,
         SerializationBinder = new StateTypeBinder(),
+        // The binder hands over names already without versions (see StateTypeBinder.NameOf): "Full" writes them as given.
+        TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Full,
         NullValueHandling = NullValueHandling.Include,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         DateParseHandling = DateParseHandling.DateTimeOffset,

@@ -39,13 +39,63 @@ public sealed class StateTypeBinder : ISerializationBinder
         return IsAllowed(type) ? type : throw Refused(typeName);
     }
 
+    /// <summary>
+    /// The name written in "$type": the type and assembly names without version, culture and key (what Newtonsoft's
+    /// <see cref="TypeNameAssemblyFormatHandling.Simple"/> writes), computed once per type and handed over whole (no
+    /// assembly part), so the serializer, set to <see cref="TypeNameAssemblyFormatHandling.Full"/>, writes it as is
+    /// instead of re-parsing a fully qualified name for every object of every write.
+    /// </summary>
     private (string?, string?) NameOf(Type serializedType)
     {
         if (!IsAllowed(serializedType))
             throw Refused(serializedType.FullName ?? serializedType.Name);
         resolver.BindToName(serializedType, out var assemblyName, out var typeName);
-        return (assemblyName, typeName);
+        return (null, WithoutAssemblyDetails(assemblyName is null ? typeName! : $"{typeName}, {assemblyName}"));
     }
+
+    /// <summary>
+    /// "A`1[[B, b, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null]], a, Version=…" → "A`1[[B, b]], a": in each
+    /// assembly-qualified name (the whole name, and each generic argument in its brackets) the comma before the assembly
+    /// name is kept and what follows the next comma (version, culture, key) is dropped. Commas between generic arguments
+    /// ("],[") and in array ranks ("[,]") are kept.
+    /// </summary>
+    internal static string WithoutAssemblyDetails(string qualifiedName)
+    {
+        var result = new System.Text.StringBuilder(qualifiedName.Length);
+        var scopes = new Stack<(bool InAssemblyName, bool Skipping)>();
+        var scope = (InAssemblyName: false, Skipping: false);
+        for (var i = 0; i < qualifiedName.Length; i++)
+        {
+            var c = qualifiedName[i];
+            if (c == '[')
+            {
+                scopes.Push(scope);
+                scope = (false, false);
+                result.Append(c);
+            }
+            else if (c == ']')
+            {
+                scope = scopes.Count > 0 ? scopes.Pop() : (false, false);
+                result.Append(c);
+            }
+            else if (c == ',' && IsStructuralComma(qualifiedName, i))
+                result.Append(c);
+            else if (c == ',' && !scope.InAssemblyName)
+            {
+                scope.InAssemblyName = true;
+                result.Append(c);
+            }
+            else if (c == ',')
+                scope.Skipping = true;
+            else if (!scope.Skipping)
+                result.Append(c);
+        }
+        return result.ToString();
+    }
+
+    /// <summary>"],[" between generic arguments, "[,]" or "[,,]" in an array's rank: not a name's separators.</summary>
+    private static bool IsStructuralComma(string name, int at) =>
+        at + 1 < name.Length && name[at + 1] is '[' or ']' or ',' || at > 0 && name[at - 1] is '[' or ',';
 
     public static bool IsAllowed(Type type)
     {
