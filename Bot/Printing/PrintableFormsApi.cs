@@ -9,16 +9,25 @@ public static class PrintableFormsApi
     private const string HtmlType = "text/html; charset=utf-8";
 
     /// <summary>
-    /// <c>GET /forms/{token}</c>: the student's Form 01 as a printable page; <c>GET /forms/{token}.pdf</c>: the same as a PDF.
-    /// A tampered, expired or superseded link gets 404 with a short page saying to ask the bot again.
+    /// <c>GET /p/{receipt code}-{tag}</c> (the short links sent today) and <c>GET /forms/{token}</c> (the long ones sent
+    /// before, until they expire): the student's Form 01 as a printable page; with <c>.pdf</c> appended, the same as a PDF.
+    /// A tampered, expired or superseded link gets 404 with a short Vietnamese page saying to ask the bot again.
     /// </summary>
     public static IEndpointRouteBuilder MapPrintableForms(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PrintableFormLinks.PathPrefix + "{token}", ServeAsync).ExcludeFromDescription();
+        app.MapGet(ShortFormLink.PathPrefix + "{token}", (string token, HttpContext http, FormLinkSigner signer, DeclaredForms forms,
+                IOptions<PrintingOptions> options, ILogger<FormLinkSigner> logger, CancellationToken cancellationToken) =>
+            ServeAsync(token, http, (t, ct) => ShortFormLink.ReceiptOf(signer, t) is { } receipt ? forms.FindByReceiptAsync(receipt, ct) : Task.FromResult<DeclaredForm?>(null),
+                options, logger, cancellationToken)).ExcludeFromDescription();
+        app.MapGet(PrintableFormLinks.PathPrefix + "{token}", (string token, HttpContext http, FormLinkSigner signer, DeclaredForms forms,
+                IOptions<PrintingOptions> options, ILogger<FormLinkSigner> logger, CancellationToken cancellationToken) =>
+            ServeAsync(token, http, (t, ct) => signer.Verify(t) is { } link ? forms.FindAsync(link, ct) : Task.FromResult<DeclaredForm?>(null),
+                options, logger, cancellationToken)).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(string token, HttpContext http, FormLinkSigner signer, DeclaredForms forms,
+    /// <param name="find">The declaration the token (without ".pdf") opens, or null.</param>
+    private static async Task<IResult> ServeAsync(string token, HttpContext http, Func<string, CancellationToken, Task<DeclaredForm?>> find,
         IOptions<PrintingOptions> options, ILogger<FormLinkSigner> logger, CancellationToken cancellationToken)
     {
         var pdf = token.EndsWith(PdfSuffix, StringComparison.Ordinal);
@@ -29,8 +38,7 @@ public static class PrintableFormsApi
         headers["X-Robots-Tag"] = "noindex, nofollow";
         headers["X-Frame-Options"] = "DENY";
 
-        var link = signer.Verify(pdf ? token[..^PdfSuffix.Length] : token);
-        var form = link is null ? null : await forms.FindAsync(link, cancellationToken);
+        var form = await find(pdf ? token[..^PdfSuffix.Length] : token, cancellationToken);
         if (form is null)
         {
             logger.LogInformation("A printable form link was refused (invalid, expired or superseded)");
@@ -56,7 +64,7 @@ public static class PrintableFormsApi
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; img-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        var pdfHref = token + PdfSuffix; // relative: /forms/{token} → /forms/{token}.pdf
+        var pdfHref = token + PdfSuffix; // relative: /p/{token} → /p/{token}.pdf
         return Results.Content(FormPage.Render(form, pdfHref, nonce), HtmlType);
     }
 }

@@ -11,11 +11,11 @@ public sealed class PrintingOptions
     /// </summary>
     public string? LinkKey { get; set; }
 
-    /// <summary>How long a link opens the form (long enough for the 10-day office visit).</summary>
+    /// <summary>How long a long "/forms/" link opens the form; short "/p/" links open until the office-visit deadline day ends.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>
-    /// The address students reach the bot at (https://bot.example.edu.vn); links are "{PublicBaseUrl}/forms/{token}". Required in
+    /// The address students reach the bot at (https://bot.example.edu.vn); links are "{PublicBaseUrl}/p/{receipt}-{tag}". Required in
     /// Production; empty elsewhere: the address the student's request came in at.
     /// </summary>
     public string? PublicBaseUrl { get; set; }

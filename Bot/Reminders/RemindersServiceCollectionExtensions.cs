@@ -39,6 +39,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<IReminderRoute, MessengerUtilityRoute>();
         services.AddSingleton<IReminderRoute, EmailRoute>();
         services.TryAddSingleton<ReminderRouter>();
+        services.TryAddSingleton<ReminderReasons>();
         return services;
     }
 }

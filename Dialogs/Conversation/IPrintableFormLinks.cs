@@ -8,5 +8,6 @@ public interface IPrintableFormLinks
 {
     /// <param name="studentKey">Whose declaration.</param>
     /// <param name="declarationNumber">Which of the student's declarations (<c>JourneyRecord.DeclarationNumber</c>).</param>
-    string? LinkFor(StudentKey studentKey, int declarationNumber);
+    /// <param name="receiptNumber">The declaration's receipt (<c>JourneyRecord.ReceiptNumber</c>): with one, the link is short and names only it.</param>
+    string? LinkFor(StudentKey studentKey, int declarationNumber, string? receiptNumber);
 }

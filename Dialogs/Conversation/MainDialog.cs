@@ -92,7 +92,7 @@ public sealed class MainDialog : ComponentDialog
     {
         var session = StudentSession.From(innerDc.Context);
         if (session.Profile.Journey.State != JourneyState.Declaring || innerDc.Context.Activity.Text is not { Length: > 0 } text) return null;
-        if (PromptInstance.Current(innerDc)?.Validations == StudentIdQuestion) return null; // a student id is not a Form 01 value
+        if (PromptInstance.Current(innerDc)?.QuestionKey == StudentIdQuestion) return null; // a student id is not a Form 01 value
         var current = FieldPrompt.FieldKeyOf(PromptInstance.Current(innerDc));
         var taken = _extraAnswers.Take(text, current, session);
         if (taken.Count == 0) return null;
@@ -130,7 +130,7 @@ public sealed class MainDialog : ComponentDialog
                         new Choice("guide", _texts["conv.choice_not_installed"], ["chưa", "chưa cài", "hướng dẫn cài"]),
                         new Choice("what", _texts["conv.choice_what_is_vssid"], ["là gì"]),
                     ],
-                    Validations = InstalledQuestion,
+                    QuestionKey = InstalledQuestion,
                 }, ct);
             case JourneyState.Installing:
                 return await step.BeginDialogAsync(InstallGuideDialog.DialogId, null, ct);
@@ -146,11 +146,11 @@ public sealed class MainDialog : ComponentDialog
                     Prompt = MessageFactory.Text(_texts[session.Profile.Journey.State == JourneyState.Expired ? "conv.expired" : "conv.rejected"]),
                     RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
                     Choices = [redeclare],
-                    Validations = RedeclareQuestion,
+                    QuestionKey = RedeclareQuestion,
                 }, ct);
             // Until the office visit: when, where, and the printable form again (the link the student may have lost).
             case JourneyState.Declared or JourneyState.Submitted or JourneyState.WaitingForOfficeVisit when session.Profile.Journey.DeclaredAt is { } declaredAt:
-                var link = _printLinks?.LinkFor(StudentKey(step.Context), session.Profile.Journey.DeclarationNumber);
+                var link = _printLinks?.LinkFor(StudentKey(step.Context), session.Profile.Journey.DeclarationNumber, session.Profile.Journey.ReceiptNumber);
                 await step.Context.SendActivityAsync(MessageFactory.Text(_nextSteps.Status(session.Profile.Form, declaredAt, link)), ct);
                 return await step.EndDialogAsync(null, ct);
             default:
@@ -203,7 +203,7 @@ public sealed class MainDialog : ComponentDialog
                 new Choice("decline", _texts["conv.consent_decline"], ["không", "ko", "không đồng ý"]),
                 new Choice("why", _texts["conv.consent_why"], ["để làm gì", "tại sao", "vì sao"]),
             ],
-            Validations = ConsentQuestion,
+            QuestionKey = ConsentQuestion,
         }, ct);
     }
 
@@ -236,7 +236,7 @@ public sealed class MainDialog : ComponentDialog
             Prompt = MessageFactory.Text(_texts["conv.ask_student_id"]),
             RetryPrompt = MessageFactory.Text(_texts["conv.student_id_retry"]),
             Choices = [SkipChoice()],
-            Validations = StudentIdQuestion,
+            QuestionKey = StudentIdQuestion,
         }, ct);
     }
 
@@ -300,7 +300,7 @@ public sealed class MainDialog : ComponentDialog
             record.DeclarationNumber = number;
             journey.TryFire(JourneyTrigger.DeclarationConfirmed);
             var declaredAt = record.DeclaredAt ?? session.Now;
-            var link = _printLinks?.LinkFor(StudentKey(step.Context), number);
+            var link = _printLinks?.LinkFor(StudentKey(step.Context), number, record.ReceiptNumber);
             var confirmation = MessageFactory.Text(_nextSteps.Compose(session.Profile.Form, declaredAt, record.ReceiptNumber, link));
             _emailQuestion.Ask(confirmation, session.Profile);
             await step.Context.SendActivityAsync(confirmation, ct);

@@ -13,7 +13,7 @@ public sealed class MaxAttemptsEscalation(BotTexts texts, CampaignSettings campa
     public async Task OnMaxAttemptsReachedAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken)
     {
         var session = StudentSession.From(dc.Context);
-        session.Profile.Escalations.Add(new Escalation(EscalationReason.MaxAttemptsReached, options.Validations, session.Now));
+        session.Profile.Escalations.Add(new Escalation(EscalationReason.MaxAttemptsReached, options.QuestionKey, session.Now));
         var offer = MessageFactory.Text(texts["conv.escalation_offer"]);
         offer.SuggestedActions = new SuggestedActions
         {

@@ -1,7 +1,7 @@
 namespace VssBot.Dialogs.Conversation;
 
 /// <summary>
-/// Every question the bot asks carries a key in <c>PromptOptions.Validations</c>: "field:phone", "install:platform"…
+/// Every question the bot asks carries a key in <c>PromptOptions.QuestionKey</c>: "field:phone", "install:platform"…
 /// Help, progress and escalations use it to know which question the student is stuck on.
 /// </summary>
 public static class QuestionKeys

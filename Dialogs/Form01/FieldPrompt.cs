@@ -11,7 +11,7 @@ namespace VssBot.Dialogs.Form01;
 
 /// <summary>
 /// The one generic question for every simple Form 01 field: the field key travels in
-/// <see cref="PromptOptions.Validations"/>, its reader understands the answer, and a "did you mean…?"
+/// <see cref="PromptOptions.QuestionKey"/>, its reader understands the answer, and a "did you mean…?"
 /// suggestion is confirmed before it is taken.
 /// </summary>
 public sealed class FieldPrompt(Form01Definition form, FieldReaders readers, BotTexts texts) : Prompt<FieldAnswer>(DialogId)
@@ -19,7 +19,7 @@ public sealed class FieldPrompt(Form01Definition form, FieldReaders readers, Bot
     public const string DialogId = "form01.field";
     private const string SuggestionKey = "suggestion";
 
-    public static string? FieldKeyOf(PromptOptions? options) => options?.Validations is { } v && v.StartsWith(QuestionKeys.FieldPrefix, StringComparison.Ordinal) ? v[QuestionKeys.FieldPrefix.Length..] : null;
+    public static string? FieldKeyOf(PromptOptions? options) => options?.QuestionKey is { } v && v.StartsWith(QuestionKeys.FieldPrefix, StringComparison.Ordinal) ? v[QuestionKeys.FieldPrefix.Length..] : null;
 
     protected override async Task<PromptRecognizerResult<FieldAnswer>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object> state, PromptOptions options, CancellationToken cancellationToken)
     {

@@ -79,7 +79,7 @@ public sealed class Form01Dialog : ComponentDialog
             Prompt = MessageFactory.Text(prompt),
             RetryPrompt = MessageFactory.Text(Fill(field.Retry, session, answers)),
             Choices = _readers.For(field.Kind).ChoicesFor(field, answers).ToList(),
-            Validations = QuestionKeys.Field(field.Key),
+            QuestionKey = QuestionKeys.Field(field.Key),
         }, ct);
     }
 
@@ -102,7 +102,7 @@ public sealed class Form01Dialog : ComponentDialog
             Prompt = MessageFactory.Text(_texts["form.summary_confirm"]),
             RetryPrompt = MessageFactory.Text(_texts["form.summary_confirm"]),
             Choices = [new Choice(Record, _texts["form.summary_record"], ["ghi nhan", "xác nhận", "gửi tờ khai"]), new Choice(Edit, _texts["form.summary_edit"], ["sửa", "chỉnh sửa", "sai"])],
-            Validations = SummaryQuestion,
+            QuestionKey = SummaryQuestion,
         }, ct);
     }
 
@@ -148,7 +148,7 @@ public sealed class Form01Dialog : ComponentDialog
         Prompt = MessageFactory.Text(question),
         RetryPrompt = MessageFactory.Text(_texts["conv.correct_unknown_field"]),
         Choices = _form.Fields.Select(f => new Choice(f.Key, f.NumberedTitle, [f.Title, f.Label, .. f.Aliases])).ToList(),
-        Validations = WhichFieldQuestion,
+        QuestionKey = WhichFieldQuestion,
     };
 
     /// <summary>Every value, numbered as on the form and labelled the way a person says it.</summary>

@@ -49,7 +49,7 @@ public sealed class InstallGuideDialog : ComponentDialog
                 new Choice(Android, _texts["install.android"], ["android", "ch play", "google play", "samsung", "oppo", "xiaomi", "vivo", "realme", "nokia", "vsmart"]),
                 new Choice(Ios, _texts["install.ios"], ["iphone", "ios", "ip", "app store", "apple", "ipad"]),
             ],
-            Validations = PlatformQuestion,
+            QuestionKey = PlatformQuestion,
         }, ct);
     }
 
@@ -72,7 +72,7 @@ public sealed class InstallGuideDialog : ComponentDialog
                 new Choice(NotFound, _texts["install.not_found"], ["không thấy", "ko thấy", "không tìm thấy", "tìm không ra"]),
                 new Choice(Failed, _texts["install.failed"], ["lỗi", "không cài được", "ko cài được", "bị lỗi", "không tải được"]),
             ],
-            Validations = DoneQuestion,
+            QuestionKey = DoneQuestion,
         }, ct);
 
     private async Task<DialogTurnResult> AfterDoneAsync(WaterfallStepContext step, CancellationToken ct)

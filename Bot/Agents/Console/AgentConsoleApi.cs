@@ -137,7 +137,7 @@ public static class AgentConsoleApi
             if (services.GetService<IPrintableFormLinks>() is not { } links) return Results.NotFound();
             if (await directory.FindAsync(key, ct) is not { } entry) return Results.NotFound();
             var profile = await profiles.ReadAsync(StudentKey.Of(entry.Reference), ct);
-            if (profile is null || profile.Journey.DeclarationNumber == 0 || links.LinkFor(StudentKey.Of(entry.Reference), profile.Journey.DeclarationNumber) is not { } link)
+            if (profile is null || profile.Journey.DeclarationNumber == 0 || links.LinkFor(StudentKey.Of(entry.Reference), profile.Journey.DeclarationNumber, profile.Journey.ReceiptNumber) is not { } link)
                 return Results.Conflict(new { problem = "Sinh viên chưa có tờ khai để in." });
             await messenger.ContinueAsync(entry.Reference, (context, token) =>
                 context.SendActivityAsync($"Đây là đường dẫn tới tờ khai mẫu 01 của bạn để in và ký: {link}", cancellationToken: token), ct);

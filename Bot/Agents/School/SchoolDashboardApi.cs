@@ -50,7 +50,15 @@ public static class SchoolDashboardApi
             var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
             if (file is null || file.Length == 0 || file.Length > 10 * 1024 * 1024) return Results.BadRequest(new { problem = "Tệp trống hoặc lớn hơn 10 MB." });
             await using var stream = file.OpenReadStream();
-            var result = await roster.ImportAsync(stream, ct);
+            RosterImportResult result;
+            try
+            {
+                result = await roster.ImportAsync(stream, ct);
+            }
+            catch (CsvHelper.CsvFormatException)
+            {
+                return Results.BadRequest(new { problem = "Không đọc được tệp CSV (có thể thiếu dấu ngoặc kép đóng). Hãy lưu lại từ Excel dưới dạng CSV UTF-8 rồi thử lại." });
+            }
             return Results.Ok(new { added = result.Added, updated = result.Updated, skippedLines = result.SkippedLines });
         });
 
@@ -134,7 +142,8 @@ public static class SchoolDashboardApi
             Results.Ok(await reminders.SendAsync(AgentConsoleApi.User(http), ct)));
 
         // "Cần gọi điện": reminders no route could deliver (chat window closed, no template, no email), for the hotline.
-        api.MapGet("/call-list", async (Reminders.Ledger.IReminderLedger ledger, StudentDirectory directory, Roster roster, CancellationToken ct) =>
+        api.MapGet("/call-list", async (Reminders.Ledger.IReminderLedger ledger, StudentDirectory directory, Roster roster, Reminders.ReminderReasons reasons,
+            CancellationToken ct) =>
         {
             var entries = (await directory.AllAsync(ct)).GroupBy(e => e.StudentKey).ToDictionary(g => g.Key, g => g.First());
             var students = (await roster.AllAsync(ct)).ToDictionary(s => s.StudentId);
@@ -144,12 +153,12 @@ public static class SchoolDashboardApi
                 return new
                 {
                     studentKey = u.StudentKey,
-                    channel = u.StudentKey.Split('/')[0],
+                    channel = StudentKey.TryParse(u.StudentKey, out var key) ? key.ChannelId : null,
                     studentId = student?.StudentId,
                     fullName = student?.FullName,
                     className = student?.ClassName,
                     reminder = ReminderLabel(u.ReminderId),
-                    reasons = u.Reasons,
+                    reasons = reasons.Describe(u.Reasons), // Vietnamese labels; the ledger keeps the routes' own words
                     since = u.FirstAt,
                     attempts = u.Attempts,
                 };

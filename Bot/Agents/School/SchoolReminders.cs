@@ -19,13 +19,8 @@ public sealed record ReminderOutcome(int Sent, IReadOnlyList<ReminderNotSent> No
 /// delivered is reported here and listed under "cần gọi điện". Conversations an agent holds are left to the agent.
 /// </summary>
 public sealed class SchoolReminders(StudentDirectory directory, Roster roster, IStudentMessenger messenger, Reminders.ReminderRouter router,
-    BotTexts texts, AuditLog audit, TimeProvider clock)
+    BotTexts texts, Reminders.ReminderReasons reasons, AuditLog audit, TimeProvider clock)
 {
-    public const string Unreachable = "Kênh này không cho phép trợ lý ảo chủ động nhắn tin.";
-    public const string Refused = "Kênh từ chối: sinh viên chưa nhắn tin trong khoảng thời gian kênh cho phép trả lời.";
-    public const string Failed = "Không gửi được do lỗi của kênh; thử lại sau.";
-    public const string HeldByAgent = "Cán bộ đang hỗ trợ trực tiếp sinh viên này.";
-
     public async Task<ReminderOutcome> SendAsync(string staff, CancellationToken cancellationToken)
     {
         var students = (await roster.AllAsync(cancellationToken)).ToDictionary(s => s.StudentId);
@@ -50,10 +45,10 @@ public sealed class SchoolReminders(StudentDirectory directory, Roster roster, I
         return new ReminderOutcome(sent, notSent);
     }
 
-    /// <summary>Null when delivered by some route, else the reason for staff (from the chat attempt).</summary>
+    /// <summary>Null when delivered by some route, else why not for staff (every route's reason, in Vietnamese).</summary>
     private async Task<string?> SendOneAsync(DirectoryEntry entry, string text, CancellationToken cancellationToken)
     {
-        if (entry.HeldBy is not null) return HeldByAgent;
+        if (entry.HeldBy is not null) return reasons.HeldByAgent;
         string? email = null;
         await messenger.ContinueWithProfileAsync(entry.Reference, profile =>
         {
@@ -63,10 +58,6 @@ public sealed class SchoolReminders(StudentDirectory directory, Roster roster, I
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Dialogs.Conversation.StudentSession.VietnamOffset).DateTime);
         var notice = new Reminders.ReminderNotice(entry.StudentKey, entry.Reference, $"school/{today:yyyy-MM-dd}", text, null, 0, "", null, email);
         var routed = await router.DeliverAsync(notice, cancellationToken);
-        if (routed.Delivered) return null;
-        var chat = routed.Attempts.FirstOrDefault(a => a.StartsWith("chat:", StringComparison.Ordinal)) ?? "";
-        return chat.Contains("outside window", StringComparison.Ordinal) ? Refused
-            : chat.Contains("no proactive route", StringComparison.Ordinal) || chat.Contains("no route", StringComparison.Ordinal) ? Unreachable
-            : Failed;
+        return routed.Delivered ? null : reasons.Describe(routed.Attempts);
     }
 }

@@ -1,3 +1,4 @@
+using VssBot.Dialogs.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using VssBot.Bot.Channels.Messenger.Events;
@@ -32,7 +33,7 @@ public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, WebhookIn
                     logger.LogInformation("Messenger message {MessageId} older than the reply window: acknowledged, not answered", activity.Id);
                     continue;
                 }
-                if (!limits.TryAcquire(MessengerMapper.ChannelId, activity.From.Id))
+                if (!limits.TryAcquire(StudentKey.Of(activity)))
                 {
                     // The message id only: the sender's id is personal data.
                     logger.LogWarning("Messenger message {MessageId} dropped: its sender is over the rate limit (acknowledged, not answered)", activity.Id);

@@ -1,3 +1,4 @@
+using VssBot.Dialogs.Conversation;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using VssBot.Bot.Security;
@@ -21,10 +22,10 @@ public sealed class WebhookSenderLimits : IDisposable
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.WebhookEventsPerSender, Window = limits.WebhookSenderWindow, QueueLimit = 0 }));
     }
 
-    /// <summary>True when <paramref name="userId"/> of <paramref name="channelId"/> may have one more event handled now.</summary>
-    public bool TryAcquire(string channelId, string userId)
+    /// <summary>True when <paramref name="sender"/> may have one more event handled now.</summary>
+    public bool TryAcquire(StudentKey sender)
     {
-        using var lease = limiter.AttemptAcquire($"{channelId}/{userId}");
+        using var lease = limiter.AttemptAcquire(sender.ToString());
         return lease.IsAcquired;
     }
 

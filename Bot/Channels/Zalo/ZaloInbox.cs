@@ -1,3 +1,4 @@
+using VssBot.Dialogs.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using VssBot.Bot.Channels.Webhooks;
@@ -27,7 +28,7 @@ public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, WebhookInbox inbox,
             logger.LogInformation("Zalo event {EventId} older than the reply window: acknowledged, not answered", activity.Id);
             return false;
         }
-        if (!limits.TryAcquire(ZaloMapper.ChannelId, activity.From.Id))
+        if (!limits.TryAcquire(StudentKey.Of(activity)))
         {
             // The event id only: the sender's id is personal data.
             logger.LogWarning("Zalo event {EventId} dropped: its sender is over the rate limit (acknowledged, not answered)", activity.Id);

@@ -45,7 +45,7 @@ public sealed class DeclarationOutboxWorker(
             }
             try
             {
-                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                await signal.WaitAsync(settings.PollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {

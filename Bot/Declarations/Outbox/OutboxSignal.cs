@@ -11,5 +11,22 @@ public sealed class OutboxSignal
         catch (SemaphoreFullException) { } // already signalled
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+    /// <summary>
+    /// True when notified, false when <paramref name="timeout"/> passed first on <paramref name="clock"/> (the host's
+    /// <see cref="TimeProvider"/>, so a test's fake clock drives the polling too).
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var timer = new CancellationTokenSource(timeout, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            await signal.WaitAsync(either.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 }

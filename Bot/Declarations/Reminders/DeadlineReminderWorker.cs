@@ -98,7 +98,7 @@ public sealed class DeadlineReminderWorker(
         var journey = profile.Journey;
         var email = profile.EmailReminders == true ? profile.Form.Get("email")?.Value : null;
         return new ReminderNotice(key.ToString(), reference, $"countdown/{journey.ReceiptNumber ?? journey.DeclarationNumber.ToString()}/day{due.Day}",
-            due.Text, due.Deadline, due.DaysLeft, due.Office, printLinks?.LinkFor(key, journey.DeclarationNumber), email);
+            due.Text, due.Deadline, due.DaysLeft, due.Office, printLinks?.LinkFor(key, journey.DeclarationNumber, journey.ReceiptNumber), email);
     }
 }
 

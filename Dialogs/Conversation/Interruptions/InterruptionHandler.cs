@@ -42,7 +42,7 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         if (MilestoneReports.Recognize(text) is { } milestone) return await ReportMilestoneAsync(innerDc, milestone, restartTopic, ct);
         var intent = intents.Recognize(text);
         if (atStart && intent.Kind is IntentKind.Greeting or IntentKind.Thanks) return null;
-        var question = current?.Validations;
+        var question = current?.QuestionKey;
         return intent.Kind switch
         {
             IntentKind.Help => await ReplyAndRepromptAsync(innerDc, restartTopic, HelpFor(question, current?.Help), ct),
@@ -77,7 +77,7 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         string specific;
         if (stepHelp is not null)
             specific = stepHelp;
-        else if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.Find(key) is { } field)
+        else if (FieldPrompt.FieldKeyOf(new PromptOptions { QuestionKey = question }) is { } key && form.Find(key) is { } field)
             specific = field.Help + "\n" + texts.Format("conv.help_example", ("example", field.Example));
         else
             specific = question is not null && texts.Find("help." + question) is { } help ? help : texts["conv.help_general"];
@@ -90,7 +90,7 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         var answers = session.Profile.Form;
         if (session.Profile.Journey.State is JourneyState.Declaring or JourneyState.Installed)
             lines.Add(texts.Format("conv.progress_form", ("answered", form.Fields.Count(f => answers.Answers.ContainsKey(f.Key))), ("total", form.Fields.Count)));
-        if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.Find(key) is { } field)
+        if (FieldPrompt.FieldKeyOf(new PromptOptions { QuestionKey = question }) is { } key && form.Find(key) is { } field)
             lines.Add(texts.Format("conv.progress_current", ("label", $"{field.Number}. {field.Title}")));
         return string.Join("\n", lines);
     }
@@ -108,7 +108,7 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
         string? previous = null;
         if (question == Form01Dialog.SummaryQuestion || question == Form01Dialog.WhichFieldQuestion)
             previous = form.Fields[^1].Key;
-        else if (FieldPrompt.FieldKeyOf(new PromptOptions { Validations = question }) is { } key && form.IndexOf(key) is > 0 and var index)
+        else if (FieldPrompt.FieldKeyOf(new PromptOptions { QuestionKey = question }) is { } key && form.IndexOf(key) is > 0 and var index)
             previous = form.Fields[index - 1].Key;
         else if (question == InstallGuideDialog.DoneQuestion)
         {

@@ -66,7 +66,7 @@ public sealed class AddressDialog : ComponentDialog
         {
             Prompt = MessageFactory.Text(text),
             RetryPrompt = MessageFactory.Text(_field.Retry),
-            Validations = QuestionKeys.Field("address"),
+            QuestionKey = QuestionKeys.Field("address"),
         }, ct);
     }
 
@@ -82,7 +82,7 @@ public sealed class AddressDialog : ComponentDialog
             Prompt = MessageFactory.Text(_texts.Format("form.address_commune", ("province", province.FullName))),
             RetryPrompt = MessageFactory.Text(_texts.Format("form.address_commune_retry", ("province", province.FullName), ("example", examples))),
             Help = _texts.Format("form.address_commune_help", ("province", province.FullName), ("example", examples)),
-            Validations = QuestionKeys.Field("address"),
+            QuestionKey = QuestionKeys.Field("address"),
             Properties = { ["province"] = province.Code },
         }, ct);
     }
@@ -94,7 +94,7 @@ public sealed class AddressDialog : ComponentDialog
         {
             Prompt = MessageFactory.Text(_texts["form.address_detail"]),
             RetryPrompt = MessageFactory.Text(_texts["form.address_detail_retry"]),
-            Validations = QuestionKeys.Field("address"),
+            QuestionKey = QuestionKeys.Field("address"),
         }, ct);
     }
 
@@ -122,7 +122,7 @@ public sealed class AddressDialog : ComponentDialog
             Prompt = MessageFactory.Text(_texts["form.address_split"]),
             RetryPrompt = MessageFactory.Text(_texts["form.address_commune_pick"]),
             Choices = communes.Select(c => new Choice(c.Code, c.FullName)).ToList(),
-            Validations = QuestionKeys.Field("address"),
+            QuestionKey = QuestionKeys.Field("address"),
         }, ct);
     }
 
@@ -138,7 +138,7 @@ public sealed class AddressDialog : ComponentDialog
             Prompt = MessageFactory.Text(_texts.Format(key, ("address", display))),
             RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
             Choices = [new Choice("yes", _texts["form.address_confirm_yes"], ["đúng", "đúng rồi", "ok", "chuẩn", "có"]), new Choice("no", _texts["form.address_confirm_no"], ["không", "sai", "nhập lại"])],
-            Validations = QuestionKeys.Field("address"),
+            QuestionKey = QuestionKeys.Field("address"),
         }, ct);
     }
 
@@ -151,7 +151,7 @@ public sealed class AddressDialog : ComponentDialog
         {
             Prompt = MessageFactory.Text(_texts["form.address_detail"]),
             RetryPrompt = MessageFactory.Text(_texts["form.address_detail_retry"]),
-            Validations = QuestionKeys.Field("address"),
+            QuestionKey = QuestionKeys.Field("address"),
         }, ct);
     }
 

@@ -48,7 +48,7 @@ public sealed class IdCardFlow(Form01Definition form, BotTexts texts, Administra
 
         var reading = await reader.ReadAsync(images, session.Today, ct);
         if (reading is { Card: { } card, Photo: { } photo }) return await OfferAsync(innerDc, card, photo, ct);
-        var atPhotoQuestion = PromptInstance.Current(innerDc)?.Validations == QuestionKeys.Field("idPhotos");
+        var atPhotoQuestion = PromptInstance.Current(innerDc)?.QuestionKey == QuestionKeys.Field("idPhotos");
         // The photo question takes any photo of the card (the side without a code too): it goes on as usual.
         if (atPhotoQuestion && reading.Outcome == IdCardPhotoOutcome.NoCode) return null;
         await innerDc.Context.SendActivityAsync(MessageFactory.Text(ProblemText(reading.Outcome)), ct);

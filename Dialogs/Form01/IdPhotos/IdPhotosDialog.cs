@@ -69,7 +69,7 @@ public sealed class IdPhotosDialog : ComponentDialog
         Prompt = MessageFactory.Text(prompt),
         RetryPrompt = MessageFactory.Text(retry),
         Choices = [SkipChoice()],
-        Validations = QuestionKeys.Field("idPhotos"),
+        QuestionKey = QuestionKeys.Field("idPhotos"),
     };
 
     /// <summary>Images pass; "bỏ qua" passes as an empty list; anything else is explained.</summary>

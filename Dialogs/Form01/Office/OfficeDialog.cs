@@ -48,7 +48,7 @@ public sealed class OfficeDialog : ComponentDialog
             Prompt = MessageFactory.Text(string.Join("\n", lines)),
             RetryPrompt = MessageFactory.Text(_field.Retry),
             Choices = candidates.Take(Buttons).Select(o => new Choice(o.Id, o.Name)).ToList(),
-            Validations = QuestionKeys.Field("office"),
+            QuestionKey = QuestionKeys.Field("office"),
         }, ct);
     }
 

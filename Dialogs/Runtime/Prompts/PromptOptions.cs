@@ -30,7 +30,9 @@ public sealed class PromptOptions
     public Activity? RetryPrompt { get; set; }
     public List<Choice> Choices { get; set; } = [];
     /// <summary>Which question this is (e.g. "field:phone"): help, progress and escalations key on it.</summary>
-    public string? Validations { get; set; }
+    /// <remarks>Stored as "Validations" (its old name): conversations saved before the rename resume at the same question.</remarks>
+    [Newtonsoft.Json.JsonProperty("Validations")]
+    public string? QuestionKey { get; set; }
     /// <summary>Extra data a validator needs (e.g. the province chosen before a commune question).</summary>
     public Dictionary<string, string> Properties { get; set; } = [];
     /// <summary>What "trợ giúp" says at this question when it differs from the field's own help (a step inside a field).</summary>

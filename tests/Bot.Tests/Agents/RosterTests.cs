@@ -40,4 +40,18 @@ public sealed class RosterTests(AgentsHost host) : IClassFixture<AgentsHost>
         var csv = await staff.GetStringAsync("/api/school/unfinished.csv");
         Assert.Contains("\"Lê Thị Bình, Jr\"", csv);
     }
+
+    [Fact]
+    public async Task A_file_with_an_unclosed_quote_gets_a_polite_Vietnamese_400_and_nothing_is_imported()
+    {
+        var staff = await host.SignInAsync("cuc");
+        var before = (await staff.GetFromJsonAsync<JsonElement>("/api/school/completion")).GetProperty("total").GetInt32();
+        var unclosed = "2029001,\"Vũ Thị Mai,K67A,Luật,Hồ Văn Sơn\n" + string.Concat(Enumerable.Repeat("2029002,Đặng Quốc Huy,K67A,Luật,Hồ Văn Sơn\n", 4000));
+
+        var response = await staff.PostAsync("/api/school/roster", Csv(unclosed));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Không đọc được tệp CSV", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problem").GetString());
+        Assert.Equal(before, (await staff.GetFromJsonAsync<JsonElement>("/api/school/completion")).GetProperty("total").GetInt32());
+    }
 }

@@ -65,7 +65,13 @@ public sealed class SchoolReminderTests(AgentsHost host) : IClassFixture<AgentsH
         var notSent = result.GetProperty("notSent").EnumerateArray()
             .Select(n => (n.GetProperty("studentId").GetString(), n.GetProperty("fullName").GetString(), n.GetProperty("channel").GetString(), n.GetProperty("reason").GetString()))
             .OrderBy(n => n.Item1).ToList();
-        Assert.Equal([("3021002", "Đặng Quốc Huy", "test", SchoolReminders.Refused), ("3021003", "Bùi Thanh Hà", "nowhere", SchoolReminders.Unreachable)], notSent);
+        var texts = host.Services.GetRequiredService<VssBot.Dialogs.Texts.BotTexts>();
+        Assert.Equal([("3021002", "Đặng Quốc Huy", "test"), ("3021003", "Bùi Thanh Hà", "nowhere")], notSent.Select(n => (n.Item1, n.Item2, n.Item3)));
+        // Why, in Vietnamese, the chat's reason first, then the other routes' (no email agreed, no template): no route's English words.
+        Assert.StartsWith(texts["staff.reason.chat_outside_window"], notSent[0].Item4);
+        Assert.StartsWith(texts["staff.reason.chat_no_route"], notSent[1].Item4);
+        foreach (var n in notSent)
+            AssertVietnameseReason(n.Item4);
         Assert.Contains(host.Channel.TextsTo("remind-mai"), t => t.Contains(Reminder, StringComparison.Ordinal));
         Assert.DoesNotContain(host.Channel.TextsTo("remind-duc"), t => t.Contains(Reminder, StringComparison.Ordinal));
         Assert.Empty(host.Channel.TextsTo("remind-huy"));
@@ -75,10 +81,21 @@ public sealed class SchoolReminderTests(AgentsHost host) : IClassFixture<AgentsH
             .Select(c => (c.GetProperty("studentId").GetString(), c.GetProperty("fullName").GetString(), c.GetProperty("reminder").GetString()))
             .OrderBy(c => c.Item1).ToList();
         Assert.Equal([("3021002", "Đặng Quốc Huy", "Nhắc của nhà trường"), ("3021003", "Bùi Thanh Hà", "Nhắc của nhà trường")], calls);
+        var callReasons = (await staff.GetFromJsonAsync<JsonElement>("/api/school/call-list")).EnumerateArray()
+            .ToDictionary(c => c.GetProperty("studentId").GetString()!, c => c.GetProperty("reasons").GetString());
+        Assert.Equal(notSent[0].Item4, callReasons["3021002"]);
+        Assert.Equal(notSent[1].Item4, callReasons["3021003"]);
         Assert.Contains("Cần gọi điện", await staff.GetStringAsync("/school"));
 
         var audit = await host.Services.GetRequiredService<AuditLog>().RecentAsync(50, mai.Key, CancellationToken.None);
         Assert.Contains(audit, a => a.UserName == "cuc" && a.Action == "remind:unfinished");
+    }
+
+    private static void AssertVietnameseReason(string? reason)
+    {
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        foreach (var english in new[] { "chat", "email:", "window", "route", "failed", "Failed", "OutsideWindow", "NoRoute", "SMTP", "template" })
+            Assert.DoesNotContain(english, reason);
     }
 
     [Fact]

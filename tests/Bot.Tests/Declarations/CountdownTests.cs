@@ -59,7 +59,13 @@ public sealed class CountdownTests : IDisposable
         var confirmation = await SayAsync(client, "ghi nhan");
         Assert.Contains(confirmation, t => t.Contains("Mã biên nhận"));
 
-        await DeclarationHosts.EventuallyAsync(() => Task.FromResult(channel.Sent.Any(t => t.Contains("đã được gửi"))), "the acceptance notice",
+        // The worker polls on the host's clock: a follow-up that found the confirming turn still saving runs again once the
+        // fake clock has moved a poll interval (FastSettings: 50 ms).
+        await DeclarationHosts.EventuallyAsync(() =>
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(50));
+                return Task.FromResult(channel.Sent.Any(t => t.Contains("đã được gửi")));
+            }, "the acceptance notice",
             describe: () => Task.FromResult<object>(string.Join(" | ", channel.Sent)));
         Assert.Equal(JourneyState.WaitingForOfficeVisit, await JourneyAsync(bot));
     }

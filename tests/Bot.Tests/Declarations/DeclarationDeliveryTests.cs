@@ -95,7 +95,8 @@ public sealed class DeclarationDeliveryTests : IDisposable
         Assert.Matches(@"^VSS-20261125-[0-9A-Z]{4}$", first.ReceiptNumber);
         await SentAsync(bot, "key-twice");
         Assert.Equal(first.ReceiptNumber, (await recorder.RecordAsync(SampleDeclarations.Confirmed("key-twice"), CancellationToken.None)).ReceiptNumber);
-        await Task.Delay(300); // give a wrongly re-queued item time to go out
+        // Nothing was queued again: a round of the worker finds nothing due.
+        Assert.Equal(0, await bot.Services.GetRequiredService<DeclarationOutboxWorker>().RunOnceAsync(CancellationToken.None));
         await AssertOneDeclarationAsync(first.ReceiptNumber);
     }
 
@@ -110,7 +111,8 @@ public sealed class DeclarationDeliveryTests : IDisposable
 
         await EventuallyAsync(async () => (await ItemAsync(bot, "key-invalid")).Status == OutboxStatus.RejectedInvalid, "rejected-invalid");
         var calls = standIn.Calls;
-        await Task.Delay(400);
+        // Refused is final: a round of the worker finds nothing due and calls no one.
+        Assert.Equal(0, await bot.Services.GetRequiredService<DeclarationOutboxWorker>().RunOnceAsync(CancellationToken.None));
         Assert.Equal(calls, standIn.Calls);
         var item = await ItemAsync(bot, "key-invalid");
         // One attempt, or more when a loaded machine timed one out or garbled its answer: never retried after the refusal.

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using VssBot.Bot.Declarations.Outbox;
 using VssBot.Bot.Printing;
 using VssBot.Dialogs.Conversation;
 using VssBot.Dialogs.Form01;
@@ -68,8 +69,33 @@ internal static class DeclaredStudent
         await userState.SaveChangesAsync(turn, force: true);
     }
 
+    /// <summary>
+    /// A long link ("/forms/{token}"), as sent before the short ones (a declaration without a receipt still gets one):
+    /// those already in students' hands keep opening until they expire.
+    /// </summary>
     public static string LinkFor(IServiceProvider services, string userId, int declarationNumber = 1) =>
-        services.GetRequiredService<IPrintableFormLinks>().LinkFor(new StudentKey(Channel, userId), declarationNumber)!;
+        services.GetRequiredService<IPrintableFormLinks>().LinkFor(new StudentKey(Channel, userId), declarationNumber, receiptNumber: null)!;
+
+    /// <summary>
+    /// Records the profile's declaration in the host's outbox as "Ghi nhận" does (the receipt the outbox gives goes into the
+    /// profile), saves the profile, and returns the short link the bot sends now.
+    /// </summary>
+    public static async Task<string> RecordAsync(IServiceProvider services, string userId, StudentProfile profile)
+    {
+        var student = new StudentKey(Channel, userId);
+        var reference = new ConversationReference
+        {
+            ChannelId = Channel, User = new ChannelAccount(userId), Bot = new ChannelAccount("vssbot"),
+            Conversation = new ConversationAccount(id: "print-" + userId), ServiceUrl = "http://localhost",
+        };
+        var declaration = new ConfirmedDeclaration($"{userId}#{profile.Journey.DeclarationNumber}", student, Channel, reference,
+            profile.Form.Answers, "test", profile.Journey.DeclaredAt!.Value);
+        var (receipt, _) = await services.GetRequiredService<IDeclarationOutbox>().AddAsync(declaration.IdempotencyKey, student.ToString(), reference,
+            declaration.ConfirmedAt, number => DeclarationContentMapper.Map(declaration, number), declaration.ConfirmedAt, default);
+        profile.Journey.ReceiptNumber = receipt;
+        await SaveAsync(services, userId, profile);
+        return services.GetRequiredService<IPrintableFormLinks>().LinkFor(student, profile.Journey.DeclarationNumber, receipt)!;
+    }
 
     /// <summary>The path and token of a link ("/forms/…"), for a client whose base address is the host.</summary>
     public static string PathOf(string link) => new Uri(link).AbsolutePath;

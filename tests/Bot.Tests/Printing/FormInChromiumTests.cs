@@ -27,7 +27,7 @@ public sealed partial class FormInChromiumTests
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
 
         var link = await DeclareAsync(client, "chromium-declaration");
-        Assert.StartsWith(baseUrl + "/forms/", link);
+        Assert.StartsWith(baseUrl + "/p/", link);
 
         var profile = Directory.CreateTempSubdirectory("vssbot-chromium-");
         try
@@ -103,6 +103,6 @@ public sealed partial class FormInChromiumTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    [GeneratedRegex(@"https?://\S+?/forms/[A-Za-z0-9_-]+")]
+    [GeneratedRegex(@"https?://\S+?/p/[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();
 }

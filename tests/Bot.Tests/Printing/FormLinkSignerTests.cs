@@ -66,4 +66,27 @@ public sealed class FormLinkSignerTests
     [Fact]
     public void An_overlong_token_is_refused_without_decoding() =>
         Assert.Null(new FormLinkSigner(Key, clock).Verify(new string('A', 5000)));
+
+    [Fact]
+    public void A_short_token_names_the_receipt_and_any_changed_character_or_other_key_is_refused()
+    {
+        var signer = new FormLinkSigner(Key, clock);
+        var token = ShortFormLink.Token(signer, "VSS-20261201-7K3Q")!;
+
+        Assert.Matches("^20261201-7K3Q-[A-Za-z0-9_-]{12}$", token);
+        Assert.Equal("VSS-20261201-7K3Q", ShortFormLink.ReceiptOf(signer, token));
+        Assert.Null(ShortFormLink.ReceiptOf(new FormLinkSigner(RandomNumberGenerator.GetBytes(32), clock), token));
+        for (var i = 0; i < token.Length; i++)
+        {
+            var changed = token[..i] + (token[i] == 'A' ? 'B' : 'A') + token[(i + 1)..];
+            Assert.Null(ShortFormLink.ReceiptOf(signer, changed));
+        }
+        Assert.Null(ShortFormLink.ReceiptOf(signer, token[..^1]));
+        Assert.Null(ShortFormLink.ReceiptOf(signer, token + "A"));
+        Assert.NotEqual(token[^12..], ShortFormLink.Token(signer, "VSS-20261201-7K3R")![^12..]);
+        // Only receipts as the outbox makes them get a short link.
+        Assert.Null(ShortFormLink.Token(signer, "20261201-7K3Q"));
+        Assert.Null(ShortFormLink.Token(signer, "VSS-2026/../x"));
+        Assert.Null(ShortFormLink.Token(signer, null));
+    }
 }

@@ -17,7 +17,11 @@ public sealed class PrintableFormsApiTests : IDisposable
 
     public PrintableFormsApiTests()
     {
-        factory = new VssBotFactory(null, new Dictionary<string, string?> { ["Printing:PublicBaseUrl"] = PublicBaseUrl },
+        // The registry is unreachable: recorded declarations stay in the outbox, and no follow-up touches the seeded profiles.
+        factory = new VssBotFactory(null, new Dictionary<string, string?>
+            {
+                ["Printing:PublicBaseUrl"] = PublicBaseUrl, ["DeclarationApi:BaseAddress"] = "http://127.0.0.1:9/",
+            },
             services => services.AddSingleton<TimeProvider>(clock));
     }
 
@@ -63,6 +67,89 @@ public sealed class PrintableFormsApiTests : IDisposable
         Assert.Contains($"href=\"{DeclaredStudent.PathOf(link)["/forms/".Length..]}.pdf\">Tải PDF</a>", html);
         Assert.Contains("@page { size: A4;", html);
         Assert.Contains(".no-print { display: none !important; }", html);
+    }
+
+    [Fact]
+    public async Task The_short_link_names_only_the_receipt_is_short_and_opens_the_page_and_the_PDF_link()
+    {
+        var link = await DeclaredStudent.RecordAsync(factory.Services, "student-a", DeclaredStudent.Profile());
+        var path = DeclaredStudent.PathOf(link);
+
+        // "/p/20260302-XXXX-{12-character tag}": 29 characters after the base; nothing about the student in it.
+        Assert.Matches(@"^/p/20260302-[0-9A-Z]{4,12}-[A-Za-z0-9_-]{12}$", path);
+        Assert.Equal(PublicBaseUrl + path, link);
+        Assert.True(path.Length <= 29, $"The path is {path.Length} characters: {path}");
+        Assert.DoesNotContain("student-a", link);
+        Assert.DoesNotContain(DeclaredStudent.Channel, link);
+
+        var response = await factory.CreateClient().GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Phạm Thu Hà", html);
+        Assert.Contains("Mã biên nhận: <strong>VSS-" + path["/p/".Length..^13] + "</strong>", html);
+        Assert.Contains($"href=\"{path["/p/".Length..]}.pdf\">Tải PDF</a>", html);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task A_tampered_or_unknown_short_link_gets_the_polite_404_page()
+    {
+        var path = DeclaredStudent.PathOf(await DeclaredStudent.RecordAsync(factory.Services, "student-a", DeclaredStudent.Profile()));
+        var tag = path[^12..];
+        var code = path["/p/".Length..^13];
+        var otherTag = (tag[0] == 'A' ? 'B' : 'A') + tag[1..];
+        var otherCode = code[..^1] + (code[^1] == '0' ? '1' : '0');
+
+        foreach (var url in new[] { $"/p/{code}-{otherTag}", $"/p/{code}-{otherTag}.pdf", $"/p/{otherCode}-{tag}", $"/p/{code}-{tag[..^1]}",
+                     $"/p/{code.ToLowerInvariant()}-{tag}", "/p/abc", "/p/20260302-ZZZZ-AAAAAAAAAAAA", "/p/20260302-ZZZZ-AAAAAAAAAAAA.pdf" })
+            await AssertExpiredAsync(url);
+    }
+
+    [Fact]
+    public async Task The_short_link_opens_until_the_end_of_the_office_visit_deadline_day_and_not_after()
+    {
+        // Declared 02/03/2026 09:30 (Vietnam): the 10-day window ends with 11/03/2026.
+        var path = DeclaredStudent.PathOf(await DeclaredStudent.RecordAsync(factory.Services, "student-a", DeclaredStudent.Profile()));
+        var vietnam = TimeSpan.FromHours(7);
+        var client = factory.CreateClient();
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 23, 59, 0, vietnam));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 12, 0, 0, 0, vietnam));
+        await AssertExpiredAsync(path);
+        await AssertExpiredAsync(path + ".pdf");
+    }
+
+    [Fact]
+    public async Task A_short_link_to_an_earlier_declaration_opens_nothing_once_the_student_declared_again()
+    {
+        var first = DeclaredStudent.PathOf(await DeclaredStudent.RecordAsync(factory.Services, "student-a", DeclaredStudent.Profile(declarationNumber: 1)));
+        var second = DeclaredStudent.PathOf(await DeclaredStudent.RecordAsync(factory.Services, "student-a", DeclaredStudent.Profile(declarationNumber: 2)));
+
+        Assert.NotEqual(first, second);
+        await AssertExpiredAsync(first);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(second)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_long_link_sent_before_the_short_ones_still_opens_the_same_declaration_until_it_expires()
+    {
+        var shortPath = DeclaredStudent.PathOf(await DeclaredStudent.RecordAsync(factory.Services, "student-a", DeclaredStudent.Profile()));
+        var longPath = DeclaredStudent.PathOf(DeclaredStudent.LinkFor(factory.Services, "student-a"));
+        var client = factory.CreateClient();
+        Assert.StartsWith("/forms/", longPath);
+        Assert.True(longPath.Length > 3 * shortPath.Length / 2, $"{longPath.Length} vs {shortPath.Length}");
+
+        var fromLong = await client.GetStringAsync(longPath);
+        var fromShort = await client.GetStringAsync(shortPath);
+        var receipt = "Mã biên nhận: <strong>VSS-" + shortPath["/p/".Length..^13] + "</strong>";
+        Assert.Contains(receipt, fromShort);
+        Assert.Contains(receipt, fromLong);
+        Assert.Contains("Phạm Thu Hà", fromLong);
+
+        clock.Advance(TimeSpan.FromDays(14)); // the long link's own lifetime (Printing:LinkLifetime)
+        await AssertExpiredAsync(longPath);
     }
 
     [Fact]

@@ -133,9 +133,9 @@ public sealed class ReminderRoutingTests : IDisposable
         {
             Assert.Contains($"hạn chót hết ngày {deadline}", body);
             Assert.Contains(office, body);
-            Assert.Contains(VssBot.Bot.Printing.PrintableFormLinks.PathPrefix, body); // the printable form
+            Assert.Contains(VssBot.Bot.Printing.ShortFormLink.PathPrefix + profile.Journey.ReceiptNumber!["VSS-".Length..] + "-", body); // the printable form
         }
-        Assert.Contains("Tờ khai để in: https://bot.truong.edu.vn/forms/", mime.TextBody);
+        Assert.Contains("Tờ khai để in: https://bot.truong.edu.vn/p/", mime.TextBody);
         Assert.Contains("<a href=\"http", mime.HtmlBody);
         Assert.Contains("lang=\"vi\"", mime.HtmlBody);
         Assert.DoesNotContain(LogLines(host), line => line.Contains("ha.pham@gmail.com", StringComparison.OrdinalIgnoreCase));

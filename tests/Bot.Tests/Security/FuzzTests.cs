@@ -174,6 +174,7 @@ public sealed class FuzzTests : IDisposable
             "/api/agents/student/claim", "/api/school/roster", "/api/school/settings", "/api/school/link", "/api/agents/me", "/agents/logout", "/agents", "/school"])
             + $"?key={Query(r)}", r.HostileString()),
         (r, _) => Get("printable-form", $"/forms/{PathPart(r)}"),
+        (r, _) => Get("printable-form-short", $"/p/{PathPart(r)}"),
         // Health.
         (r, _) => Get("health", r.Pick(["/health", "/health/ready", "/health/live", "/health/channels"])),
     ];

@@ -143,6 +143,6 @@ public sealed class StudentBotHarness
 /// <summary>Printable-form links that say whose declaration they open: "https://bot.test/forms/{channel}-{user}-{number}".</summary>
 public sealed class NamedFormLinks : IPrintableFormLinks
 {
-    public string? LinkFor(StudentKey studentKey, int declarationNumber) =>
+    public string? LinkFor(StudentKey studentKey, int declarationNumber, string? receiptNumber) =>
         $"https://bot.test/forms/{studentKey.ChannelId}-{studentKey.UserId}-{declarationNumber}";
 }

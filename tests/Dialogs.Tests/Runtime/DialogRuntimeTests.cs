@@ -15,7 +15,7 @@ public class DialogRuntimeTests
         public async Task OnMaxAttemptsReachedAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken)
         {
             Count++;
-            await dc.Context.SendActivityAsync($"escalated {options.Validations}", cancellationToken: cancellationToken);
+            await dc.Context.SendActivityAsync($"escalated {options.QuestionKey}", cancellationToken: cancellationToken);
         }
     }
 
@@ -56,7 +56,7 @@ public class DialogRuntimeTests
         .AddStep((step, ct) =>
         {
             step.Values["name"] = step.Result!;
-            return step.PromptAsync("number", new PromptOptions { Prompt = MessageFactory.Text("age?"), RetryPrompt = MessageFactory.Text("age, in digits?"), Validations = "q:age" }, ct);
+            return step.PromptAsync("number", new PromptOptions { Prompt = MessageFactory.Text("age?"), RetryPrompt = MessageFactory.Text("age, in digits?"), QuestionKey = "q:age" }, ct);
         }, "askAge")
         .AddStep(async (step, ct) =>
         {

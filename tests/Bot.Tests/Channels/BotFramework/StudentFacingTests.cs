@@ -32,8 +32,14 @@ public sealed class StudentFacingTests(VssBotFactory factory) : IClassFixture<Vs
 
         var replies = await HappyPath.DeclareAsync(line => client.ReplyTextsAsync(conversation, line, userId: conversation));
 
-        var link = Regex.Match(string.Join("\n", replies), @"https?://\S+/forms/\S+").Value;
-        Assert.StartsWith("http://bot.truong.edu.vn:8080/forms/", link);
+        var text = string.Join("\n", replies);
+        var link = Regex.Match(text, @"https?://\S+/p/\S+").Value;
+        Assert.StartsWith("http://bot.truong.edu.vn:8080/p/", link);
+        // Short (the receipt and a tag: 29 characters after the address), sent once, nothing about the student in it.
+        Assert.Matches(@"^http://bot\.truong\.edu\.vn:8080/p/\d{8}-[0-9A-Z]{4,12}-[A-Za-z0-9_-]{12}$", link);
+        Assert.Single(Regex.Matches(text, Regex.Escape(link)));
+        Assert.DoesNotContain(conversation, link);
+        Assert.DoesNotContain("/forms/", text);
         var page = await client.GetAsync(new Uri(link).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Mã biên nhận", await page.Content.ReadAsStringAsync());
