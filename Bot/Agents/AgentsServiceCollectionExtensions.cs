@@ -34,6 +34,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddStore<IAuditStore, SqliteAuditStore, PostgresAuditStore>();
         services.AddStore<IRosterStore, SqliteRosterStore, PostgresRosterStore>();
         services.AddStore<ISettingsStore, SqliteSettingsStore, PostgresSettingsStore>();
+        services.AddStore<ISignInStore, SqliteSignInStore, PostgresSignInStore>();
         services.AddSingleton<AgentAccounts>();
         services.AddSingleton<AgentSessions>();
         services.AddSingleton<AgentPages>();

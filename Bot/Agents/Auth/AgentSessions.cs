@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,57 +10,62 @@ namespace VssBot.Bot.Agents.Auth;
 /// at sign-in: a hash of the account's role and password hash and of its sign-out generation. Signing out, changing the
 /// role or the password changes the stamp, so a copied cookie stops working at its next request. Wrong passwords lock the
 /// account with back-off (5 failures: 1 minute, doubling up to 30 minutes); the per-address limit is a rate limiter policy.
-/// Kept in memory (one replica; a restart signs everyone out).
+/// Generations and failures live in the <see cref="ISignInStore"/>: with PostgreSQL a sign-out or a failure on one replica
+/// counts on all of them, and a restart signs nobody back in.
 /// </summary>
-public sealed class AgentSessions(AgentAccounts accounts, TimeProvider time)
+public sealed class AgentSessions(AgentAccounts accounts, ISignInStore store, TimeProvider time)
 {
     public const string StampClaim = "vssbot.stamp";
     private const int FailuresBeforeLockout = 5;
     private static readonly TimeSpan FirstLockout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LongestLockout = TimeSpan.FromMinutes(30);
 
-    private readonly ConcurrentDictionary<string, int> generations = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, Failures> failures = new(StringComparer.OrdinalIgnoreCase);
+    public async Task<string> StampOfAsync(AgentUser user, CancellationToken cancellationToken)
+    {
+        var generation = await store.GenerationAsync(Account(user.UserName), cancellationToken);
+        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.UserName}\n{user.Role}\n{user.PasswordHash}\n{generation}")));
+    }
 
-    private sealed record Failures(int Count, int Lockouts, DateTimeOffset LockedUntil);
-
-    public string StampOf(AgentUser user) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(
-        $"{user.UserName}\n{user.Role}\n{user.PasswordHash}\n{generations.GetValueOrDefault(user.UserName)}")));
-
-    /// <summary>Every cookie of this account stops working.</summary>
-    public void SignedOut(string userName) => generations.AddOrUpdate(userName, 1, (_, g) => g + 1);
+    /// <summary>Every cookie of this account stops working, on every replica.</summary>
+    public Task SignedOutAsync(string userName, CancellationToken cancellationToken) => store.SignOutAsync(Account(userName), cancellationToken);
 
     /// <summary>The account for these credentials, or null; a locked account is refused without checking the password.</summary>
-    public AgentUser? Verify(string? userName, string? password)
+    public async Task<AgentUser?> VerifyAsync(string? userName, string? password, CancellationToken cancellationToken)
     {
         var name = userName?.Trim() ?? "";
-        if (failures.TryGetValue(name, out var f) && f.LockedUntil > time.GetUtcNow())
+        var known = name.Length > 0 && accounts.Find(name) is not null;
+        if (known && await store.LockedUntilAsync(Account(name), cancellationToken) is { } until && until > time.GetUtcNow())
             return null;
         var user = accounts.Verify(userName, password);
         if (user is not null)
         {
-            failures.TryRemove(name, out _);
+            await store.ClearFailuresAsync(Account(name), cancellationToken);
             return user;
         }
-        if (name.Length > 0 && accounts.Find(name) is not null)
-            failures.AddOrUpdate(name, _ => new Failures(1, 0, DateTimeOffset.MinValue), (_, old) =>
-            {
-                if (old.Count + 1 < FailuresBeforeLockout) return old with { Count = old.Count + 1 };
-                var lockout = TimeSpan.FromTicks(Math.Min(LongestLockout.Ticks, FirstLockout.Ticks << Math.Min(old.Lockouts, 10)));
-                return new Failures(0, old.Lockouts + 1, time.GetUtcNow() + lockout);
-            });
+        if (known) // unknown names are not stored: nobody fills the table by guessing names
+            await store.RecordFailureAsync(Account(name), FailuresBeforeLockout, LockoutAfter, time.GetUtcNow(), cancellationToken);
         return null;
     }
 
     /// <summary>Cookie validation: the stamp must still be the account's (and the account must still exist).</summary>
-    public Task ValidateAsync(CookieValidatePrincipalContext context)
+    public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var name = context.Principal?.FindFirstValue(ClaimTypes.Name);
         var stamp = context.Principal?.FindFirstValue(StampClaim);
-        if (name is null || stamp is null || accounts.Find(name) is not { } user
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes(StampOf(user)))
-            || user.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
+        if (name is null || stamp is null || accounts.Find(name) is not { } user || user.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
+        {
             context.RejectPrincipal();
-        return Task.CompletedTask;
+            return;
+        }
+        var current = await StampOfAsync(user, context.HttpContext.RequestAborted);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes(current)))
+            context.RejectPrincipal();
     }
+
+    /// <summary>1 minute after the first run of failures, doubling with each lockout, 30 minutes at most.</summary>
+    private static TimeSpan LockoutAfter(int earlierLockouts) =>
+        TimeSpan.FromTicks(Math.Min(LongestLockout.Ticks, FirstLockout.Ticks << Math.Min(earlierLockouts, 10)));
+
+    /// <summary>Account names are compared ignoring case.</summary>
+    private static string Account(string userName) => userName.Trim().ToLowerInvariant();
 }

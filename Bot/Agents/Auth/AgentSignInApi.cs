@@ -66,14 +66,14 @@ public static class AgentSignInApi
         // Form posts are checked by the antiforgery middleware (the form carries the token).
         app.MapPost(LoginPath, async (HttpContext http, AgentSessions sessions, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl) =>
         {
-            if (sessions.Verify(userName, password) is not { } user)
+            if (await sessions.VerifyAsync(userName, password, http.RequestAborted) is not { } user)
                 return Results.Redirect($"{LoginPath}?error=1&returnUrl={Uri.EscapeDataString(LocalOr(returnUrl, "/agents"))}");
             var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, user.UserName),
                 new Claim(ClaimTypes.Role, user.Role),
                 new Claim("display_name", user.DisplayName ?? user.UserName),
-                new Claim(AgentSessions.StampClaim, sessions.StampOf(user)),
+                new Claim(AgentSessions.StampClaim, await sessions.StampOfAsync(user, http.RequestAborted)),
             ], CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
                 new AuthenticationProperties { IsPersistent = false });
@@ -82,7 +82,7 @@ public static class AgentSignInApi
 
         app.MapPost("/agents/logout", async (HttpContext http, AgentSessions sessions) =>
         {
-            sessions.SignedOut(http.User.Identity!.Name!);
+            await sessions.SignedOutAsync(http.User.Identity!.Name!, http.RequestAborted);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect(LoginPath);
         }).RequireAuthorization().AddEndpointFilter<AntiforgeryCheck>();

@@ -1,18 +1,19 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using VssBot.Bot.Channels.DirectLine.Stores;
 using VssBot.Bot.Privacy;
 
 namespace VssBot.Bot.Channels.DirectLine;
 
 /// <summary>
-/// Images uploaded with an activity (the ID card photos), kept under the data folder and served back through a
+/// Images uploaded with an activity (the ID card photos), kept in the <see cref="IUploadStore"/> and served back through a
 /// signed link (<c>/v3/directline/attachments/{conversation}/{file}?sig=…</c>) that the bot and the widget can open
 /// without a header. Only JPEG, PNG, GIF and WebP are accepted, recognised by their first bytes, never by the
-/// client's claimed type: nothing uploaded can be served back as HTML or script. The files are encrypted with the
-/// bot state's key (bound to the file's name) and readable by the service's user only (0600, folders 0700).
+/// client's claimed type: nothing uploaded can be served back as HTML or script. The images are encrypted with the
+/// bot state's key, bound to the conversation and the file's name.
 /// </summary>
-public sealed partial class AttachmentStore(DirectLineDataFolder folder, DirectLineTokens tokens, IOptions<DirectLineOptions> options,
+public sealed partial class AttachmentStore(IUploadStore store, DirectLineTokens tokens, IOptions<DirectLineOptions> options,
     IPersonalDataProtector protector)
 {
     private const string Purpose = "attachment";
@@ -43,10 +44,8 @@ public sealed partial class AttachmentStore(DirectLineDataFolder folder, DirectL
             return null;
 
         var file = $"{Guid.NewGuid():N}{extension}";
-        var directory = Path.Combine(UploadsPath, conversationId);
-        OwnerOnlyFiles.CreateDirectory(directory);
         var encrypted = protector.ProtectBytes(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Context(conversationId, file));
-        await OwnerOnlyFiles.WriteNewAsync(Path.Combine(directory, file), encrypted, cancellationToken);
+        await store.SaveAsync(conversationId, file, encrypted, cancellationToken);
         return new Attachment
         {
             ContentType = ContentTypes[extension],
@@ -55,53 +54,24 @@ public sealed partial class AttachmentStore(DirectLineDataFolder folder, DirectL
         };
     }
 
-    /// <summary>The folder of every conversation's uploads (one sub-folder per conversation).</summary>
-    public string UploadsPath => Path.Combine(folder.Path, "uploads");
-
     /// <summary>The image (decrypted) and its content type when the link's signature is right; null otherwise or when it is gone.</summary>
     public async Task<StoredImage?> ReadAsync(string conversationId, string file, string? signature, CancellationToken cancellationToken)
     {
         if (!DirectLineIds.IsSafe(conversationId) || !FilePattern().IsMatch(file)
             || !tokens.VerifyValue(Purpose, $"{conversationId}/{file}", signature))
             return null;
-        var path = Path.Combine(UploadsPath, conversationId, file);
-        byte[] stored;
-        try
-        {
-            stored = await File.ReadAllBytesAsync(path, cancellationToken);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
+        if (await store.ReadAsync(conversationId, file, cancellationToken) is not { } stored)
             return null; // swept by retention
-        }
         // Files written before encryption are served as they are until the start-up rewrite has run.
         var content = protector.IsProtected(stored) ? protector.UnprotectBytes(stored, Context(conversationId, file)) : stored;
         return new StoredImage(content, ContentTypes[Path.GetExtension(file)]);
     }
 
-    /// <summary>Encrypts the images an older version stored in clear; returns how many.</summary>
-    public async Task<int> EncryptClearFilesAsync(CancellationToken cancellationToken)
-    {
-        if (!Directory.Exists(UploadsPath))
-            return 0;
-        var count = 0;
-        foreach (var path in Directory.EnumerateFiles(UploadsPath, "*", SearchOption.AllDirectories))
-        {
-            var file = Path.GetFileName(path);
-            var conversationId = Path.GetFileName(Path.GetDirectoryName(path))!;
-            var content = await File.ReadAllBytesAsync(path, cancellationToken);
-            if (!FilePattern().IsMatch(file) || protector.IsProtected(content))
-                continue;
-            var encrypted = path + ".encrypting";
-            File.Delete(encrypted);
-            await OwnerOnlyFiles.WriteNewAsync(encrypted, protector.ProtectBytes(content, Context(conversationId, file)), cancellationToken);
-            File.Move(encrypted, path, overwrite: true);
-            count++;
-        }
-        return count;
-    }
+    /// <summary>The encryption context of an image: its conversation and name (a row or file copied elsewhere does not decrypt).</summary>
+    internal static string Context(string conversationId, string file) => $"dl_uploads|{conversationId}/{file}";
 
-    private static string Context(string conversationId, string file) => $"dl_uploads|{conversationId}/{file}";
+    /// <summary>A name this store gives (a random id and an image extension).</summary>
+    internal static bool IsStoredName(string file) => FilePattern().IsMatch(file);
 
     private static string? ExtensionOf(ReadOnlySpan<byte> data) => data switch
     {

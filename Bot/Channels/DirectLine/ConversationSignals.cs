@@ -1,13 +1,20 @@
+using VssBot.Bot.Storage.Notifications;
+
 namespace VssBot.Bot.Channels.DirectLine;
 
 /// <summary>
-/// Wakes the WebSocket streams of a conversation when an activity is appended to it. A stream takes
-/// <see cref="Next"/> BEFORE reading the log, then awaits it: an append in between is never missed.
+/// Wakes this instance's streams of a conversation when an activity is appended to it on ANY instance (the conversation
+/// ids published on <see cref="ChangeTopics.DirectLine"/>). A stream takes <see cref="Next"/> BEFORE reading the log,
+/// then awaits it: an append in between is never missed.
 /// </summary>
-public sealed class ConversationSignals
+public sealed class ConversationSignals : IDisposable
 {
     private readonly Dictionary<string, TaskCompletionSource> pending = new(StringComparer.Ordinal);
     private readonly Lock sync = new();
+    private readonly IDisposable subscription;
+
+    public ConversationSignals(IChangeNotifications notifications) =>
+        subscription = notifications.Subscribe(ChangeTopics.DirectLine, Notify);
 
     /// <summary>A task that completes at the next append to the conversation.</summary>
     public Task Next(string conversationId)
@@ -20,7 +27,7 @@ public sealed class ConversationSignals
         }
     }
 
-    public void Notify(string conversationId)
+    private void Notify(string conversationId)
     {
         TaskCompletionSource? signal;
         lock (sync)
@@ -30,4 +37,6 @@ public sealed class ConversationSignals
         }
         signal!.TrySetResult();
     }
+
+    public void Dispose() => subscription.Dispose();
 }

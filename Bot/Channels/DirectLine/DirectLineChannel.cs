@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VssBot.Bot.Channels.DirectLine.Stores;
 using VssBot.Bot.Channels.Proactive;
 using VssBot.Bot.Privacy;
+using VssBot.Bot.Storage;
 using VssBot.Bot.Turns;
 
 namespace VssBot.Bot.Channels.DirectLine;
@@ -16,6 +19,7 @@ public static class DirectLineChannel
             .Validate(o => o.TokenLifetime >= TimeSpan.FromMinutes(1) && o.TokenLifetime <= TimeSpan.FromDays(1),
                 "DirectLine:TokenLifetime must be between 00:01:00 and 1.00:00:00.")
             .Validate(o => o.MaxUploadBytes > 0, "DirectLine:MaxUploadBytes must be positive.")
+            .Validate(o => o.StreamRereadInterval >= TimeSpan.FromSeconds(1), "DirectLine:StreamRereadInterval must be at least 00:00:01.")
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || IsKey(o.SigningKey),
                 "DirectLine:SigningKey must be base64 of at least 32 bytes.")
             .ValidateOnStart();
@@ -24,6 +28,13 @@ public static class DirectLineChannel
         services.AddSingleton<DirectLineSigningKey>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<ConversationSignals>();
+        // With SQLite, files of this instance's data folder; with PostgreSQL, tables every replica shares.
+        services.TryAddSingleton(sp => new SqliteConversationStore(Path.Combine(sp.GetRequiredService<DirectLineDataFolder>().Path, "conversations.db"),
+            sp.GetRequiredService<IPersonalDataProtector>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new FileUploadStore(Path.Combine(sp.GetRequiredService<DirectLineDataFolder>().Path, "uploads"),
+            sp.GetRequiredService<IPersonalDataProtector>()));
+        services.AddStore<IConversationStore, SqliteConversationStore, PostgresConversationStore>();
+        services.AddStore<IUploadStore, FileUploadStore, PostgresUploadStore>();
         services.AddSingleton<ConversationLog>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton(sp => new DirectLineAdapter(sp.GetRequiredService<ConversationLog>(), sp.GetRequiredService<TimeProvider>())
@@ -62,21 +73,20 @@ public static class DirectLineChannel
     }
 
     /// <summary>
-    /// Creates the data folder, signing key and activity log at start-up, so a bad path fails loudly; encrypts what an
+    /// Creates the data folder, signing key and the stores' tables at start-up, so a bad path fails loudly; encrypts what an
     /// older version left in clear (activity rows, uploaded images).
     /// </summary>
-    private sealed class DirectLineInitializer(DirectLineSigningKey key, ConversationLog log, AttachmentStore attachments,
+    private sealed class DirectLineInitializer(DirectLineSigningKey key, IConversationStore conversations, IUploadStore uploads,
         ILogger<DirectLineInitializer> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             _ = key.Bytes;
-            await log.EnsureCreatedAsync(cancellationToken);
-            var rows = await log.EncryptClearRowsAsync(cancellationToken);
-            var files = await attachments.EncryptClearFilesAsync(cancellationToken);
+            var rows = await conversations.PrepareAsync(cancellationToken);
+            var files = await uploads.PrepareAsync(cancellationToken);
             if (rows + files > 0)
                 logger.LogInformation("Direct Line: encrypted {Rows} activity rows and {Files} uploaded images stored in clear by an older version", rows, files);
-            logger.LogInformation("Direct Line conversations are stored in {DatabasePath}", log.DatabasePath);
+            logger.LogInformation("Direct Line conversations are stored in {DatabasePath}", conversations.Location);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

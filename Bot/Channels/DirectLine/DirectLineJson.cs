@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using VssBot.Bot.Channels.DirectLine.Stores;
 
 namespace VssBot.Bot.Channels.DirectLine;
 

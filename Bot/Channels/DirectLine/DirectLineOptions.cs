@@ -33,5 +33,11 @@ public sealed class DirectLineOptions
     /// <summary>The largest image accepted by the upload endpoint.</summary>
     public int MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// An open stream reads the log again after this long without a wake-up: the wake-ups (NOTIFY with PostgreSQL) are
+    /// not stored, one lost while a replica reconnects to the database is made up for by this read.
+    /// </summary>
+    public TimeSpan StreamRereadInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     internal bool RequiresSecret => !string.IsNullOrEmpty(Secret);
 }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace VssBot.Bot.Channels.DirectLine;
 
@@ -7,11 +8,13 @@ namespace VssBot.Bot.Channels.DirectLine;
 /// The WebSocket at a conversation's <c>streamUrl</c>: pushes activity sets (<c>{"activities":[…],"watermark":"n"}</c>)
 /// from the watermark in the URL on (from the start without one), then each new activity as it is appended.
 /// The client sends nothing; its close frame ends the stream. The short-lived stream token is in the URL (<c>t=</c>).
+/// With PostgreSQL the activities may be appended by any replica: their wake-up comes through NOTIFY.
 /// </summary>
 internal static class DirectLineStream
 {
+
     public static async Task RunAsync(HttpContext context, string conversationId, DirectLineTokens tokens, ConversationLog log,
-        ConversationSignals signals, IHostApplicationLifetime lifetime)
+        ConversationSignals signals, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -42,7 +45,14 @@ internal static class DirectLineStream
                     watermark = slice.Watermark;
                     continue;
                 }
-                await next.WaitAsync(stop.Token);
+                try
+                {
+                    await next.WaitAsync(options.Value.StreamRereadInterval, stop.Token); // a lost wake-up costs this long at most
+                }
+                catch (TimeoutException)
+                {
+                    // read again
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using VssBot.Bot.Agents;
 using VssBot.Bot.Agents.Audit;
+using VssBot.Bot.Agents.Auth;
 using VssBot.Bot.Agents.Directory;
 using VssBot.Bot.Agents.School;
 using VssBot.Bot.Storage;
@@ -20,6 +21,7 @@ public abstract class AgentStoresContractTests
     protected abstract IAuditStore Audit();
     protected abstract IRosterStore Roster();
     protected abstract ISettingsStore Settings();
+    protected abstract ISignInStore SignIns();
 
     private static ConversationReference Reference(string user) => new()
     {
@@ -162,6 +164,53 @@ public abstract class AgentStoresContractTests
         await Settings().SetAsync("campaign", """{"Hotline":"024 3936 8888"}""", default);
         Assert.Equal("""{"Hotline":"024 3936 8888"}""", await Settings().GetAsync("campaign", default));
     }
+
+    private static TimeSpan Doubling(int earlierLockouts) => TimeSpan.FromMinutes(1 << earlierLockouts);
+
+    [Fact]
+    public async Task A_sign_out_on_one_replica_moves_the_generation_every_replica_reads_and_only_for_that_account()
+    {
+        Assert.Equal(0, await SignIns().GenerationAsync("an", default));
+        await SignIns().SignOutAsync("an", default);
+        await SignIns().SignOutAsync("an", default);
+
+        Assert.Equal(2, await SignIns().GenerationAsync("an", default));
+        Assert.Equal(0, await SignIns().GenerationAsync("binh", default));
+        await SignIns().RecordFailureAsync("an", 5, Doubling, Now, default); // failures leave the generation alone
+        Assert.Equal(2, await SignIns().GenerationAsync("an", default));
+    }
+
+    [Fact]
+    public async Task Failures_spread_over_replicas_lock_the_account_at_the_fifth_with_doubling_lockouts_and_a_success_clears_them()
+    {
+        var replicas = new[] { SignIns(), SignIns() };
+        for (var i = 0; i < 4; i++)
+            await replicas[i % 2].RecordFailureAsync("binh", 5, Doubling, Now, default);
+        Assert.Null(await SignIns().LockedUntilAsync("binh", default));
+
+        await replicas[0].RecordFailureAsync("binh", 5, Doubling, Now, default);
+        Assert.Equal(Now.AddMinutes(1), await replicas[1].LockedUntilAsync("binh", default));
+        for (var i = 0; i < 5; i++)
+            await replicas[i % 2].RecordFailureAsync("binh", 5, Doubling, Now.AddMinutes(2), default);
+        Assert.Equal(Now.AddMinutes(4), await SignIns().LockedUntilAsync("binh", default)); // second lockout: 2 minutes
+
+        await replicas[1].ClearFailuresAsync("binh", default);
+        Assert.Null(await SignIns().LockedUntilAsync("binh", default));
+        for (var i = 0; i < 5; i++)
+            await replicas[0].RecordFailureAsync("binh", 5, Doubling, Now.AddMinutes(10), default);
+        Assert.Equal(Now.AddMinutes(11), await SignIns().LockedUntilAsync("binh", default)); // earlier lockouts forgotten
+        Assert.Null(await SignIns().LockedUntilAsync("an", default));
+    }
+
+    [Fact]
+    public async Task Failures_recorded_at_the_same_instant_on_five_replicas_are_each_counted_once()
+    {
+        var replicas = Enumerable.Range(0, 5).Select(_ => SignIns()).ToList();
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => replicas[i % 5].RecordFailureAsync("cuc", 5, Doubling, Now, default)));
+
+        // Ten failures: two lockouts, the second one 2 minutes long.
+        Assert.Equal(Now.AddMinutes(2), await SignIns().LockedUntilAsync("cuc", default));
+    }
 }
 
 public sealed class SqliteAgentStoresTests : AgentStoresContractTests
@@ -175,6 +224,7 @@ public sealed class SqliteAgentStoresTests : AgentStoresContractTests
     protected override IAuditStore Audit() => new SqliteAuditStore(Database());
     protected override IRosterStore Roster() => new SqliteRosterStore(Database());
     protected override ISettingsStore Settings() => new SqliteSettingsStore(Database());
+    protected override ISignInStore SignIns() => new SqliteSignInStore(Database());
 }
 
 [Collection(PostgresCollection.Name)]
@@ -203,4 +253,5 @@ public sealed class PostgresAgentStoresTests(PostgresServer server) : AgentStore
     protected override IAuditStore Audit() => new PostgresAuditStore(Database());
     protected override IRosterStore Roster() => new PostgresRosterStore(Database());
     protected override ISettingsStore Settings() => new PostgresSettingsStore(Database());
+    protected override ISignInStore SignIns() => new PostgresSignInStore(Database());
 }

@@ -45,6 +45,9 @@ public sealed class AgentsHost : VssBotFactory
 {
     public const string Password = "mật-khẩu-thử-nghiệm-1";
 
+    /// <summary>One salted hash for every host: replicas share one configuration (a cookie's stamp is derived from it).</summary>
+    private static readonly string PasswordHash = AgentAccounts.Hash(Password);
+
     public AgentsHost() : this(new RecordingChannel()) { }
 
     private AgentsHost(RecordingChannel channel)
@@ -52,9 +55,10 @@ public sealed class AgentsHost : VssBotFactory
 
     public RecordingChannel Channel { get; }
 
-    private static Dictionary<string, string?> Accounts()
+    /// <summary>The four accounts' settings (a replica of the cross-replica tests gets the same).</summary>
+    public static Dictionary<string, string?> Accounts()
     {
-        var hash = AgentAccounts.Hash(Password);
+        var hash = PasswordHash;
         var users = new[] { ("an", AgentRoles.Agent), ("binh", AgentRoles.Agent), ("cuc", AgentRoles.Staff), ("dung", AgentRoles.Admin) };
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < users.Length; i++)

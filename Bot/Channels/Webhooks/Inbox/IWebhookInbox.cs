@@ -2,7 +2,8 @@ namespace VssBot.Bot.Channels.Webhooks.Inbox;
 
 /// <summary>
 /// One accepted webhook event: the platform's event id, the user whose turns it belongs to, and its Activity (JSON;
-/// personal data — the stores keep it encrypted). <see cref="Attempts"/> counts the claims so far (set by a claim).
+/// personal data — the stores keep it encrypted). <see cref="Attempts"/> counts the claims so far (set by a claim); it is
+/// also the claim's fencing token: only the event's latest claim may renew, release or complete it.
 /// </summary>
 public sealed record InboxEvent(string ChannelId, string EventId, string UserId, DateTimeOffset ReceivedAt, string Activity, int Attempts = 0);
 
@@ -23,14 +24,20 @@ public interface IWebhookInbox
     /// </summary>
     Task<IReadOnlyList<InboxEvent>> ClaimAsync(IReadOnlyCollection<string> channelIds, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Extends the lease of an event still being run.</summary>
-    Task RenewAsync(string channelId, string eventId, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+    /// <summary>
+    /// Extends the lease of an event still being run by <paramref name="claimed"/>. False when that claim is no longer the
+    /// event's (its lease ran out and another worker claimed it, or it was processed): the turn must stop, sending nothing more.
+    /// </summary>
+    Task<bool> RenewAsync(InboxEvent claimed, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Gives a claimed event back unprocessed (the instance stops): the next claim takes it at once.</summary>
-    Task ReleaseAsync(string channelId, string eventId, CancellationToken cancellationToken);
+    /// <summary>Gives a claimed event back unprocessed (the instance stops): the next claim takes it at once. False when the claim was not the latest.</summary>
+    Task<bool> ReleaseAsync(InboxEvent claimed, CancellationToken cancellationToken);
 
-    /// <summary>Marks the event processed and erases its body; the user's next event becomes claimable.</summary>
-    Task CompleteAsync(string channelId, string eventId, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Marks the event processed and erases its body; the user's next event becomes claimable. False (and nothing changed)
+    /// when <paramref name="claimed"/> is not the event's latest claim.
+    /// </summary>
+    Task<bool> CompleteAsync(InboxEvent claimed, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>How many events are not processed yet (leased or not).</summary>
     Task<int> CountPendingAsync(CancellationToken cancellationToken);

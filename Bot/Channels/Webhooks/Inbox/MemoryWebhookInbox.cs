@@ -47,14 +47,14 @@ public sealed class MemoryWebhookInbox : IWebhookInbox
         }
     }
 
-    public Task RenewAsync(string channelId, string eventId, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
-        Update(channelId, eventId, r => r.LeasedUntil = leaseUntil);
+    public Task<bool> RenewAsync(InboxEvent claimed, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        Update(claimed, r => r.LeasedUntil = leaseUntil);
 
-    public Task ReleaseAsync(string channelId, string eventId, CancellationToken cancellationToken) =>
-        Update(channelId, eventId, r => r.LeasedUntil = null);
+    public Task<bool> ReleaseAsync(InboxEvent claimed, CancellationToken cancellationToken) =>
+        Update(claimed, r => r.LeasedUntil = null);
 
-    public Task CompleteAsync(string channelId, string eventId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Update(channelId, eventId, r =>
+    public Task<bool> CompleteAsync(InboxEvent claimed, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Update(claimed, r =>
         {
             r.ProcessedAt = at;
             r.LeasedUntil = null;
@@ -76,11 +76,15 @@ public sealed class MemoryWebhookInbox : IWebhookInbox
 
     private Row? Find(string channelId, string eventId) => rows.Find(r => r.Event.ChannelId == channelId && r.Event.EventId == eventId);
 
-    private Task Update(string channelId, string eventId, Action<Row> change)
+    /// <summary>Changes the event only while <paramref name="claimed"/> is its latest claim.</summary>
+    private Task<bool> Update(InboxEvent claimed, Action<Row> change)
     {
         lock (sync)
-            if (Find(channelId, eventId) is { ProcessedAt: null } row)
-                change(row);
-        return Task.CompletedTask;
+        {
+            if (Find(claimed.ChannelId, claimed.EventId) is not { ProcessedAt: null } row || row.Event.Attempts != claimed.Attempts)
+                return Task.FromResult(false);
+            change(row);
+            return Task.FromResult(true);
+        }
     }
 }

@@ -59,19 +59,23 @@ public sealed class PostgresWebhookInbox(PostgresDatabase database, IPersonalDat
         return [.. claimed.OrderBy(c => c.Seq).Select(c => c.Event)];
     }
 
-    public Task RenewAsync(string channelId, string eventId, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE webhook_inbox SET leased_until = @until WHERE channel_id = @channel AND event_id = @event AND processed_at IS NULL",
-            cancellationToken, ("channel", channelId), ("event", eventId), ("until", leaseUntil));
+    public Task<bool> RenewAsync(InboxEvent claimed, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        UpdateClaimedAsync(claimed, "leased_until = @until", cancellationToken, ("until", leaseUntil));
 
-    public Task ReleaseAsync(string channelId, string eventId, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE webhook_inbox SET leased_until = NULL WHERE channel_id = @channel AND event_id = @event AND processed_at IS NULL",
-            cancellationToken, ("channel", channelId), ("event", eventId));
+    public Task<bool> ReleaseAsync(InboxEvent claimed, CancellationToken cancellationToken) =>
+        UpdateClaimedAsync(claimed, "leased_until = NULL", cancellationToken);
 
-    public Task CompleteAsync(string channelId, string eventId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
-            UPDATE webhook_inbox SET processed_at = @at, body = NULL, leased_until = NULL
-            WHERE channel_id = @channel AND event_id = @event AND processed_at IS NULL
-            """, cancellationToken, ("channel", channelId), ("event", eventId), ("at", at));
+    public Task<bool> CompleteAsync(InboxEvent claimed, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateClaimedAsync(claimed, "processed_at = @at, body = NULL, leased_until = NULL", cancellationToken, ("at", at));
+
+    /// <summary>Changes the event only while <paramref name="claimed"/> is its latest claim (the fencing token is the claim count).</summary>
+    private async Task<bool> UpdateClaimedAsync(InboxEvent claimed, string set, CancellationToken cancellationToken, params (string, object?)[] values)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            $"UPDATE webhook_inbox SET {set} WHERE channel_id = @channel AND event_id = @event AND attempts = @claim AND processed_at IS NULL",
+            cancellationToken, [("channel", claimed.ChannelId), ("event", claimed.EventId), ("claim", claimed.Attempts), .. values]) == 1;
+    }
 
     public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,8 @@ namespace VssBot.Bot.Channels.Webhooks.Inbox;
 /// renews each lease while its turn runs, and marks the event processed (its body erased). Woken by an insert on any
 /// replica (<see cref="ChangeTopics.WebhookInbox"/>) and by a poll. When the host stops, no new event is claimed,
 /// running turns get the host's shutdown timeout, then are cancelled and their events released for another instance.
+/// Renewals, release and completion carry the claim (fencing token): a turn whose lease was lost (a pause longer than the
+/// lease, a database cut off) is cancelled before it sends anything more, and cannot complete the event another worker now runs.
 /// </summary>
 public sealed class WebhookInboxWorker(IWebhookInbox inbox, IEnumerable<IWebhookTurnRunner> runners, WebhookInboxSignal signal,
     IChangeNotifications notifications, IOptions<WebhookInboxOptions> options, TimeProvider clock, ILogger<WebhookInboxWorker> logger) : BackgroundService
@@ -111,9 +113,13 @@ public sealed class WebhookInboxWorker(IWebhookInbox inbox, IEnumerable<IWebhook
 
     private async Task RunAsync(InboxEvent e, WebhookInboxOptions settings)
     {
-        var token = turnsStopping.Token;
-        using var leaseKept = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var renewal = RenewAsync(e, settings.Lease, leaseKept.Token);
+        var stopping = turnsStopping.Token;
+        // Cancelled when this claim may no longer hold the event: another worker claimed it (a renewal said so), or the
+        // lease is about to run out with no renewal getting through. The turn then stops before sending anything more.
+        using var leaseLost = new CancellationTokenSource(Usable(settings.Lease), clock);
+        using var turn = CancellationTokenSource.CreateLinkedTokenSource(stopping, leaseLost.Token);
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(turn.Token);
+        var renewal = RenewAsync(e, settings.Lease, leaseLost, renewing.Token);
         try
         {
             if (e.Attempts > settings.MaxAttempts)
@@ -121,16 +127,24 @@ public sealed class WebhookInboxWorker(IWebhookInbox inbox, IEnumerable<IWebhook
                     e.ChannelId, e.EventId, e.Attempts);
             else
             {
-                await runnersByChannel[e.ChannelId].RunAsync(JsonConvert.DeserializeObject<Activity>(e.Activity, WebhookInbox.Json)!, token);
+                await runnersByChannel[e.ChannelId].RunAsync(JsonConvert.DeserializeObject<Activity>(e.Activity, WebhookInbox.Json)!, turn.Token);
                 // The turn pipeline reports a cancelled turn as handled: cut off by the stop, it is run again elsewhere.
-                token.ThrowIfCancellationRequested();
+                turn.Token.ThrowIfCancellationRequested();
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
         {
-            await leaseKept.CancelAsync();
+            await renewing.CancelAsync();
             await renewal;
-            await TryAsync("released", () => inbox.ReleaseAsync(e.ChannelId, e.EventId, CancellationToken.None));
+            logger.LogWarning("{ChannelId} event {EventId}: the lease of claim {Attempt} was lost mid-turn; the turn stopped, the event's new claim runs it",
+                e.ChannelId, e.EventId, e.Attempts);
+            return;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await renewing.CancelAsync();
+            await renewal;
+            await TryAsync("released", () => inbox.ReleaseAsync(e, CancellationToken.None));
             return;
         }
         catch (Exception ex)
@@ -138,24 +152,55 @@ public sealed class WebhookInboxWorker(IWebhookInbox inbox, IEnumerable<IWebhook
             // The adapters handle turn errors; this is the last line (never the message text).
             logger.LogError("A webhook turn failed outside the turn pipeline: {Error}", Turns.ExceptionSummary.Describe(ex));
         }
-        await leaseKept.CancelAsync();
+        await renewing.CancelAsync();
         await renewal;
-        // Not completed (database down): the lease runs out and the event is run again.
-        await TryAsync("marked processed", () => inbox.CompleteAsync(e.ChannelId, e.EventId, clock.GetUtcNow(), CancellationToken.None));
+        // Not completed (database down): the lease runs out and the event is run again. Refused: another claim holds it.
+        await TryAsync("marked processed", async () =>
+        {
+            if (!await inbox.CompleteAsync(e, clock.GetUtcNow(), CancellationToken.None))
+                logger.LogWarning("{ChannelId} event {EventId}: claim {Attempt} was superseded before it completed", e.ChannelId, e.EventId, e.Attempts);
+        });
     }
 
-    private async Task RenewAsync(InboxEvent e, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renews the lease every third of it. A renewal refused (the claim is no longer the event's) cuts the turn off at once;
+    /// a renewal that fails (database unreachable) leaves the deadline where the last good one put it.
+    /// </summary>
+    private async Task RenewAsync(InboxEvent e, TimeSpan lease, CancellationTokenSource leaseLost, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(lease / 3, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
-                await TryAsync("renewed", () => inbox.RenewAsync(e.ChannelId, e.EventId, clock.GetUtcNow() + lease, cancellationToken));
+            {
+                bool kept;
+                try
+                {
+                    kept = await inbox.RenewAsync(e, clock.GetUtcNow() + lease, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning("A webhook event's lease could not be renewed: {Error}", Turns.ExceptionSummary.Describe(ex, withStack: false));
+                    continue;
+                }
+                if (!kept)
+                {
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+                leaseLost.CancelAfter(Usable(lease));
+            }
         }
         catch (OperationCanceledException)
         {
         }
     }
+
+    /// <summary>
+    /// How long a turn may go on after its claim or last renewal: a sixth of the lease short of it (clock differences between
+    /// replicas, a send in flight). A duration, not a time: a test clock moved by days does not cut a turn off.
+    /// </summary>
+    private static TimeSpan Usable(TimeSpan lease) => lease - lease / 6;
 
     private async Task TryAsync(string what, Func<Task> action)
     {

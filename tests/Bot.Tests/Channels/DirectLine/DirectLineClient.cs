@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -65,6 +66,20 @@ public static class DirectLineClient
 
     public static IEnumerable<string> Texts(this JObject activitySet, string role = "bot") =>
         activitySet["activities"]!.Where(a => (string?)a["from"]?["role"] == role && (string?)a["type"] == "message").Select(a => (string?)a["text"] ?? "");
+
+    /// <summary>The next activity set pushed on a stream.</summary>
+    public static async Task<JObject> ReceiveSetAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, cancellationToken);
+            message.Write(buffer, 0, result.Count);
+        } while (!result.EndOfMessage);
+        return JObject.Parse(Encoding.UTF8.GetString(message.ToArray()));
+    }
 
     public static StringContent Json(JObject body) => new(body.ToString(), Encoding.UTF8, "application/json");
 }

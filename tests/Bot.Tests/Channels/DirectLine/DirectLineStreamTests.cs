@@ -56,16 +56,5 @@ public sealed class DirectLineStreamTests : IDisposable
         return await factory.Server.CreateWebSocketClient().ConnectAsync(new Uri(factory.Server.BaseAddress, url.PathAndQuery), cancellationToken);
     }
 
-    private static async Task<JObject> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cancellationToken);
-            message.Write(buffer, 0, result.Count);
-        } while (!result.EndOfMessage);
-        return JObject.Parse(Encoding.UTF8.GetString(message.ToArray()));
-    }
+    private static Task<JObject> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken) => DirectLineClient.ReceiveSetAsync(socket, cancellationToken);
 }

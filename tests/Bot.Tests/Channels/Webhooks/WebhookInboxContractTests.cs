@@ -44,7 +44,7 @@ public abstract class WebhookInboxContractTests
         var e = Assert.Single(claimed);
         Assert.Equal(("facebook", "m1", "u1", 1), (e.ChannelId, e.EventId, e.UserId, e.Attempts));
         Assert.Equal(Event("u1", "m1").Activity, e.Activity);
-        await restarted.CompleteAsync("facebook", "m1", Now.AddMinutes(1), default);
+        Assert.True(await restarted.CompleteAsync(e, Now.AddMinutes(1), default));
         Assert.Equal(1, await restarted.CountPendingAsync(default));
         Assert.False(await restarted.AddAsync(Event("u1", "m1"), default)); // a redelivery after processing is still refused
 
@@ -60,14 +60,16 @@ public abstract class WebhookInboxContractTests
             await inbox.AddAsync(Event(user, id), default);
         await inbox.AddAsync(Event("a", "z1", "zalo"), default); // the same user id on another channel is another queue
 
-        Assert.Equal(["a1", "b1"], (await inbox.ClaimAsync(["facebook"], Now, Now.AddSeconds(30), 10, default)).Select(e => e.EventId));
+        var first = await inbox.ClaimAsync(["facebook"], Now, Now.AddSeconds(30), 10, default);
+        Assert.Equal(["a1", "b1"], first.Select(e => e.EventId));
         var other = NewInstance(); // another replica
         Assert.Empty(await other.ClaimAsync(["facebook"], Now, Now.AddSeconds(30), 10, default));
         Assert.Equal(["z1"], (await other.ClaimAsync(Both, Now, Now.AddSeconds(30), 10, default)).Select(e => e.EventId));
 
-        await inbox.CompleteAsync("facebook", "a1", Now, default);
-        Assert.Equal(["a2"], (await other.ClaimAsync(Both, Now, Now.AddSeconds(30), 10, default)).Select(e => e.EventId));
-        await other.CompleteAsync("facebook", "a2", Now, default);
+        await inbox.CompleteAsync(first[0], Now, default);
+        var second = await other.ClaimAsync(Both, Now, Now.AddSeconds(30), 10, default);
+        Assert.Equal(["a2"], second.Select(e => e.EventId));
+        await other.CompleteAsync(second[0], Now, default);
         Assert.Equal(["a3"], (await inbox.ClaimAsync(Both, Now, Now.AddSeconds(30), 1, default)).Select(e => e.EventId));
     }
 
@@ -77,15 +79,16 @@ public abstract class WebhookInboxContractTests
         var inbox = NewInstance();
         await inbox.AddAsync(Event("a", "a1"), default);
         await inbox.AddAsync(Event("b", "b1"), default);
-        Assert.Equal(2, (await inbox.ClaimAsync(Both, Now, Now.AddSeconds(30), 10, default)).Count); // then the instance dies
+        var claimed = await inbox.ClaimAsync(Both, Now, Now.AddSeconds(30), 10, default); // then the instance dies
+        Assert.Equal(2, claimed.Count);
 
         var survivor = NewInstance();
         Assert.Empty(await survivor.ClaimAsync(Both, Now.AddSeconds(10), Now.AddSeconds(40), 10, default));
-        await inbox.RenewAsync("facebook", "b1", Now.AddSeconds(60), default); // b1's turn is still running
+        Assert.True(await inbox.RenewAsync(claimed.Single(e => e.EventId == "b1"), Now.AddSeconds(60), default)); // b1's turn is still running
         var taken = Assert.Single(await survivor.ClaimAsync(Both, Now.AddSeconds(31), Now.AddSeconds(61), 10, default));
         Assert.Equal(("a1", 2), (taken.EventId, taken.Attempts));
 
-        await survivor.ReleaseAsync("facebook", "a1", default); // stopping: given back unprocessed
+        Assert.True(await survivor.ReleaseAsync(taken, default)); // stopping: given back unprocessed
         Assert.Equal(["a1"], (await inbox.ClaimAsync(Both, Now.AddSeconds(32), Now.AddSeconds(62), 10, default)).Select(e => e.EventId));
     }
 
@@ -100,9 +103,33 @@ public abstract class WebhookInboxContractTests
         Assert.All(stored, body => Assert.DoesNotContain("036303012345", body));
         Assert.All(stored, body => Assert.DoesNotContain("message", body));
 
-        await inbox.ClaimAsync(Both, Now, Now.AddSeconds(30), 10, default);
-        await inbox.CompleteAsync("facebook", "a1", Now, default);
+        var claimed = await inbox.ClaimAsync(Both, Now, Now.AddSeconds(30), 10, default);
+        await inbox.CompleteAsync(claimed.Single(e => e.EventId == "a1"), Now, default);
         Assert.Single(await RawBodiesAsync(), body => body is null);
+    }
+
+    [Fact]
+    public async Task A_claim_whose_lease_was_taken_over_can_no_longer_renew_release_or_complete_the_event()
+    {
+        var inbox = NewInstance();
+        await inbox.AddAsync(Event("a", "a1"), default);
+        await inbox.AddAsync(Event("a", "a2"), default);
+        var stale = Assert.Single(await inbox.ClaimAsync(Both, Now, Now.AddSeconds(30), 10, default)); // then this worker pauses past its lease
+        var other = NewInstance();
+        var current = Assert.Single(await other.ClaimAsync(Both, Now.AddSeconds(31), Now.AddSeconds(61), 10, default));
+        Assert.Equal(("a1", 1, 2), (current.EventId, stale.Attempts, current.Attempts));
+
+        Assert.False(await inbox.RenewAsync(stale, Now.AddSeconds(90), default));
+        Assert.False(await inbox.ReleaseAsync(stale, default));
+        Assert.False(await inbox.CompleteAsync(stale, Now.AddSeconds(40), default));
+        // None of them touched the current claim: still leased, not processed; the user's next event still waits.
+        Assert.Empty(await NewInstance().ClaimAsync(Both, Now.AddSeconds(45), Now.AddSeconds(75), 10, default));
+        Assert.Equal(2, await other.CountPendingAsync(default));
+
+        Assert.True(await other.RenewAsync(current, Now.AddSeconds(91), default));
+        Assert.True(await other.CompleteAsync(current, Now.AddSeconds(50), default));
+        Assert.False(await other.CompleteAsync(current, Now.AddSeconds(51), default)); // once
+        Assert.Equal(["a2"], (await inbox.ClaimAsync(Both, Now.AddSeconds(52), Now.AddSeconds(82), 10, default)).Select(e => e.EventId));
     }
 
     [Fact]
@@ -130,7 +157,7 @@ public abstract class WebhookInboxContractTests
                     order.GetOrAdd(e.UserId, _ => new()).Enqueue(int.Parse(e.EventId.Split('-')[1]));
                     await Task.Yield();
                     busy.TryRemove(e.UserId, out _);
-                    await inbox.CompleteAsync(e.ChannelId, e.EventId, Now, default);
+                    Assert.True(await inbox.CompleteAsync(e, Now, default));
                 }
             }
         })).ToArray();
@@ -207,9 +234,12 @@ public sealed class MemoryWebhookInboxTests
         Assert.True(await inbox.AddAsync(new("zalo", "a1", "a", at, "{}"), default));
         Assert.False(await inbox.AddAsync(new("zalo", "a1", "a", at, "{}"), default));
         Assert.True(await inbox.AddAsync(new("zalo", "a2", "a", at, "{}"), default));
-        Assert.Equal(["a1"], (await inbox.ClaimAsync(["zalo"], at, at.AddSeconds(30), 10, default)).Select(e => e.EventId));
+        var first = Assert.Single(await inbox.ClaimAsync(["zalo"], at, at.AddSeconds(30), 10, default));
+        Assert.Equal("a1", first.EventId);
         Assert.Empty(await inbox.ClaimAsync(["zalo"], at, at.AddSeconds(30), 10, default));
-        await inbox.CompleteAsync("zalo", "a1", at, default);
+        var stale = first with { Attempts = 0 };
+        Assert.False(await inbox.CompleteAsync(stale, at, default)); // not the latest claim
+        Assert.True(await inbox.CompleteAsync(first, at, default));
         Assert.Equal(["a2"], (await inbox.ClaimAsync(["zalo"], at, at.AddSeconds(30), 10, default)).Select(e => e.EventId));
     }
 }

@@ -1,0 +1,175 @@
+using System.Globalization;
+using Microsoft.Bot.Schema;
+using Microsoft.Data.Sqlite;
+using VssBot.Bot.Privacy;
+using VssBot.Bot.Storage;
+
+namespace VssBot.Bot.Channels.DirectLine.Stores;
+
+/// <summary>
+/// Direct Line conversations in the channel's own SQLite file (<c>conversations.db</c> in the data folder): one instance
+/// only, so a reloaded page or a restarted process shows the same history.
+/// </summary>
+public sealed class SqliteConversationStore(string path, IPersonalDataProtector protector, TimeProvider clock) : IConversationStore
+{
+    private readonly SqliteFile file = new(path, Storage.Migrations.SchemaMigrations.SqliteDirectLine);
+    private readonly ActivityRows rows = new(protector);
+
+    public string Location => file.Path;
+
+    public async Task<int> PrepareAsync(CancellationToken cancellationToken)
+    {
+        await file.EnsureCreatedAsync(cancellationToken);
+        return await EncryptClearRowsAsync(cancellationToken);
+    }
+
+    public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await file.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO dl_conversations (id, user_id, created_at) VALUES ($id, $user, $now)";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$user", rows.ProtectUser(conversationId, userId));
+        command.Parameters.AddWithValue("$now", Now());
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await file.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM dl_conversations WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public async Task<long> AppendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation.Id;
+        await using var connection = await file.OpenAsync(cancellationToken);
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): two appends never read the same MAX.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var next = connection.CreateCommand();
+        next.Transaction = transaction;
+        next.CommandText = "SELECT COALESCE(MAX(seq), 0) + 1 FROM dl_activities WHERE conversation_id = $id";
+        next.Parameters.AddWithValue("$id", conversationId);
+        var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
+
+        var json = rows.Protect(activity, sequence);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO dl_activities (conversation_id, seq, json) VALUES ($id, $seq, $json)";
+        insert.Parameters.AddWithValue("$id", conversationId);
+        insert.Parameters.AddWithValue("$seq", sequence);
+        insert.Parameters.AddWithValue("$json", json);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var touch = connection.CreateCommand();
+        touch.Transaction = transaction;
+        touch.CommandText = "UPDATE dl_conversations SET updated_at = $now WHERE id = $id";
+        touch.Parameters.AddWithValue("$id", conversationId);
+        touch.Parameters.AddWithValue("$now", Now());
+        await touch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return sequence;
+    }
+
+    public async Task<ActivitySlice> ReadAfterAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
+    {
+        await using var connection = await file.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, json FROM dl_activities WHERE conversation_id = $id AND seq > $after ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$after", watermark ?? 0);
+        command.Parameters.AddWithValue("$limit", ActivityRows.PageSize);
+        var activities = new List<Activity>();
+        var last = watermark ?? 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            last = reader.GetInt64(0);
+            activities.Add(rows.Read(conversationId, last, reader.GetString(1)));
+        }
+        return new ActivitySlice(activities, last);
+    }
+
+    public async Task<IReadOnlyList<string>> DeleteIdleBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await file.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var ids = new List<string>();
+        await using (var idle = connection.CreateCommand())
+        {
+            idle.Transaction = transaction;
+            // "O" timestamps in UTC have a fixed width: text order is time order.
+            idle.CommandText = "DELETE FROM dl_conversations WHERE COALESCE(updated_at, created_at) < $cutoff RETURNING id";
+            idle.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+            await using var reader = await idle.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                ids.Add(reader.GetString(0));
+        }
+        await using (var activities = connection.CreateCommand())
+        {
+            activities.Transaction = transaction;
+            activities.CommandText = "DELETE FROM dl_activities WHERE conversation_id NOT IN (SELECT id FROM dl_conversations)";
+            await activities.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
+
+    private string Now() => Timestamp(clock.GetUtcNow());
+
+    private static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Encrypts the rows a version before encryption wrote in clear, then rebuilds the file (VACUUM, WAL truncated)
+    /// so no freed page keeps the old text. Returns how many rows were rewritten.
+    /// </summary>
+    private async Task<int> EncryptClearRowsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await file.OpenAsync(cancellationToken);
+        var rewritten = 0;
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        {
+            rewritten += await RewriteAsync(connection, transaction, "SELECT conversation_id, seq, json FROM dl_activities WHERE json NOT LIKE 'enc:v1:%'",
+                "UPDATE dl_activities SET json = $value WHERE conversation_id = $id AND seq = $seq",
+                (id, seq, json) => rows.ProtectJson(id, seq, json), cancellationToken);
+            rewritten += await RewriteAsync(connection, transaction, "SELECT id, 0, user_id FROM dl_conversations WHERE user_id NOT LIKE 'enc:v1:%'",
+                "UPDATE dl_conversations SET user_id = $value WHERE id = $id",
+                (id, _, user) => rows.ProtectUser(id, user), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (rewritten > 0)
+        {
+            await using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return rewritten;
+    }
+
+    private static async Task<int> RewriteAsync(SqliteConnection connection, SqliteTransaction transaction, string select, string update,
+        Func<string, long, string, string> protect, CancellationToken cancellationToken)
+    {
+        var clear = new List<(string Id, long Seq, string Value)>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = select;
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                clear.Add((reader.GetString(0), reader.GetInt64(1), protect(reader.GetString(0), reader.GetInt64(1), reader.GetString(2))));
+        }
+        foreach (var (id, seq, value) in clear)
+        {
+            await using var write = connection.CreateCommand();
+            write.Transaction = transaction;
+            write.CommandText = update;
+            write.Parameters.AddWithValue("$id", id);
+            write.Parameters.AddWithValue("$seq", seq);
+            write.Parameters.AddWithValue("$value", value);
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return clear.Count;
+    }
+}
