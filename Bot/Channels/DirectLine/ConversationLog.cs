@@ -9,7 +9,7 @@ namespace VssBot.Bot.Channels.DirectLine;
 /// <see cref="IConversationStore"/>. Appending publishes the conversation's id on <see cref="ChangeTopics.DirectLine"/>,
 /// which wakes the conversation's streams on every instance (<see cref="ConversationSignals"/>).
 /// </summary>
-public sealed class ConversationLog(IConversationStore store, IChangeNotifications notifications)
+public sealed class ConversationLog(IConversationStore store, IChangeNotifications notifications, ILogger<ConversationLog> logger)
 {
     public IConversationStore Store => store;
 
@@ -22,8 +22,16 @@ public sealed class ConversationLog(IConversationStore store, IChangeNotificatio
     public async Task<long> AppendAsync(Activity activity, CancellationToken cancellationToken)
     {
         var sequence = await store.AppendAsync(activity, cancellationToken);
-        // After the commit: a woken stream reads the row. A lost wake-up costs latency only (streams re-read on their own).
-        await notifications.PublishAsync(ChangeTopics.DirectLine, activity.Conversation.Id, cancellationToken);
+        // After the commit: a woken stream reads the row. A lost wake-up costs latency only (streams re-read on their own),
+        // so a failed one never fails the turn that wrote the activity.
+        try
+        {
+            await notifications.PublishAsync(ChangeTopics.DirectLine, activity.Conversation.Id, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Direct Line streams could not be woken: {Error}", Turns.ExceptionSummary.Describe(e, withStack: false));
+        }
         return sequence;
     }
 

@@ -77,11 +77,14 @@ public static class DirectLineChannel
     /// older version left in clear (activity rows, uploaded images).
     /// </summary>
     private sealed class DirectLineInitializer(DirectLineSigningKey key, IConversationStore conversations, IUploadStore uploads,
-        ILogger<DirectLineInitializer> logger) : IHostedService
+        IOptions<DirectLineOptions> options, IServiceProvider services, ILogger<DirectLineInitializer> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             _ = key.Bytes;
+            if (string.IsNullOrEmpty(options.Value.SigningKey) && StorageServiceCollectionExtensions.UsesPostgres(services))
+                logger.LogWarning("DirectLine:SigningKey is not set: this replica signs Direct Line tokens with its own generated key, " +
+                    "which the other replicas refuse. Give every replica the same key (openssl rand -base64 32).");
             var rows = await conversations.PrepareAsync(cancellationToken);
             var files = await uploads.PrepareAsync(cancellationToken);
             if (rows + files > 0)
