@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using VssBot.Bot.Turns;
 
 namespace VssBot.Bot.Telemetry;
@@ -21,11 +22,44 @@ public static class TelemetryServiceCollectionExtensions
             .ValidateOnStart();
         services.AddVssBotMetrics();
         services.AddSingleton<ITurnObserver, TurnMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(VssBotMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter());
+
+        // Traces only where configuration names a collector: off by default, nothing collected for no one.
+        var otlp = configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.OtlpEndpoint)}"];
+        if (!string.IsNullOrWhiteSpace(otlp) || !string.IsNullOrWhiteSpace(configuration[TelemetryOptions.StandardOtlpEndpointVariable]))
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(VssBotTracing.SourceName)
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.EnrichWithHttpResponse = (span, _) => WithoutAddress(span);
+                    o.RecordException = false; // exception messages may quote what a student typed
+                })
+                .AddHttpClientInstrumentation(o =>
+                {
+                    o.EnrichWithHttpResponseMessage = (span, _) => WithoutAddress(span);
+                    o.EnrichWithException = (span, _) => WithoutAddress(span);
+                    o.RecordException = false;
+                })
+                .AddOtlpExporter(o =>
+                {
+                    if (!string.IsNullOrWhiteSpace(otlp)) o.Endpoint = new Uri(otlp);
+                }));
         return services;
+    }
+
+    /// <summary>
+    /// Paths and queries can carry personal data or secrets (a printable-form token, <c>?key=</c>, an access token): a
+    /// request span keeps its route template (<c>http.route</c>), method and status, not the address itself.
+    /// </summary>
+    private static void WithoutAddress(System.Diagnostics.Activity span)
+    {
+        span.SetTag("url.path", null);
+        span.SetTag("url.query", null);
+        span.SetTag("url.full", null);
+        if (span.GetTagItem("http.route") is string route) span.DisplayName = $"{span.GetTagItem("http.request.method")} {route}";
     }
 
     /// <summary>The bot's meter alone (for modules that count: the declarations outbox), without an exporter.</summary>

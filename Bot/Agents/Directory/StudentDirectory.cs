@@ -53,17 +53,10 @@ public sealed class StudentDirectory(IStudentDirectoryStore store, Form01Definit
     }
 
     /// <summary>What <c>next_field</c> holds for a student before Form 01 whose consent is not given (declined or not answered).</summary>
-    public const string ConsentStep = MainDialog.ConsentQuestion;
+    public const string ConsentStep = FormProgress.ConsentStep;
 
-    /// <summary>
-    /// The first Form 01 question not answered yet, while the student is on the form (for the drop-off funnel); without
-    /// consent the student has not reached the form: <see cref="ConsentStep"/>.
-    /// </summary>
-    private string? NextField(StudentProfile? profile) =>
-        profile?.Journey.State is JourneyState.Installed or JourneyState.Declaring
-        || profile?.Journey.State == JourneyState.WithPerson && profile.Journey.StateBeforePerson is JourneyState.Installed or JourneyState.Declaring
-            ? profile!.ConsentGiven ? form.Fields.FirstOrDefault(f => !profile.Form.Answers.ContainsKey(f.Key))?.Key : ConsentStep
-            : null;
+    /// <summary>The funnel's step (<see cref="FormProgress.NextStep"/>).</summary>
+    private string? NextField(StudentProfile? profile) => FormProgress.NextStep(profile, form);
 
     private static IEnumerable<(WaitingReason Reason, string? QuestionKey, DateTimeOffset At)> OpenWaits(StudentProfile? profile, DateTimeOffset? resolvedAt)
     {

@@ -90,6 +90,9 @@ public sealed class DeclarationOutboxWorker(
 
     private async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        // The span names the attempt and its outcome, never the declaration (the registry call below is its child).
+        using var span = VssBot.Bot.Telemetry.VssBotTracing.Source.StartActivity("declaration.deliver", System.Diagnostics.ActivityKind.Internal);
+        span?.SetTag(VssBot.Bot.Telemetry.VssBotTracing.Attempt, item.Attempts + 1);
         string failure;
         try
         {
@@ -100,6 +103,7 @@ public sealed class DeclarationOutboxWorker(
             {
                 await outbox.MarkSentAsync(item.IdempotencyKey, declaration.Id, clock.GetUtcNow(), cancellationToken);
                 metrics.Declaration("delivered");
+                span?.SetTag(VssBot.Bot.Telemetry.VssBotTracing.Outcome, "delivered");
                 logger.LogInformation("Declaration {Receipt} accepted by the registry ({Status}) after {Attempts} attempt(s)",
                     item.ReceiptNumber, (int?)response.StatusCode, item.Attempts + 1);
                 await FollowUpAsync(item with { Status = OutboxStatus.Sent }, cancellationToken);
@@ -116,6 +120,7 @@ public sealed class DeclarationOutboxWorker(
                 var error = $"HTTP {(int)response.StatusCode!}: invalid {invalidFields.Names ?? invalidFields.Reason}";
                 await outbox.MarkRejectedAsync(item.IdempotencyKey, error, cancellationToken);
                 metrics.Declaration("invalid");
+                span?.SetTag(VssBot.Bot.Telemetry.VssBotTracing.Outcome, "invalid").SetStatus(System.Diagnostics.ActivityStatusCode.Error, "invalid");
                 logger.LogError("Declaration {Receipt} refused by the registry as invalid: it will not be retried", item.ReceiptNumber);
                 return;
             }
@@ -131,6 +136,7 @@ public sealed class DeclarationOutboxWorker(
         var delay = Backoff(item.Attempts + 1);
         await outbox.MarkRetryAsync(item.IdempotencyKey, clock.GetUtcNow() + delay, failure, cancellationToken);
         metrics.Declaration("failed");
+        span?.SetTag(VssBot.Bot.Telemetry.VssBotTracing.Outcome, "retry").SetStatus(System.Diagnostics.ActivityStatusCode.Error, "retry");
         logger.LogWarning("Declaration {Receipt} not delivered (attempt {Attempt}: {Failure}); next try in {Delay}",
             item.ReceiptNumber, item.Attempts + 1, failure, delay);
     }

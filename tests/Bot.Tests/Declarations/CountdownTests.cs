@@ -53,10 +53,7 @@ public sealed class CountdownTests : IDisposable
     /// <summary>Declares over /api/messages and waits until the registry accepted it and the student was told.</summary>
     private async Task DeclareAsync(VssBotFactory bot, HttpClient client)
     {
-        foreach (var say in new[] { "xin chao", "roi", "dong y", "Phạm Thu Hà", "0113099841", "036303012345", "Phường Cầu Giấy, Hà Nội", "dung",
-                     "12 Trần Duy Hưng", "bo qua", "dung", "ha.pham@gmail.com", "0912345678", "hom nay", "1", "dong y", "1", "1" })
-            await SayAsync(client, say);
-        var confirmation = await SayAsync(client, "ghi nhan");
+        var confirmation = await HappyPath.DeclareAsync(say => SayAsync(client, say));
         Assert.Contains(confirmation, t => t.Contains("Mã biên nhận"));
 
         // The worker polls on the host's clock: a follow-up that found the confirming turn still saving runs again once the

@@ -22,11 +22,7 @@ public sealed partial class DeclarationConversationTests : IDisposable
         using var bot = DeclarationHosts.Embedded(databasePath);
         var client = bot.CreateClient();
         const string conversation = "declaration-to-registry";
-        foreach (var say in new[] { "xin chao", "roi", "dong y", "Phạm Thu Hà", "0113099841", "cccd 036 303 012 345", "ninh binh", "hoa lu",
-                     "so 1 duong tran hung dao", "bo qua", "dung", "ha.pham@gmail.com", "0912 345 678", "hom nay", "cong thong tin", "dong y", "1", "tai co quan" })
-            await SayAsync(client, conversation, say);
-
-        var confirmation = string.Join("\n", await SayAsync(client, conversation, "ghi nhan"));
+        var confirmation = string.Join("\n", await HappyPath.DeclareAsync(say => SayAsync(client, conversation, say)));
         var receipt = ReceiptPattern().Match(confirmation);
         Assert.True(receipt.Success, "no receipt in: " + confirmation);
 

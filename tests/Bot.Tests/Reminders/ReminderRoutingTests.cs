@@ -79,9 +79,7 @@ public sealed class ReminderRoutingTests : IDisposable
     /// <summary>Declares over the Zalo webhook, answers the email question, and waits for the registry's acceptance.</summary>
     private async Task DeclareAsync(ZaloHost host, string emailAnswer)
     {
-        foreach (var say in new[] { "xin chao", "roi", "dong y", "Phạm Thu Hà", "0113099841", "036303012345", "Phường Cầu Giấy, Hà Nội", "dung",
-                     "12 Trần Duy Hưng", "bo qua", "dung", "ha.pham@gmail.com", "0912345678", "hom nay", "1", "dong y", "1", "1", "ghi nhan" })
-            await SayAsync(host, say);
+        await HappyPath.DeclareAsync(async say => { await SayAsync(host, say); return []; });
         Assert.Contains(Texts(host), t => t.Contains("Mình nhắc bạn qua email nữa nhé?"));
         await SayAsync(host, emailAnswer);
         await DeclarationHosts.EventuallyAsync(async () => await JourneyAsync(host) is { State: JourneyState.WaitingForOfficeVisit }, "the registry's acceptance",
