@@ -11,13 +11,18 @@ public sealed class AgentsDatabase
 {
     private readonly SqliteFile file;
 
-    public AgentsDatabase(string databasePath) => file = new SqliteFile(databasePath, Storage.Migrations.SchemaMigrations.Sqlite);
+    public AgentsDatabase(string databasePath, SqliteWriteGates? gates = null) =>
+        file = new SqliteFile(databasePath, Storage.Migrations.SchemaMigrations.Sqlite, gates: gates);
 
     public string DatabasePath => file.Path;
 
-    public static AgentsDatabase For(IServiceProvider services) => new(StorageServiceCollectionExtensions.SqlitePath(services));
+    public static AgentsDatabase For(IServiceProvider services) =>
+        new(StorageServiceCollectionExtensions.SqlitePath(services), services.GetRequiredService<SqliteWriteGates>());
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
+
+    /// <summary>A write transaction taken behind the file's write gate (shared with the bot state and the outbox).</summary>
+    public Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken) => file.BeginWriteAsync(cancellationToken);
 
     public static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 

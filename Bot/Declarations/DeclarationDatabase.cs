@@ -19,10 +19,11 @@ public sealed class DeclarationDatabase
 
     private readonly SqliteFile file;
 
-    public DeclarationDatabase(IOptions<StorageOptions> storage, IHostEnvironment environment)
-        : this(Path.Combine(environment.ContentRootPath, storage.Value.Sqlite.Path)) { }
+    public DeclarationDatabase(IOptions<StorageOptions> storage, IHostEnvironment environment, SqliteWriteGates gates)
+        : this(Path.Combine(environment.ContentRootPath, storage.Value.Sqlite.Path), gates) { }
 
-    public DeclarationDatabase(string databasePath) => file = new SqliteFile(databasePath, Storage.Migrations.SchemaMigrations.Sqlite);
+    public DeclarationDatabase(string databasePath, SqliteWriteGates? gates = null) =>
+        file = new SqliteFile(databasePath, Storage.Migrations.SchemaMigrations.Sqlite, gates: gates);
 
     public string DatabasePath => file.Path;
 
@@ -30,6 +31,9 @@ public sealed class DeclarationDatabase
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
+
+    /// <summary>A write transaction taken behind the file's write gate (shared with the bot state and the console's tables).</summary>
+    public Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken) => file.BeginWriteAsync(cancellationToken);
 
     /// <summary>Creates or migrates the file's schema. Safe to call more than once.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => file.EnsureCreatedAsync(cancellationToken);

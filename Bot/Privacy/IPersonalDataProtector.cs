@@ -11,6 +11,12 @@ public interface IPersonalDataProtector
     /// <summary>Decrypts what <see cref="Protect"/> wrote; throws <see cref="System.Security.Cryptography.CryptographicException"/> on a wrong key or tampered text.</summary>
     string Unprotect(string protectedText, string context);
 
+    /// <summary>As <see cref="Protect"/> (the same text form), for plaintext that is already bytes: no UTF-16 copy of it.</summary>
+    string ProtectToText(ReadOnlySpan<byte> plaintext, string context);
+
+    /// <summary>As <see cref="Unprotect"/>, returning the plaintext bytes (what <see cref="ProtectToText"/> or <see cref="Protect"/> (UTF-8) encrypted).</summary>
+    byte[] UnprotectToBytes(string protectedText, string context);
+
     /// <summary>True when <paramref name="text"/> carries the prefix <see cref="Protect"/> writes.</summary>
     bool IsProtected(string text);
 

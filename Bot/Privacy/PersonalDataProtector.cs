@@ -37,10 +37,14 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
 
     public bool IsProtected(string text) => text.StartsWith(Prefix, StringComparison.Ordinal);
 
-    public string Protect(string plaintext, string context) =>
-        $"{Prefix}{currentKeyId}:{Convert.ToBase64String(Encrypt(Encoding.UTF8.GetBytes(plaintext), context))}";
+    public string Protect(string plaintext, string context) => ProtectToText(Encoding.UTF8.GetBytes(plaintext), context);
 
-    public string Unprotect(string protectedText, string context)
+    public string ProtectToText(ReadOnlySpan<byte> plaintext, string context) =>
+        $"{Prefix}{currentKeyId}:{Convert.ToBase64String(Encrypt(plaintext, context))}";
+
+    public string Unprotect(string protectedText, string context) => Encoding.UTF8.GetString(UnprotectToBytes(protectedText, context));
+
+    public byte[] UnprotectToBytes(string protectedText, string context)
     {
         if (!IsProtected(protectedText))
             throw new CryptographicException("The value is not in the personal data format (enc:v1:).");
@@ -49,7 +53,7 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
         if (colon <= 0)
             throw new CryptographicException("The protected value has no key id.");
         var payload = Convert.FromBase64String(rest[(colon + 1)..].ToString());
-        return Encoding.UTF8.GetString(Decrypt(rest[..colon].ToString(), payload, context));
+        return Decrypt(rest[..colon].ToString(), payload, context);
     }
 
     /// <summary>Binary header: the ASCII prefix and key id (<c>enc:v1:{keyId}:</c>), then nonce | tag | ciphertext.</summary>

@@ -9,8 +9,10 @@ namespace VssBot.Bot.Storage;
 /// created or migrated by the scripts of <paramref name="scripts"/> (a <see cref="SchemaMigrations"/> set);
 /// afterwards each operation opens its own connection. A failed migration is tried again on the next use.
 /// </summary>
-public sealed class SqliteFile(string path, string scripts, ILogger? logger = null)
+public sealed class SqliteFile(string path, string scripts, ILogger? logger = null, SqliteWriteGates? gates = null)
 {
+    // Without the app's shared gates (a store built alone, in tests) the file gets a gate of its own.
+    private readonly SemaphoreSlim _writeGate = (gates ?? new SqliteWriteGates()).For(path);
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _ready;
 
@@ -39,6 +41,13 @@ public sealed class SqliteFile(string path, string scripts, ILogger? logger = nu
         pragmas.CommandText = ConnectionPragmas;
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>A write transaction behind the file's write gate (<see cref="SqliteWriteGates"/>): no wait at SQLite's lock.</summary>
+    public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken); // migrations run before the gate is taken
+        return await SqliteWrite.BeginAsync(_writeGate, OpenAsync, cancellationToken);
     }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

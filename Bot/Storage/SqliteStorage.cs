@@ -15,15 +15,17 @@ namespace VssBot.Bot.Storage;
 public sealed class SqliteStorage : StateStore, IDisposable
 {
     private readonly string connectionString;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SemaphoreSlim writeGate;
     private readonly System.Collections.Concurrent.ConcurrentBag<Reader> readers = [];
     private Writer? writer;
     private bool disposed;
 
-    public SqliteStorage(string databasePath, IPersonalDataProtector protector, TimeProvider? timeProvider = null)
+    /// <param name="gates">The app's write gates, so state writes take turns with the other writers of the file; none: a gate of its own.</param>
+    public SqliteStorage(string databasePath, IPersonalDataProtector protector, TimeProvider? timeProvider = null, SqliteWriteGates? gates = null)
         : base(protector, timeProvider)
     {
         DatabasePath = Path.GetFullPath(databasePath);
+        writeGate = (gates ?? new SqliteWriteGates()).For(DatabasePath);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,

@@ -20,12 +20,15 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
 {
     public const string ETagProperty = "ETag";
 
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly string[] PersonalKeyMarkers = ["/conversations/", "/users/"];
 
     private readonly JsonSerializer serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         TypeNameHandling = TypeNameHandling.All,
         SerializationBinder = new StateTypeBinder(),
+        // The binder hands over names already without versions (see StateTypeBinder.NameOf): "Full" writes them as given.
+        TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Full,
         NullValueHandling = NullValueHandling.Include,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         DateParseHandling = DateParseHandling.DateTimeOffset,
@@ -65,19 +68,54 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
     /// <summary>SQL LIKE patterns of the keys <see cref="DeletePersonalStateUpdatedBeforeAsync"/> deletes.</summary>
     protected static IReadOnlyList<string> PersonalKeyPatterns => [.. PersonalKeyMarkers.Select(m => $"%{m}%")];
 
-    /// <summary>Serializes, stamps a new ETag where one applies, compresses and encrypts one item for <paramref name="key"/>.</summary>
+    /// <summary>
+    /// Serializes, stamps a new ETag where one applies, compresses and encrypts one item for <paramref name="key"/>.
+    /// A state dictionary (every turn's case) is written straight to UTF-8 with its new ETag set for the time of the
+    /// write; other items go through a JSON tree to carry theirs.
+    /// </summary>
     protected EncodedItem Encode(string key, object value)
     {
-        var token = JToken.FromObject(value, serializer);
         var (takesPart, requested) = ETagOf(value);
-        string? newETag = null;
-        if (takesPart || value is IDictionary<string, object>)
+        var stamped = takesPart || value is IDictionary<string, object>;
+        var newETag = stamped ? Guid.NewGuid().ToString("N") : null;
+        using var json = new MemoryStream(8 * 1024);
+        using (var text = new StreamWriter(json, Utf8, 4 * 1024, leaveOpen: true))
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
         {
-            newETag = Guid.NewGuid().ToString("N");
-            ((JObject)token)[ETagProperty] = newETag;
+            if (value is IDictionary<string, object> { IsReadOnly: false } dictionary)
+            {
+                var previous = dictionary.TryGetValue(ETagProperty, out var old) ? (true, old) : (false, null);
+                dictionary[ETagProperty] = newETag!;
+                try
+                {
+                    serializer.Serialize(writer, value);
+                }
+                finally
+                {
+                    if (previous.Item1)
+                        dictionary[ETagProperty] = previous.old!;
+                    else
+                        dictionary.Remove(ETagProperty);
+                }
+            }
+            else
+            {
+                var token = JToken.FromObject(value, serializer);
+                if (newETag is not null)
+                    ((JObject)token)[ETagProperty] = newETag;
+                token.WriteTo(writer);
+            }
         }
-        return new EncodedItem(key, protector.Protect(StateCompression.Compress(token.ToString(Formatting.None)), key), newETag,
-            Checked: takesPart ? requested != "*" : value is IDictionary<string, object>, requested, value as IDictionary<string, object>);
+        var compressed = StateCompression.Compress(json.GetBuffer().AsSpan(0, (int)json.Length), out var length);
+        try
+        {
+            return new EncodedItem(key, protector.ProtectToText(compressed.AsSpan(0, length), key), newETag,
+                Checked: takesPart ? requested != "*" : value is IDictionary<string, object>, requested, value as IDictionary<string, object>);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(compressed);
+        }
     }
 
     /// <summary>After a committed write: the caller's state dictionaries carry their new ETag (what BotState keeps cached).</summary>
@@ -94,8 +132,10 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
     /// </summary>
     protected object? Decode(string key, string stored)
     {
-        var json = StateCompression.Decompress(protector.IsProtected(stored) ? protector.Unprotect(stored, key) : stored);
-        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.DateTimeOffset };
+        using var text = protector.IsProtected(stored)
+            ? StateCompression.Reader(protector.UnprotectToBytes(stored, key))
+            : StateCompression.Reader(stored);
+        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.DateTimeOffset };
         return serializer.Deserialize(reader);
     }
 

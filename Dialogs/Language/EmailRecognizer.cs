@@ -39,11 +39,16 @@ public static partial class EmailRecognizer
     private static readonly IEqualityComparer<EmailReading> ByAddress =
         EqualityComparer<EmailReading>.Create((a, b) => a?.Address == b?.Address, r => r.Address?.GetHashCode(StringComparison.Ordinal) ?? 0);
 
+    /// <summary>Each spoken punctuation entry as a regex built once (Regex's own cache holds only 15 patterns).</summary>
+    private static readonly (Regex Pattern, string Replacement)[] VoiceRewrites = TypedWordTable.Voice
+        .Select(v => (new Regex($@"(?<!\p{{L}}){Regex.Escape(v.Typed)}(?!\p{{L}})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), " " + v.Meaning + " "))
+        .ToArray();
+
     /// <summary>"a còng" → "@", "chấm com" → ".com" (Language/Data/normalisation.vi.tsv, kind voice), and spaces around the domain's dots dropped.</summary>
     private static string Spoken(string text)
     {
-        foreach (var (typed, meaning) in TypedWordTable.Voice)
-            text = Regex.Replace(text, $@"(?<!\p{{L}}){Regex.Escape(typed)}(?!\p{{L}})", " " + meaning + " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        foreach (var (pattern, replacement) in VoiceRewrites)
+            text = pattern.Replace(text, replacement);
         if (!text.Contains('@')) return text;
         text = SpacedAt().Replace(text, "@");
         return DomainDot().Replace(text, ".");

@@ -33,14 +33,16 @@ internal static class LanguageTables
 /// </summary>
 internal sealed class TypedWordTable
 {
-    private readonly (string[] Typed, string[] Folded)[] _entries;
+    // Entries by their first typed word, longest first: a word is looked up once instead of compared with every entry.
+    private readonly FrozenDictionary<string, (string[] Typed, string[] Folded)[]> _byFirstWord;
 
     private TypedWordTable(IEnumerable<(string Typed, string Folded)> entries) =>
-        _entries = entries
+        _byFirstWord = entries
             .Select(e => (Typed: e.Typed.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries),
                           Folded: e.Folded.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
-            .OrderByDescending(e => e.Typed.Length)
-            .ToArray();
+            .Where(e => e.Typed.Length > 0)
+            .GroupBy(e => e.Typed[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Typed.Length).ToArray(), StringComparer.Ordinal);
 
     /// <summary>Everything but spoken e-mail punctuation ("a còng"), which only the e-mail reader rewrites.</summary>
     public static TypedWordTable Chat { get; } = new(LanguageTables.Rows("normalisation.vi.tsv")
@@ -51,18 +53,21 @@ internal sealed class TypedWordTable
         .Where(r => r[0] == "voice").Select(r => (r[1], r[2])).ToArray();
 
     /// <summary>The longest entry matching the typed words at <paramref name="start"/>: its length in words and its folded words.</summary>
+    /// <remarks>
+    /// Words match exactly (ordinal): an entry typed without diacritics thus matches only a word typed without them,
+    /// and one with diacritics only that spelling.
+    /// </remarks>
     public (int Length, string[] Folded)? MatchAt(IReadOnlyList<string> typed, int start)
     {
-        foreach (var (words, folded) in _entries)
+        if (start >= typed.Count || !_byFirstWord.TryGetValue(typed[start], out var candidates))
+            return null;
+        foreach (var (words, folded) in candidates)
         {
             if (start + words.Length > typed.Count) continue;
             var ok = true;
-            for (var i = 0; i < words.Length && ok; i++) ok = Matches(words[i], typed[start + i]);
+            for (var i = 1; i < words.Length && ok; i++) ok = string.Equals(words[i], typed[start + i], StringComparison.Ordinal);
             if (ok) return (words.Length, folded);
         }
         return null;
     }
-
-    private static bool Matches(string entry, string typed) =>
-        entry == typed || !VietnameseText.HasDiacritics(entry) && entry == typed && !VietnameseText.HasDiacritics(typed);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Data.Sqlite;
 using VssBot.Bot.Privacy;
+using VssBot.Bot.Storage;
 using VssBot.Dialogs.Journey;
 
 namespace VssBot.Bot.Agents.Directory;
@@ -12,13 +13,11 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
 
     public async Task<string?> RecordTurnAsync(string studentKey, ConversationReference reference, Func<DateTimeOffset?, DirectoryTurn> turn, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(); // BEGIN IMMEDIATE: read and write together
+        await using var write = await database.BeginWriteAsync(cancellationToken); // BEGIN IMMEDIATE: read and write together
         DateTimeOffset? resolvedAt = null;
         string? before = null;
-        await using (var read = connection.Sql("SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key").With("$key", studentKey))
+        await using (var read = write.Sql("SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key").With("$key", studentKey))
         {
-            read.Transaction = transaction;
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
@@ -28,7 +27,7 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         }
 
         var row = turn(resolvedAt);
-        await using (var write = connection.Sql("""
+        await using (var upsert = write.Sql("""
             INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field, roster_id)
             VALUES ($key, $channel, $reference, $now, $state, $escalation, $question, $since, $next,
                 (SELECT student_id FROM roster WHERE student_id = $studentId COLLATE NOCASE LIMIT 1))
@@ -44,10 +43,9 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
             .With("$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null)
             .With("$next", row.NextField).With("$studentId", row.StudentId))
         {
-            write.Transaction = transaction;
-            await write.ExecuteNonQueryAsync(cancellationToken);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return before;
     }
 

@@ -1,4 +1,5 @@
 using VssBot.Bot.Privacy;
+using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Agents.Directory;
 
@@ -7,25 +8,22 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
 {
     public async Task AppendAsync(string studentKey, IReadOnlyList<(Sender Sender, string Text)> lines, DateTimeOffset at, int keep, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         foreach (var (sender, text) in lines)
         {
-            await using var insert = connection.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)")
+            await using var insert = write.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)")
                 .With("$key", studentKey).With("$at", AgentsDatabase.Timestamp(at)).With("$sender", sender.ToString())
                 .With("$text", TranscriptText.Protect(protector, studentKey, text));
-            insert.Transaction = transaction;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var trim = connection.Sql("""
+        await using (var trim = write.Sql("""
             DELETE FROM transcript WHERE student_key = $key AND id NOT IN
                 (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $keep)
             """).With("$key", studentKey).With("$keep", keep))
         {
-            trim.Transaction = transaction;
             await trim.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

@@ -18,9 +18,10 @@ public static class BotFrameworkChannel
                 "(and MicrosoftAppTenantId for SingleTenant/UserAssignedMSI) next to MicrosoftAppId, or remove MicrosoftAppId for local use.")
             .ValidateOnStart();
 
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+        // Bot Framework's authentication, handing CloudAdapter reused clients instead of new ones every turn (issue 12).
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusedClientsAuthentication(new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
 
         // A factory: CloudAdapter's constructors are ambiguous to the container.
         services.AddSingleton(sp => new CloudAdapter(

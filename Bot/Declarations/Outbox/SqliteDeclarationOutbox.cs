@@ -15,8 +15,8 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
     public async Task<(string ReceiptNumber, bool Created)> AddAsync(string idempotencyKey, string studentKey, ConversationReference conversation,
         DateTimeOffset confirmedAt, Func<string, DeclarationContent> content, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken); // BEGIN IMMEDIATE
+        await using var write = await database.BeginWriteAsync(cancellationToken); // BEGIN IMMEDIATE, behind the file's write gate
+        var (connection, transaction) = (write.Connection, write.Transaction);
         if (await ScalarAsync(connection, transaction, "SELECT receipt_number FROM declaration_outbox WHERE idempotency_key = $key", cancellationToken, ("$key", idempotencyKey)) is string existing)
             return (existing, false);
 

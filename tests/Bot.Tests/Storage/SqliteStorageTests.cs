@@ -75,4 +75,27 @@ public sealed class SqliteStorageTests : StateStoreContractTests
     [InlineData(typeof(Dictionary<string, Outside.Gadget[]>), false)]
     public void The_binder_allows_only_System_Microsoft_Bot_and_VssBot_types(Type type, bool allowed) =>
         Assert.Equal(allowed, StateTypeBinder.IsAllowed(type));
+
+    /// <summary>The "$type" names the binder hands over are exactly what Newtonsoft's Simple format writes (rows stay readable both ways).</summary>
+    [Theory]
+    [InlineData(typeof(Dictionary<string, object>))]
+    [InlineData(typeof(List<JourneyEvent>))]
+    [InlineData(typeof(JourneyRecord[]))]
+    [InlineData(typeof(int[,]))]
+    [InlineData(typeof(Dictionary<string, List<KeyValuePair<string, int?>>>))]
+    [InlineData(typeof(VssBot.Dialogs.Runtime.DialogState))]
+    [InlineData(typeof(StateStoreContractTests.Note))]
+    public void Type_names_are_written_as_newtonsofts_simple_format_writes_them(Type type)
+    {
+        var value = type.IsArray ? Array.CreateInstance(type.GetElementType()!, new int[type.GetArrayRank()]) : Activator.CreateInstance(type)!;
+        var simple = Newtonsoft.Json.JsonConvert.SerializeObject(value, new Newtonsoft.Json.JsonSerializerSettings { TypeNameHandling = Newtonsoft.Json.TypeNameHandling.All });
+        var ours = Newtonsoft.Json.JsonConvert.SerializeObject(value, new Newtonsoft.Json.JsonSerializerSettings
+        {
+            TypeNameHandling = Newtonsoft.Json.TypeNameHandling.All,
+            SerializationBinder = new StateTypeBinder(),
+            TypeNameAssemblyFormatHandling = Newtonsoft.Json.TypeNameAssemblyFormatHandling.Full,
+        });
+        Assert.Contains("$type", ours);
+        Assert.Equal(simple, ours);
+    }
 }

@@ -217,6 +217,38 @@ public abstract class StateStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_in_every_earlier_stored_form_still_read_back()
+    {
+        const string json = """{"$type":"VssBot.Bot.Tests.Storage.StateStoreContractTests+Note, VssBot.Bot.Tests","Text":"0912345678"}""";
+        var protector = TestKeys.Protector();
+        // Plain JSON (before encryption), encrypted JSON (before compression), encrypted "br1:" + base64 Brotli (before raw Brotli).
+        await InsertRawAsync("emulator/users/plain", json);
+        await InsertRawAsync("emulator/users/encrypted", protector.Protect(json, "emulator/users/encrypted"));
+        var brotli = System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(json.Length);
+        var buffer = new byte[brotli];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(System.Text.Encoding.UTF8.GetBytes(json), buffer, out var written));
+        await InsertRawAsync("emulator/users/br1", protector.Protect("br1:" + Convert.ToBase64String(buffer, 0, written), "emulator/users/br1"));
+
+        var items = await Storage.ReadAsync(["emulator/users/plain", "emulator/users/encrypted", "emulator/users/br1"]);
+
+        Assert.Equal(3, items.Count);
+        Assert.All(items.Values, item => Assert.Equal("0912345678", ((Note)item).Text));
+    }
+
+    [Fact]
+    public async Task A_row_written_now_is_compressed_inside_its_encryption()
+    {
+        var text = string.Concat(Enumerable.Repeat("0912345678 ", 200));
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/users/long"] = new Note { Text = text } });
+
+        var stored = Assert.Single(await RawDataAsync());
+        var plain = TestKeys.Protector().UnprotectToBytes(stored, "emulator/users/long");
+        Assert.Equal("br2:"u8.ToArray(), plain[..4]);
+        Assert.True(plain.Length < text.Length / 4, $"{plain.Length} bytes for {text.Length} characters");
+        Assert.Equal(text, ((Note)(await Storage.ReadAsync(["emulator/users/long"]))["emulator/users/long"]).Text);
+    }
+
+    [Fact]
     public async Task A_row_copied_under_another_key_does_not_decrypt()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/users/a"] = new Note { Text = "a" } });
