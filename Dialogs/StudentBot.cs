@@ -15,8 +15,7 @@ namespace VssBot.Dialogs;
 /// </summary>
 public sealed class StudentBot : IBot
 {
-    private readonly ConversationState _conversationState;
-    private readonly UserState _userState;
+    private readonly StudentState _state;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<StudentProfile> _profile;
     private readonly DialogSet _dialogs;
@@ -26,13 +25,12 @@ public sealed class StudentBot : IBot
     private readonly TimeProvider _clock;
     private readonly ILogger<StudentBot> _logger;
 
-    public StudentBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, BotTexts texts,
+    public StudentBot(StudentState state, MainDialog mainDialog, BotTexts texts,
         MaxAttemptsEscalation escalation, TimeProvider clock, ILogger<StudentBot> logger)
     {
-        _conversationState = conversationState;
-        _userState = userState;
-        _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
-        _profile = userState.CreateProperty<StudentProfile>(ProfileProperty);
+        _state = state;
+        _dialogState = state.DialogStack;
+        _profile = state.Profile;
         _dialogs = new DialogSet(_dialogState).Add(mainDialog);
         _version = _dialogs.GetVersion();
         _texts = texts;
@@ -46,6 +44,9 @@ public sealed class StudentBot : IBot
 
     /// <summary>The user-state accessor other parts (agents, reminders) read the profile through.</summary>
     public IStatePropertyAccessor<StudentProfile> Profiles => _profile;
+
+    /// <summary>The student's state this bot reads and writes (what other parts save a changed profile through).</summary>
+    public StudentState State => _state;
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -76,8 +77,7 @@ public sealed class StudentBot : IBot
             await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken);
         state.Version = _version;
 
-        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
-        await _userState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await _state.SaveAsync(turnContext, cancellationToken);
     }
 
     /// <summary>
@@ -101,7 +101,6 @@ public sealed class StudentBot : IBot
             await dc.BeginDialogAsync(MainDialog.DialogId, null, cancellationToken);
         state.Version = _version;
 
-        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
-        await _userState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await _state.SaveAsync(turnContext, cancellationToken);
     }
 }

@@ -26,6 +26,8 @@ public static class StudentBotServiceCollectionExtensions
         services.TryAddSingleton(new CampaignSettings());
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.TryAddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+        // What the bot itself reads and writes: both dictionaries in one call each way (same keys and form as the two above).
+        services.TryAddSingleton(sp => new StudentState(sp.GetRequiredService<IStorage>()));
 
         services.TryAddSingleton(_ => BotTexts.LoadEmbedded());
         services.TryAddSingleton(_ => Form01Definition.LoadEmbedded());

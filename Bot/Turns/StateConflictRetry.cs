@@ -1,3 +1,4 @@
+using VssBot.Dialogs.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using VssBot.Bot.Storage;
@@ -16,7 +17,7 @@ namespace VssBot.Bot.Turns;
 /// Caveat: a turn that saved conversation state and then conflicts on user state (the same student in two
 /// conversations at once) is re-run on the already saved conversation state.
 /// </summary>
-public sealed class StateConflictRetry(IEnumerable<BotState> states, string apology, ILogger<StateConflictRetry> logger) : IMiddleware
+public sealed class StateConflictRetry(StudentState? state, string apology, ILogger<StateConflictRetry> logger) : IMiddleware
 {
     public const int MaxAttempts = 8;
 
@@ -78,7 +79,7 @@ public sealed class StateConflictRetry(IEnumerable<BotState> states, string apol
     {
         foreach (var key in turnContext.TurnState.Keys.Where(k => !before.Contains(k)).ToList())
             turnContext.TurnState.Remove(key);
-        foreach (var state in states)
+        if (state is not null)
             await state.LoadAsync(turnContext, force: true, cancellationToken);
         // Spread the instances apart so they do not collide again at once.
         await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);

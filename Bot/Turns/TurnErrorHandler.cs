@@ -1,3 +1,4 @@
+using VssBot.Dialogs.Conversation;
 using Microsoft.Bot.Builder;
 using VssBot.Dialogs.Texts;
 
@@ -11,7 +12,7 @@ namespace VssBot.Bot.Turns;
 /// Undeliverable replies are only logged: the request still completes, so the channel does not retry the turn in a loop.
 /// A failed proactive turn is reported to its caller (<see cref="DeliveryReport"/>) and nothing is reset.
 /// </summary>
-public sealed class TurnErrorHandler(ConversationState conversationState, BotTexts texts, ILogger<TurnErrorHandler> logger)
+public sealed class TurnErrorHandler(StudentState studentState, BotTexts texts, ILogger<TurnErrorHandler> logger)
 {
     /// <summary>What the student reads when a turn failed (Dialogs/Texts: "conv.error").</summary>
     public string Apology => texts["conv.error"];
@@ -56,7 +57,7 @@ public sealed class TurnErrorHandler(ConversationState conversationState, BotTex
 
         try
         {
-            await conversationState.DeleteAsync(turnContext);
+            await studentState.DeleteConversationAsync(turnContext);
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
+using VssBot.Dialogs.Conversation;
 using Microsoft.Bot.Builder;
 
 namespace VssBot.Bot.Turns;
@@ -14,7 +15,7 @@ public static class TurnPipeline
         services.AddSingleton<TurnErrorHandler>();
         // The states a re-run turn reloads (registered by the conversation: Dialogs/).
         services.AddSingleton(sp => new StateConflictRetry(
-            new BotState?[] { sp.GetService<ConversationState>(), sp.GetService<UserState>() }.OfType<BotState>(),
+            sp.GetService<StudentState>(),
             sp.GetRequiredService<TurnErrorHandler>().Apology,
             sp.GetRequiredService<ILogger<StateConflictRetry>>()));
         return services;

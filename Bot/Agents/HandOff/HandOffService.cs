@@ -27,7 +27,7 @@ public sealed class ProactiveTurnException(ProactiveResult result) : Exception("
 /// Take over, reply, hand back: the journey goes to WithPerson (the bot stays silent) and back to where it was, and the
 /// student hears it through their own channel. Every change to the student's state runs as a turn of their conversation.
 /// </summary>
-public sealed class HandOffService(StudentDirectory directory, IStudentMessenger messenger, StudentFollowUp followUp, StudentBot bot, UserState userState,
+public sealed class HandOffService(StudentDirectory directory, IStudentMessenger messenger, StudentFollowUp followUp, StudentBot bot,
     Form01Definition form, FieldReaders readers, BotTexts texts, AgentEvents events, TimeProvider clock)
 {
     public const string TakenOverNotice = "Chào bạn, mình là nhân viên hỗ trợ. Từ giờ mình sẽ trực tiếp trả lời bạn trong cuộc trò chuyện này nhé.";
@@ -42,7 +42,7 @@ public sealed class HandOffService(StudentDirectory directory, IStudentMessenger
         {
             var profile = await bot.Profiles.GetAsync(context, () => new StudentProfile(), ct);
             followUp.TakenOver(profile);
-            await userState.SaveChangesAsync(context, false, ct);
+            await bot.State.SaveProfileAsync(context, ct);
             await SendAsAgentAsync(context, TakenOverNotice, ct);
         }, cancellationToken);
         if (result.Delivery == ProactiveDelivery.Failed)
@@ -94,7 +94,7 @@ public sealed class HandOffService(StudentDirectory directory, IStudentMessenger
             if (reading.Answer is { } answer)
             {
                 profile.Form.Set(field.Key, answer);
-                await userState.SaveChangesAsync(context, false, ct);
+                await bot.State.SaveProfileAsync(context, ct);
                 outcome = new CorrectionResult(true, answer.Display, reading.Note);
             }
             else

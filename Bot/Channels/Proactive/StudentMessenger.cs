@@ -19,7 +19,7 @@ public sealed record ChannelAdapterRegistration(IReadOnlyList<string> ChannelIds
 /// <see cref="NoRouteAdapter"/>. All of them run the shared turn pipeline.
 /// </summary>
 public sealed class StudentMessenger(IServiceProvider services, IEnumerable<ChannelAdapterRegistration> registrations,
-    CloudAdapter cloudAdapter, NoRouteAdapter noRoute, StudentBot bot, UserState userState,
+    CloudAdapter cloudAdapter, NoRouteAdapter noRoute, StudentBot bot,
     IOptions<BotFrameworkOptions> botFramework, ILogger<StudentMessenger> logger) : IStudentMessenger
 {
     /// <summary>Channels Azure Bot Service relays (the Connector API with a serviceUrl); anything else has no route of its own.</summary>
@@ -79,7 +79,7 @@ public sealed class StudentMessenger(IServiceProvider services, IEnumerable<Chan
             if (!decided.Changed) return;
             foreach (var message in decided.Messages)
                 await context.SendActivityAsync(message, ct);
-            await userState.SaveChangesAsync(context, false, ct);
+            await bot.State.SaveProfileAsync(context, ct);
         }, cancellationToken);
         return new ProfileTurnResult(delivery, decided);
     }

@@ -1,3 +1,4 @@
+using VssBot.Dialogs.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using VssBot.Bot.Turns;
@@ -11,7 +12,7 @@ namespace VssBot.Bot.Channels.Terminal;
 /// "/new" starts a fresh conversation, "/exit" (or end of input) quits.
 /// The conversation id is stable per local user, so a restarted chat resumes where it stopped.
 /// </summary>
-public sealed class TerminalChat(IBot bot, ConversationState conversationState, IServiceProvider services, TimeProvider clock)
+public sealed class TerminalChat(IBot bot, StudentState studentState, IServiceProvider services, TimeProvider clock)
 {
     public const string Command = "chat";
     private const string Greeting = "Trò chuyện với trợ lý VssID. Gõ số để chọn gợi ý, /new để bắt đầu lại, /exit để thoát.";
@@ -60,7 +61,7 @@ public sealed class TerminalChat(IBot bot, ConversationState conversationState, 
     private async Task ForgetConversationAsync(TerminalAdapter adapter, ChannelAccount user, ConversationAccount conversation, CancellationToken cancellationToken)
     {
         using var turnContext = new TurnContext(adapter, NewActivity(ActivityTypes.Event, user, conversation, a => a.Name = "conversationReset"));
-        await conversationState.DeleteAsync(turnContext, cancellationToken);
+        await studentState.DeleteConversationAsync(turnContext, cancellationToken);
     }
 
     private Activity NewActivity(string type, ChannelAccount user, ConversationAccount conversation, Action<Activity> fill)

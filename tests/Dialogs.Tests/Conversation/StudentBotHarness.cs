@@ -71,9 +71,8 @@ public sealed class StudentBotHarness
 
     public async Task<StudentProfile> ProfileAsync()
     {
-        var userState = _services.GetRequiredService<UserState>();
         var context = ProbeContext();
-        await userState.LoadAsync(context, true);
+        await Bot.State.LoadAsync(context, true);
         return await Bot.Profiles.GetAsync(context, () => new StudentProfile());
     }
 
@@ -83,9 +82,8 @@ public sealed class StudentBotHarness
     /// </summary>
     public async Task SeedAsync(string? untilField)
     {
-        var userState = _services.GetRequiredService<UserState>();
         var context = ProbeContext();
-        await userState.LoadAsync(context, true);
+        await Bot.State.LoadAsync(context, true);
         var profile = await Bot.Profiles.GetAsync(context, () => new StudentProfile());
         profile.Greeted = true;
         profile.ConsentGivenAt = Clock.Now;
@@ -97,22 +95,21 @@ public sealed class StudentBotHarness
             profile.Form.Set(key, answer);
         }
         await Bot.Profiles.SetAsync(context, profile);
-        await userState.SaveChangesAsync(context, true);
+        await Bot.State.SaveProfileAsync(context);
         // A returning student starts a fresh conversation: no open question.
-        await _services.GetRequiredService<ConversationState>().DeleteAsync(context);
+        await Bot.State.DeleteConversationAsync(context);
     }
 
     /// <summary>Fires journey triggers on the stored profile, as the host's workers do (declaration accepted…).</summary>
     public async Task FireAsync(params VssBot.Dialogs.Journey.JourneyTrigger[] triggers)
     {
-        var userState = _services.GetRequiredService<UserState>();
         var context = ProbeContext();
-        await userState.LoadAsync(context, true);
+        await Bot.State.LoadAsync(context, true);
         var profile = await Bot.Profiles.GetAsync(context, () => new StudentProfile());
         var journey = new VssBot.Dialogs.Journey.StudentJourney(profile.Journey, Clock);
         foreach (var trigger in triggers)
             if (!journey.TryFire(trigger)) throw new InvalidOperationException($"{trigger} is not permitted in {journey.State}.");
-        await userState.SaveChangesAsync(context, true);
+        await Bot.State.SaveProfileAsync(context);
     }
 
     private TurnContext ProbeContext()
