@@ -40,6 +40,9 @@ public sealed class MessagesRequestGuard(IOptions<BotFrameworkOptions> options) 
         if (Read(body) is not { } activity)
             return Problem(StatusCodes.Status400BadRequest, "The body is not a Bot Framework activity.",
                 "Expected JSON with type, channelId, serviceUrl, conversation.id and from.id.");
+        if (!HasPlainIdentifiers(activity))
+            return Problem(StatusCodes.Status400BadRequest, "Activity identifiers must be plain text.",
+                $"id, type, channelId, conversation.id, from.id and replyToId: at most {MaxIdentifierLength} characters, no control characters.");
         if (OwnChannelIds.Contains(activity.ChannelId))
             return Problem(StatusCodes.Status403Forbidden, $"Channel '{activity.ChannelId}' is served by its own endpoint, not /api/messages.");
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
@@ -53,6 +56,13 @@ public sealed class MessagesRequestGuard(IOptions<BotFrameworkOptions> options) 
         http.Request.ContentLength = body.Length;
         return await next(context);
     }
+
+    /// <summary>Identifiers are logged (by id only, never text) and used in storage keys: no line breaks or other control characters to forge log lines with.</summary>
+    public const int MaxIdentifierLength = 1024; // Teams and Slack ids run to a few hundred characters
+
+    private static bool HasPlainIdentifiers(Activity activity) =>
+        new[] { activity.Id, activity.Type, activity.ChannelId, activity.Conversation?.Id, activity.From?.Id, activity.ReplyToId }
+            .All(id => id is null || id.Length <= MaxIdentifierLength && !id.Any(char.IsControl));
 
     internal static bool IsLoopback(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);

@@ -64,6 +64,11 @@ public sealed class MessagesEndpointTests(VssBotFactory factory) : IClassFixture
         """{"type":"message","channelId":"emulator","serviceUrl":"http://localhost","conversation":{"id":"c"},"from":{"id":"u"},"timestamp":"99999999999999999999"}""",
         """{"type":"message","channelId":"emulator","serviceUrl":"http://localhost","conversation":{"id":"c"},"from":{"id":"u"},"attachments":{"a":1}}""",
         """{"type":"message",}""",
+        // Identifiers that would forge log lines or bloat storage keys.
+        """{"type":"message","id":"a\nINFO forged line","channelId":"emulator","serviceUrl":"http://localhost","conversation":{"id":"c"},"from":{"id":"u"},"text":"hi"}""",
+        """{"type":"message","channelId":"emulator","serviceUrl":"http://localhost","conversation":{"id":"c\u001b[31m"},"from":{"id":"u"},"text":"hi"}""",
+        """{"type":"message","channelId":"emulator","serviceUrl":"http://localhost","conversation":{"id":"c"},"from":{"id":"u\r\n"},"text":"hi"}""",
+        $$"""{"type":"message","channelId":"emulator","serviceUrl":"http://localhost","conversation":{"id":"{{new string('c', 1100)}}"},"from":{"id":"u"},"text":"hi"}""",
         "\"just a string\"",
         "null",
     };
