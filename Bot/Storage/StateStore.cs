@@ -78,9 +78,9 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
         var (takesPart, requested) = ETagOf(value);
         var stamped = takesPart || value is IDictionary<string, object>;
         var newETag = stamped ? Guid.NewGuid().ToString("N") : null;
-        using var json = new MemoryStream(8 * 1024);
+        using var json = new PooledBufferStream();
         using (var text = new StreamWriter(json, Utf8, 4 * 1024, leaveOpen: true))
-        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None, ArrayPool = SharedCharPool.Instance })
         {
             if (value is IDictionary<string, object> { IsReadOnly: false } dictionary)
             {
@@ -106,7 +106,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
                 token.WriteTo(writer);
             }
         }
-        var compressed = StateCompression.Compress(json.GetBuffer().AsSpan(0, (int)json.Length), out var length);
+        var compressed = StateCompression.Compress(json.Written, out var length);
         try
         {
             return new EncodedItem(key, protector.ProtectToText(compressed.AsSpan(0, length), key), newETag,
@@ -135,7 +135,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
         using var text = protector.IsProtected(stored)
             ? StateCompression.Reader(protector.UnprotectToBytes(stored, key))
             : StateCompression.Reader(stored);
-        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.DateTimeOffset };
+        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.DateTimeOffset, ArrayPool = SharedCharPool.Instance };
         return serializer.Deserialize(reader);
     }
 
