@@ -35,6 +35,17 @@ public sealed class DeclarationDatabase
     /// <summary>A write transaction taken behind the file's write gate (shared with the bot state and the console's tables).</summary>
     public Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken) => file.BeginWriteAsync(cancellationToken);
 
+    /// <summary>One statement in its own write transaction behind the gate: the number of rows it changed.</summary>
+    public async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var write = await BeginWriteAsync(cancellationToken);
+        await using var command = write.Connection.Command(sql, parameters);
+        command.Transaction = write.Transaction;
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     /// <summary>Creates or migrates the file's schema. Safe to call more than once.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => file.EnsureCreatedAsync(cancellationToken);
 }

@@ -78,8 +78,7 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
 
     public async Task ReleaseAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE declaration_outbox SET claimed_until = NULL WHERE idempotency_key IN (SELECT value FROM json_each($keys))",
+        await database.WriteAsync("UPDATE declaration_outbox SET claimed_until = NULL WHERE idempotency_key IN (SELECT value FROM json_each($keys))",
             cancellationToken, ("$keys", System.Text.Json.JsonSerializer.Serialize(idempotencyKeys)));
     }
 
@@ -89,8 +88,7 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
 
     public async Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("""
+        return await database.WriteAsync("""
             DELETE FROM declaration_outbox
             WHERE (status = $sent AND follow_up_done = 1 AND sent_at < $cutoff) OR (status = $rejected AND recorded_at < $cutoff)
             """, cancellationToken,
@@ -99,8 +97,8 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
 
     private async Task<IReadOnlyList<OutboxItem>> ClaimAsync(string where, string status, DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await using var command = write.Connection.Command($"""
             UPDATE declaration_outbox SET claimed_until = $until
             WHERE idempotency_key IN (
                 SELECT idempotency_key FROM declaration_outbox
@@ -108,13 +106,15 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
                 ORDER BY recorded_at LIMIT {limit})
             RETURNING {Columns}
             """, ("$status", status), ("$now", DeclarationDatabase.Timestamp(now)), ("$until", DeclarationDatabase.Timestamp(claimUntil)));
-        return [.. (await OutboxRows.ReadAsync(command, cipher, cancellationToken)).OrderBy(i => i.RecordedAt)];
+        command.Transaction = write.Transaction;
+        var claimed = await OutboxRows.ReadAsync(command, cipher, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return [.. claimed.OrderBy(i => i.RecordedAt)];
     }
 
     private async Task UpdateAsync(string set, string idempotencyKey, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync($"UPDATE declaration_outbox SET {set} WHERE idempotency_key = $key", cancellationToken, [.. parameters, ("$key", idempotencyKey)]);
+        await database.WriteAsync($"UPDATE declaration_outbox SET {set} WHERE idempotency_key = $key", cancellationToken, [.. parameters, ("$key", idempotencyKey)]);
     }
 
     private async Task<IReadOnlyList<OutboxItem>> QueryAsync(string where, (string, object?)[] parameters, int limit, CancellationToken cancellationToken)

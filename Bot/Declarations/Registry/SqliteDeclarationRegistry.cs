@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using VssBot.Bot.Declarations.Contracts;
+using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Declarations.Registry;
 
@@ -11,15 +12,16 @@ public sealed class SqliteDeclarationRegistry(DeclarationDatabase database, Decl
     public async Task<(Declaration Declaration, bool Created)> SubmitAsync(string idempotencyKey, DeclarationContent content, CancellationToken cancellationToken)
     {
         var now = DeclarationDatabase.Timestamp(clock.GetUtcNow());
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync($"""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var inserted = await Command(write, $"""
             INSERT INTO registry_declarations ({Columns}, idempotency_key)
             VALUES ($id, $receipt, $student, $status, NULL, $now, $now, $content, $key)
             ON CONFLICT (idempotency_key) DO NOTHING
             """, cancellationToken,
             ("$id", Guid.CreateVersion7().ToString("N")), ("$receipt", content.ReceiptNumber), ("$student", content.StudentId),
             ("$status", DeclarationStatus.Submitted), ("$now", now), ("$content", cipher.Write(content, DeclarationContentCipher.RegistryTable)), ("$key", idempotencyKey));
-        var stored = await QuerySingleAsync(connection, "idempotency_key = $key", ("$key", idempotencyKey), cancellationToken);
+        var stored = await QuerySingleAsync(write.Connection, "idempotency_key = $key", ("$key", idempotencyKey), cancellationToken, write.Transaction);
+        await write.CommitAsync(cancellationToken);
         return (stored!, inserted == 1);
     }
 
@@ -45,17 +47,28 @@ public sealed class SqliteDeclarationRegistry(DeclarationDatabase database, Decl
 
     public async Task<Declaration?> UpdateStatusAsync(string id, DeclarationStatusUpdate update, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var changed = await Command(write,
             "UPDATE registry_declarations SET status = $status, status_reason = $reason, status_changed_at = $now WHERE id = $id",
             cancellationToken, ("$status", update.Status), ("$reason", string.IsNullOrWhiteSpace(update.Reason) ? null : update.Reason.Trim()),
             ("$now", DeclarationDatabase.Timestamp(clock.GetUtcNow())), ("$id", id));
-        return changed == 0 ? null : await QuerySingleAsync(connection, "id = $id", ("$id", id), cancellationToken);
+        var updated = changed == 0 ? null : await QuerySingleAsync(write.Connection, "id = $id", ("$id", id), cancellationToken, write.Transaction);
+        await write.CommitAsync(cancellationToken);
+        return updated;
     }
 
-    private async Task<Declaration?> QuerySingleAsync(SqliteConnection connection, string where, (string, object?) parameter, CancellationToken cancellationToken)
+    private static async Task<int> Command(SqliteWrite write, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = write.Connection.Command(sql, parameters);
+        command.Transaction = write.Transaction;
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<Declaration?> QuerySingleAsync(SqliteConnection connection, string where, (string, object?) parameter, CancellationToken cancellationToken,
+        SqliteTransaction? transaction = null)
     {
         await using var command = connection.Command($"SELECT {Columns} FROM registry_declarations WHERE {where}", parameter);
+        command.Transaction = transaction;
         return (await RegistryRows.ReadAsync(command, cipher, cancellationToken)).SingleOrDefault();
     }
 }
