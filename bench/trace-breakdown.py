@@ -23,8 +23,8 @@ AREAS = [
 ROWS = [
     ("  Bot Framework adapter: ConnectorClient/OAuthClient created per turn", ("ConnectorClient..ctor", "OAuthClient..ctor")),
     ("  adapter: activity JSON in/out (HttpHelper)", ("HttpHelper",)),
-    ("  state load (BotState.LoadAsync)", ("BotState+<LoadAsync>", "BotState.LoadAsync")),
-    ("  state save (BotState.SaveChangesAsync)", ("BotState+<SaveChangesAsync>", "BotState.SaveChangesAsync")),
+    ("  state load (StudentState.LoadAsync)", ("StudentState+<LoadAsync>", "StudentState.LoadAsync", "BotState.LoadAsync")),
+    ("  state save (StudentState.SaveAsync)", ("StudentState.SaveAsync", "StudentState.SaveProfileAsync", "BotState.SaveChangesAsync")),
     ("    JSON (Newtonsoft) in state", ("Newtonsoft.Json!",)),
     ("    encryption (PersonalDataProtector)", ("PersonalDataProtector",)),
     ("    SQLite (sqlite3_*)", ("ISQLite3Provider.",)),
