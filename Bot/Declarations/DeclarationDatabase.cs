@@ -39,9 +39,7 @@ public sealed class DeclarationDatabase
     public async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var write = await BeginWriteAsync(cancellationToken);
-        await using var command = write.Connection.Command(sql, parameters);
-        command.Transaction = write.Transaction;
-        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        var changed = await write.ExecuteAsync(sql, cancellationToken, parameters);
         await write.CommitAsync(cancellationToken);
         return changed;
     }

@@ -41,6 +41,15 @@ public sealed class SqliteWrite : IAsyncDisposable
         return command;
     }
 
+    /// <summary>Runs one statement in this transaction: the number of rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Sql(sql);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
 
     internal static async Task<SqliteWrite> BeginAsync(SemaphoreSlim gate, Func<CancellationToken, Task<SqliteConnection>> open, CancellationToken cancellationToken)

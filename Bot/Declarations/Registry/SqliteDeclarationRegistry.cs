@@ -13,7 +13,7 @@ public sealed class SqliteDeclarationRegistry(DeclarationDatabase database, Decl
     {
         var now = DeclarationDatabase.Timestamp(clock.GetUtcNow());
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var inserted = await Command(write, $"""
+        var inserted = await write.ExecuteAsync($"""
             INSERT INTO registry_declarations ({Columns}, idempotency_key)
             VALUES ($id, $receipt, $student, $status, NULL, $now, $now, $content, $key)
             ON CONFLICT (idempotency_key) DO NOTHING
@@ -48,20 +48,13 @@ public sealed class SqliteDeclarationRegistry(DeclarationDatabase database, Decl
     public async Task<Declaration?> UpdateStatusAsync(string id, DeclarationStatusUpdate update, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var changed = await Command(write,
+        var changed = await write.ExecuteAsync(
             "UPDATE registry_declarations SET status = $status, status_reason = $reason, status_changed_at = $now WHERE id = $id",
             cancellationToken, ("$status", update.Status), ("$reason", string.IsNullOrWhiteSpace(update.Reason) ? null : update.Reason.Trim()),
             ("$now", DeclarationDatabase.Timestamp(clock.GetUtcNow())), ("$id", id));
         var updated = changed == 0 ? null : await QuerySingleAsync(write.Connection, "id = $id", ("$id", id), cancellationToken, write.Transaction);
         await write.CommitAsync(cancellationToken);
         return updated;
-    }
-
-    private static async Task<int> Command(SqliteWrite write, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = write.Connection.Command(sql, parameters);
-        command.Transaction = write.Transaction;
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<Declaration?> QuerySingleAsync(SqliteConnection connection, string where, (string, object?) parameter, CancellationToken cancellationToken,

@@ -15,6 +15,19 @@ internal sealed class ActivityRows(IPersonalDataProtector protector)
 
     private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore, MaxDepth = 64 };
 
+    /// <summary>The activities of a "SELECT seq, json … ORDER BY seq" after <paramref name="watermark"/>, and the new watermark (either store).</summary>
+    public async Task<ActivitySlice> ReadSliceAsync(System.Data.Common.DbDataReader reader, string conversationId, long? watermark, CancellationToken cancellationToken)
+    {
+        var activities = new List<Activity>();
+        var last = watermark ?? 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            last = reader.GetInt64(0);
+            activities.Add(Read(conversationId, last, reader.GetString(1)));
+        }
+        return new ActivitySlice(activities, last);
+    }
+
     /// <summary>Gives the activity its id "conversation|sequence" and returns its encrypted JSON.</summary>
     public string Protect(Activity activity, long sequence)
     {

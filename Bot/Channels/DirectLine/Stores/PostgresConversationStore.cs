@@ -78,15 +78,8 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IPerson
         await using var command = PostgresDatabase.Command(connection,
             "SELECT seq, json FROM dl_activities WHERE conversation_id = @id AND seq > @after ORDER BY seq LIMIT @limit",
             ("id", conversationId), ("after", watermark ?? 0L), ("limit", ActivityRows.PageSize));
-        var activities = new List<Activity>();
-        var last = watermark ?? 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            last = reader.GetInt64(0);
-            activities.Add(rows.Read(conversationId, last, reader.GetString(1)));
-        }
-        return new ActivitySlice(activities, last);
+        return await rows.ReadSliceAsync(reader, conversationId, watermark, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> DeleteIdleBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

@@ -81,15 +81,8 @@ public sealed class SqliteConversationStore(string path, IPersonalDataProtector 
         command.Parameters.AddWithValue("$id", conversationId);
         command.Parameters.AddWithValue("$after", watermark ?? 0);
         command.Parameters.AddWithValue("$limit", ActivityRows.PageSize);
-        var activities = new List<Activity>();
-        var last = watermark ?? 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            last = reader.GetInt64(0);
-            activities.Add(rows.Read(conversationId, last, reader.GetString(1)));
-        }
-        return new ActivitySlice(activities, last);
+        return await rows.ReadSliceAsync(reader, conversationId, watermark, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> DeleteIdleBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
