@@ -18,9 +18,15 @@ public sealed class SqliteFile(string path, string scripts, ILogger? logger = nu
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    private string ConnectionString => new SqliteConnectionStringBuilder
+    private string ConnectionString => ConnectionStringFor(Path);
+
+    /// <summary>
+    /// The one connection string the app opens a SQLite file with: SQLite pools by connection string, so every store of a
+    /// file shares one pool (and a test can close exactly that file's connections).
+    /// </summary>
+    public static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder
     {
-        DataSource = Path,
+        DataSource = System.IO.Path.GetFullPath(path),
         Mode = SqliteOpenMode.ReadWriteCreate,
         DefaultTimeout = 30, // seconds to wait for a busy database
     }.ToString();

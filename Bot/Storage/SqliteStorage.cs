@@ -26,12 +26,7 @@ public sealed class SqliteStorage : StateStore, IDisposable
     {
         DatabasePath = Path.GetFullPath(databasePath);
         writeGate = (gates ?? new SqliteWriteGates()).For(DatabasePath);
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = 30, // seconds to wait for a busy database
-        }.ToString();
+        connectionString = SqliteFile.ConnectionStringFor(DatabasePath);
     }
 
     public string DatabasePath { get; }

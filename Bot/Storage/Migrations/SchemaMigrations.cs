@@ -57,7 +57,7 @@ public static class SchemaMigrations
         Privacy.OwnerOnlyFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var fileLock = await LockFileAsync(path + ".migrations.lock", cancellationToken);
         Privacy.OwnerOnlyFiles.PrepareDatabaseFile(path); // owner-only from creation, and so are its -wal and -shm
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 30 }.ToString();
+        var connectionString = SqliteFile.ConnectionStringFor(path);
         await using (var connection = new SqliteConnection(connectionString))
         {
             await connection.OpenAsync(cancellationToken);

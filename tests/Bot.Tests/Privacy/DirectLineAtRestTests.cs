@@ -7,6 +7,8 @@ using Newtonsoft.Json.Linq;
 using VssBot.Bot.Channels.DirectLine;
 using VssBot.Bot.Tests.Channels.DirectLine;
 
+using VssBot.Bot.Tests.Storage;
+
 namespace VssBot.Bot.Tests.Privacy;
 
 /// <summary>
@@ -20,7 +22,8 @@ public sealed class DirectLineAtRestTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(database);
+        SqlitePools.ReleaseFolder(dataFolder);
         if (Directory.Exists(dataFolder))
             Directory.Delete(dataFolder, recursive: true);
         foreach (var file in new[] { database, database + "-wal", database + "-shm" })
@@ -57,8 +60,8 @@ public sealed class DirectLineAtRestTests : IDisposable
         var log = Path.Combine(dataFolder, "conversations.db");
         var uploads = Directory.GetFiles(Path.Combine(dataFolder, "uploads"), "*", SearchOption.AllDirectories);
         Assert.Single(uploads);
-        // The WAL is read when it exists; another test class clearing SQLite's (process-wide) pools closes the last
-        // connection, which checkpoints the WAL into the log and deletes it, so its absence is not a failure.
+        // The WAL is read when it exists: when the last connection closes, SQLite checkpoints it into the log and
+        // deletes it, so its absence is not a failure.
         var raw = RawFiles.Text(new[] { log, log + "-wal" }.Concat(uploads));
         foreach (var value in PersonalValues.Append(PhotoMarker))
             Assert.DoesNotContain(value, raw);
@@ -98,7 +101,7 @@ public sealed class DirectLineAtRestTests : IDisposable
             }.ToString());
             command.ExecuteNonQuery();
         }
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(log);
         Directory.CreateDirectory(Path.GetDirectoryName(photo)!);
         await File.WriteAllBytesAsync(photo, PhotoWithText());
 
@@ -109,7 +112,7 @@ public sealed class DirectLineAtRestTests : IDisposable
         var stored = await restarted.Services.GetRequiredService<AttachmentStore>()
             .ReadAsync(conversationId, Path.GetFileName(photo), Sign(restarted, conversationId, Path.GetFileName(photo)), CancellationToken.None);
         Assert.Equal(PhotoWithText(), stored!.Content);
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(log);
         var raw = RawFiles.Text([log, log + "-wal", photo]);
         foreach (var value in new[] { "ha.pham@gmail.com", "0912 345 678", "dl_student-legacy", PhotoMarker })
             Assert.DoesNotContain(value, raw);

@@ -9,6 +9,8 @@ using VssBot.Bot.Channels.DirectLine;
 using VssBot.Bot.Privacy;
 using VssBot.Bot.Tests.Channels.DirectLine;
 
+using VssBot.Bot.Tests.Storage;
+
 namespace VssBot.Bot.Tests.Privacy;
 
 /// <summary>
@@ -32,7 +34,8 @@ public sealed class RetentionSweepTests : IDisposable
     public void Dispose()
     {
         factory.Dispose();
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(database);
+        SqlitePools.ReleaseFolder(dataFolder);
         if (Directory.Exists(dataFolder))
             Directory.Delete(dataFolder, recursive: true);
         foreach (var file in new[] { database, database + "-wal", database + "-shm" })

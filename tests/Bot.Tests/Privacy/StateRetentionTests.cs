@@ -25,7 +25,7 @@ public sealed class StateRetentionTests : IDisposable
     public void Dispose()
     {
         retention.Dispose();
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(path);
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
             File.Delete(file);
     }

@@ -76,7 +76,7 @@ public sealed class DataLossTests : IDisposable
             for (var i = 0; i < 40; i++) await client.ReplyTextsAsync($"c-fill-{i}", new string('x', 2000));
         }
         // Checkpointed and closed: overwrite a page in the middle of the file.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        VssBot.Bot.Tests.Storage.SqlitePools.Release(database);
         await using (var stream = new FileStream(database, FileMode.Open, FileAccess.ReadWrite))
         {
             stream.Position = stream.Length / 2;

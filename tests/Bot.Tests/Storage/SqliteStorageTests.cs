@@ -39,7 +39,7 @@ public sealed class SqliteStorageTests : StateStoreContractTests
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(path);
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
             File.Delete(file);
     }
@@ -50,7 +50,7 @@ public sealed class SqliteStorageTests : StateStoreContractTests
         var nested = Path.Combine(Path.GetTempPath(), "vssbot-tests", Guid.NewGuid().ToString("N"), "App_Data", "vssbot.db");
         await new SqliteStorage(nested, TestKeys.Protector()).EnsureCreatedAsync();
         Assert.True(File.Exists(nested));
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(nested);
         Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(nested))!, recursive: true);
     }
 
@@ -58,7 +58,7 @@ public sealed class SqliteStorageTests : StateStoreContractTests
     public async Task The_raw_file_holds_no_personal_data_in_clear()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/users/u1"] = new Note { Text = "0912345678 ha.pham@gmail.com" } });
-        SqliteConnection.ClearAllPools(); // checkpoint the WAL into the file
+        SqlitePools.Release(path); // checkpoint the WAL into the file
 
         var bytes = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path));
         Assert.DoesNotContain("0912345678", bytes);

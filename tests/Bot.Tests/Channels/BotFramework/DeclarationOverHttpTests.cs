@@ -68,7 +68,7 @@ public sealed class DeclarationOverHttpTests : IDisposable
         Assert.Equal(JourneyState.Declared, await JourneyStateAsync(second, conversation));
 
         // At rest, the file holds none of it in clear (state is encrypted with the generated development key).
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        VssBot.Bot.Tests.Storage.SqlitePools.Release(databasePath);
         var raw = Privacy.RawFiles.Text([databasePath, databasePath + "-wal"]);
         foreach (var secret in PersonalValuesTyped)
             Assert.DoesNotContain(secret, raw);

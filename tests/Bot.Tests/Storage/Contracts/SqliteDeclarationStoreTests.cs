@@ -42,7 +42,7 @@ internal static class SqliteRaw
 
     public static void Delete(string path)
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.Release(path);
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
             File.Delete(file);
     }
