@@ -15,8 +15,11 @@ public static class StateCompression
 {
     public const string Marker = "br2:";
     public const string TextMarker = "br1:";
-    private const int Quality = 5; // Brotli 0–11: 5 is fast and already compresses state JSON well
-    private const int Window = 22;
+    // Brotli 1 with a 64 KB window: measured on a completed profile (4.7 KB of JSON) it takes a fifth of quality 5's
+    // time for 1.2× its size (1,075 vs 900 bytes); quality 2 and up set up hash tables larger than a state item.
+    // Readers take any quality and window, so rows written with other settings still read.
+    private const int Quality = 1;
+    private const int Window = 16;
 
     private static ReadOnlySpan<byte> MarkerBytes => "br2:"u8;
 

@@ -6,8 +6,9 @@ using VssBot.Bot.Privacy;
 namespace VssBot.Bot.Storage;
 
 /// <summary>
-/// What SQLite and PostgreSQL storage share: items are JSON with type names (like MemoryStorage configured with
-/// TypeNameHandling.All), restricted by <see cref="StateTypeBinder"/>, and encrypted as a whole with
+/// What SQLite and PostgreSQL storage share: items are JSON with type names where the declared type does not say it
+/// (the item itself, values of <c>object</c> slots, subtypes: TypeNameHandling.Auto; rows written with a name on every
+/// object, TypeNameHandling.All, read the same), restricted by <see cref="StateTypeBinder"/>, and encrypted as a whole with
 /// <see cref="IPersonalDataProtector"/> (bound to the key). ETags behave like MemoryStorage: a store item whose ETag is
 /// neither "*" nor the current one is refused, and every write of a store item gets a new ETag.
 /// Bot state dictionaries (what <see cref="BotState"/> writes) take part too: each write stores a new "ETag" entry in the
@@ -25,7 +26,9 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
 
     private readonly JsonSerializer serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
-        TypeNameHandling = TypeNameHandling.All,
+        // Auto, not All: a name only where the declared type does not say it. A completed profile is 1.7 KB of JSON
+        // instead of 4.6 KB, written about 10× and read about 2× faster (issue 12).
+        TypeNameHandling = TypeNameHandling.Auto,
         SerializationBinder = new StateTypeBinder(),
         // The binder hands over names already without versions (see StateTypeBinder.NameOf): "Full" writes them as given.
         TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Full,
@@ -88,7 +91,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
                 dictionary[ETagProperty] = newETag!;
                 try
                 {
-                    serializer.Serialize(writer, value);
+                    serializer.Serialize(writer, value, typeof(object)); // declared as object: the item's own type is named
                 }
                 finally
                 {
@@ -100,7 +103,9 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
             }
             else
             {
-                var token = JToken.FromObject(value, serializer);
+                using var tree = new JTokenWriter();
+                serializer.Serialize(tree, value, typeof(object));
+                var token = tree.Token!;
                 if (newETag is not null)
                     ((JObject)token)[ETagProperty] = newETag;
                 token.WriteTo(writer);

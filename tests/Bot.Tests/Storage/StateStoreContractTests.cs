@@ -235,6 +235,66 @@ public abstract class StateStoreContractTests : IAsyncLifetime
         Assert.All(items.Values, item => Assert.Equal("0912345678", ((Note)item).Text));
     }
 
+    /// <summary>A student's state as a turn leaves it: the dialog stack with values of many shapes in object slots, and the profile.</summary>
+    private static Dictionary<string, object> StudentStateItems()
+    {
+        var at = DateTimeOffset.Parse("2025-09-01T08:00:00+07:00");
+        var profile = new VssBot.Dialogs.Conversation.StudentProfile { Greeted = true, ConsentGivenAt = at, Platform = "android" };
+        profile.Journey.State = JourneyState.Declaring;
+        profile.Journey.History.Add(new JourneyEvent(JourneyState.Installed, JourneyState.Declaring, JourneyTrigger.StartDeclaring, at));
+        profile.Form.Set("phone", new VssBot.Dialogs.Form01.FieldAnswer("+84912345678", "0912345678"));
+        profile.Form.Set("idDocument", new VssBot.Dialogs.Form01.FieldAnswer("036303012345", "036303012345", new() { ["kind"] = "personalId" }));
+        profile.Escalations.Add(new VssBot.Dialogs.Conversation.Escalation(VssBot.Dialogs.Conversation.EscalationReason.MaxAttemptsReached, "phone", at));
+        var stack = new VssBot.Dialogs.Runtime.DialogState { Version = "v1" };
+        stack.DialogStack.Add(new VssBot.Dialogs.Runtime.DialogInstance
+        {
+            Id = "form01",
+            State = new Dictionary<string, object>
+            {
+                ["stepIndex"] = 3L, ["question"] = "phone", ["attempts"] = new List<string> { "0912", "09123" }, ["since"] = at,
+                ["values"] = new Dictionary<string, object> { ["journey"] = profile.Journey, ["flag"] = true, ["none"] = null! },
+            },
+        });
+        return new Dictionary<string, object> { ["dialogState"] = stack, ["profile"] = profile };
+    }
+
+    private static string Canonical(object value) =>
+        JsonConvert.SerializeObject(value, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All, DateParseHandling = DateParseHandling.DateTimeOffset });
+
+    [Fact]
+    public async Task A_students_state_round_trips_with_every_type_it_holds()
+    {
+        var state = StudentStateItems();
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/users/u1"] = state });
+
+        var read = Assert.IsAssignableFrom<IDictionary<string, object>>((await NewInstance().ReadAsync(["emulator/users/u1"]))["emulator/users/u1"]);
+
+        state.Remove(StateStore.ETagProperty);
+        read.Remove(StateStore.ETagProperty);
+        Assert.Equal(Canonical(state), Canonical(read));
+        var stack = Assert.IsType<VssBot.Dialogs.Runtime.DialogState>(read["dialogState"]);
+        Assert.IsType<List<string>>(stack.DialogStack[0].State["attempts"]);
+        Assert.IsType<JourneyRecord>(((Dictionary<string, object>)stack.DialogStack[0].State["values"])["journey"]);
+    }
+
+    [Fact]
+    public async Task State_written_with_a_type_name_on_every_object_still_reads_back()
+    {
+        // Before issue 12's second round rows named every object's type (TypeNameHandling.All); they read the same now.
+        var state = StudentStateItems();
+        var older = JsonConvert.SerializeObject(state, new JsonSerializerSettings
+        {
+            TypeNameHandling = TypeNameHandling.All, SerializationBinder = new StateTypeBinder(),
+            TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Full,
+        });
+        Assert.Contains("System.Collections.Generic.List`1[[VssBot.Dialogs.Runtime.DialogInstance, VssBot.Dialogs]]", older);
+        await InsertRawAsync("emulator/users/older", TestKeys.Protector().Protect(older, "emulator/users/older"));
+
+        var read = (await Storage.ReadAsync(["emulator/users/older"]))["emulator/users/older"];
+
+        Assert.Equal(Canonical(state), Canonical(read));
+    }
+
     [Fact]
     public async Task A_row_written_now_is_compressed_inside_its_encryption()
     {
