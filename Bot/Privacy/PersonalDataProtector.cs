@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,8 +18,8 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
     private const int TagSize = 16;
 
     private readonly string currentKeyId;
-    private readonly byte[] currentKey;
-    private readonly FrozenDictionary<string, byte[]> keys;
+    private readonly string textHeader;
+    private readonly FrozenDictionary<string, Ciphers> keys;
 
     /// <param name="currentKey">32 bytes; encrypts and decrypts.</param>
     /// <param name="previousKeys">32 bytes each; decrypt only (rotation).</param>
@@ -26,9 +28,9 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
         var all = new[] { currentKey }.Concat(previousKeys ?? []).ToList();
         if (all.Any(k => k.Length != 32))
             throw new ArgumentException("A personal data key must be 32 bytes (AES-256).");
-        this.currentKey = currentKey;
         currentKeyId = KeyId(currentKey);
-        keys = all.DistinctBy(KeyId).ToFrozenDictionary(KeyId, k => k);
+        textHeader = $"{Prefix}{currentKeyId}:";
+        keys = all.DistinctBy(KeyId).ToFrozenDictionary(KeyId, k => new Ciphers(k));
     }
 
     public string CurrentKeyId => currentKeyId;
@@ -39,8 +41,25 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
 
     public string Protect(string plaintext, string context) => ProtectToText(Encoding.UTF8.GetBytes(plaintext), context);
 
-    public string ProtectToText(ReadOnlySpan<byte> plaintext, string context) =>
-        $"{Prefix}{currentKeyId}:{Convert.ToBase64String(Encrypt(plaintext, context))}";
+    public string ProtectToText(ReadOnlySpan<byte> plaintext, string context)
+    {
+        // Every turn stores its state this way: the payload is pooled and the text built in one allocation.
+        var length = NonceSize + TagSize + plaintext.Length;
+        var payload = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Encrypt(plaintext, context, payload.AsSpan(0, length));
+            return string.Create(textHeader.Length + (length + 2) / 3 * 4, (textHeader, payload, length), static (text, state) =>
+            {
+                state.textHeader.CopyTo(text);
+                Convert.TryToBase64Chars(state.payload.AsSpan(0, state.length), text[state.textHeader.Length..], out _);
+            });
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+        }
+    }
 
     public string Unprotect(string protectedText, string context) => Encoding.UTF8.GetString(UnprotectToBytes(protectedText, context));
 
@@ -52,18 +71,26 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
         var colon = rest.IndexOf(':');
         if (colon <= 0)
             throw new CryptographicException("The protected value has no key id.");
-        var payload = Convert.FromBase64String(rest[(colon + 1)..].ToString());
-        return Decrypt(rest[..colon].ToString(), payload, context);
+        var base64 = rest[(colon + 1)..];
+        var payload = ArrayPool<byte>.Shared.Rent(base64.Length / 4 * 3 + 3);
+        try
+        {
+            if (!Convert.TryFromBase64Chars(base64, payload, out var written))
+                throw new CryptographicException("The protected value is damaged (not base64).");
+            return Decrypt(rest[..colon].ToString(), payload.AsSpan(0, written), context);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+        }
     }
 
     /// <summary>Binary header: the ASCII prefix and key id (<c>enc:v1:{keyId}:</c>), then nonce | tag | ciphertext.</summary>
     public byte[] ProtectBytes(ReadOnlySpan<byte> plaintext, string context)
     {
-        var header = Encoding.ASCII.GetBytes($"{Prefix}{currentKeyId}:");
-        var payload = Encrypt(plaintext, context);
-        var result = new byte[header.Length + payload.Length];
-        header.CopyTo(result, 0);
-        payload.CopyTo(result, header.Length);
+        var result = new byte[textHeader.Length + NonceSize + TagSize + plaintext.Length];
+        var header = Encoding.ASCII.GetBytes(textHeader, result);
+        Encrypt(plaintext, context, result.AsSpan(header));
         return result;
     }
 
@@ -82,27 +109,62 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
 
     private static ReadOnlySpan<byte> PrefixBytes => "enc:v1:"u8;
 
-    private byte[] Encrypt(ReadOnlySpan<byte> plain, string context)
+    /// <summary>Writes nonce | tag | ciphertext of <paramref name="plain"/> into <paramref name="payload"/> (exactly that long).</summary>
+    private void Encrypt(ReadOnlySpan<byte> plain, string context, Span<byte> payload)
     {
-        var payload = new byte[NonceSize + TagSize + plain.Length];
-        var nonce = payload.AsSpan(0, NonceSize);
+        var nonce = payload[..NonceSize];
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(currentKey, TagSize);
-        aes.Encrypt(nonce, plain, payload.AsSpan(NonceSize + TagSize), payload.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(context));
-        return payload;
+        var ciphers = keys[currentKeyId];
+        var aes = ciphers.Take();
+        try
+        {
+            aes.Encrypt(nonce, plain, payload[(NonceSize + TagSize)..], payload.Slice(NonceSize, TagSize), AssociatedData(context, stackalloc byte[MaxStackContext]));
+        }
+        finally
+        {
+            ciphers.Return(aes);
+        }
     }
 
     private byte[] Decrypt(string keyId, ReadOnlySpan<byte> payload, string context)
     {
-        if (!keys.TryGetValue(keyId, out var key))
+        if (!keys.TryGetValue(keyId, out var ciphers))
             throw new CryptographicException(
                 $"The value was encrypted with key {keyId}, which is not configured (current key {currentKeyId}): check DataProtection:Key / DataProtection:PreviousKeys.");
         if (payload.Length < NonceSize + TagSize)
             throw new CryptographicException("The protected value is truncated.");
         var plain = new byte[payload.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        // Throws AuthenticationTagMismatchException (a CryptographicException) on tampering or a context mismatch.
-        aes.Decrypt(payload[..NonceSize], payload[(NonceSize + TagSize)..], payload.Slice(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(context));
+        var aes = ciphers.Take();
+        try
+        {
+            // Throws AuthenticationTagMismatchException (a CryptographicException) on tampering or a context mismatch.
+            aes.Decrypt(payload[..NonceSize], payload[(NonceSize + TagSize)..], payload.Slice(NonceSize, TagSize), plain, AssociatedData(context, stackalloc byte[MaxStackContext]));
+        }
+        finally
+        {
+            ciphers.Return(aes);
+        }
         return plain;
+    }
+
+    private const int MaxStackContext = 512;
+
+    /// <summary>The context (a storage key) as UTF-8: in <paramref name="buffer"/> when it fits, else on the heap.</summary>
+    private static ReadOnlySpan<byte> AssociatedData(string context, Span<byte> buffer) =>
+        Encoding.UTF8.GetMaxByteCount(context.Length) <= buffer.Length
+            ? buffer[..Encoding.UTF8.GetBytes(context, buffer)]
+            : Encoding.UTF8.GetBytes(context);
+
+    /// <summary>
+    /// AES-GCM instances of one key, reused: creating one imports the key into a new native context on every value.
+    /// An instance serves one caller at a time; the bag holds at most as many as ever ran at once.
+    /// </summary>
+    private sealed class Ciphers(byte[] key)
+    {
+        private readonly ConcurrentBag<AesGcm> idle = [];
+
+        public AesGcm Take() => idle.TryTake(out var aes) ? aes : new AesGcm(key, TagSize);
+
+        public void Return(AesGcm aes) => idle.Add(aes);
     }
 }

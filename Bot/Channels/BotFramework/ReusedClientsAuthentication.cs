@@ -61,10 +61,14 @@ public sealed class ReusedClientsAuthentication(BotFrameworkAuthentication inner
 
     private async Task<IConnectorClient> ClientAsync(ConnectorFactory factory, string? appId, string serviceUrl, string? audience, CancellationToken cancellationToken)
     {
-        if (clients.Count >= MaxClients)
-            clients.Clear();
         var key = (appId, serviceUrl, audience);
-        var created = clients.GetOrAdd(key, _ => factory.CreateAsync(serviceUrl, audience, CancellationToken.None));
+        if (!clients.TryGetValue(key, out var created))
+        {
+            // Count takes every lock of the dictionary: only on a miss, not on every turn.
+            if (clients.Count >= MaxClients)
+                clients.Clear();
+            created = clients.GetOrAdd(key, _ => factory.CreateAsync(serviceUrl, audience, CancellationToken.None));
+        }
         try
         {
             return new SharedConnectorClient(await created.WaitAsync(cancellationToken));

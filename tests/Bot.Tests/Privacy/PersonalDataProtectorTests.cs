@@ -23,4 +23,36 @@ public sealed class PersonalDataProtectorTests
         stored[^1] ^= 1;
         Assert.ThrowsAny<CryptographicException>(() => rotated.UnprotectBytes(stored, "dl_uploads|c/f.png"));
     }
+
+    [Fact]
+    public void Text_round_trips_under_short_and_long_contexts_and_a_damaged_value_is_a_cryptographic_error()
+    {
+        var protector = new PersonalDataProtector(RandomNumberGenerator.GetBytes(32));
+        foreach (var context in new[] { "", "emulator/users/u1", "zalo/users/" + new string('x', 1024), "dl|Phạm Thu Hà" })
+        {
+            var stored = protector.Protect("036303012345 Phạm Thu Hà", context);
+            Assert.StartsWith($"{PersonalDataProtector.Prefix}{protector.CurrentKeyId}:", stored);
+            Assert.Equal("036303012345 Phạm Thu Hà", protector.Unprotect(stored, context));
+            Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(stored, context + "?"));
+        }
+        var value = protector.Protect("0912345678", "k");
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(value[..^3] + "!!!", "k"));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect($"{PersonalDataProtector.Prefix}{protector.CurrentKeyId}:AAAA", "k"));
+    }
+
+    [Fact]
+    public async Task Values_protected_and_read_on_many_threads_at_once_all_round_trip()
+    {
+        // The protector reuses its AES-GCM instances: each must serve one caller at a time.
+        var protector = new PersonalDataProtector(RandomNumberGenerator.GetBytes(32));
+        var failures = 0;
+        await Parallel.ForAsync(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 16 }, (i, _) =>
+        {
+            var text = $"student {i}: 0{i:D9}";
+            if (protector.Unprotect(protector.Protect(text, $"users/{i}"), $"users/{i}") != text)
+                Interlocked.Increment(ref failures);
+            return ValueTask.CompletedTask;
+        });
+        Assert.Equal(0, failures);
+    }
 }
