@@ -36,13 +36,15 @@ public static class ChoiceRecognizer
             if (answer == YesNo.Yes) return new ChoiceMatch(yes, [yes]);
             if (answer == YesNo.No) return new ChoiceMatch(no, [no]);
         }
+        // Each option's labels folded once per message (every stage below reads them).
+        var labels = choices.Select(Labels).ToList();
         var whole = VietnameseText.Fold(text);
-        if (choices.Any(c => Labels(c).Contains(whole))) return Match(text, choices);
+        if (labels.Any(l => l.Contains(whole))) return Match(text, labels, choices.Count);
         if (MessageReading.IsQuestion(text) || YesNoRecognizer.Recognize(text) == YesNo.DontKnow) return ChoiceMatch.None;
         text = MessageReading.AfterLastCorrection(text);
-        var (kept, refused) = Negations(text, choices);
+        var (kept, refused) = Negations(text, labels, choices.Count);
         if (kept.Length == 0) return ChoiceMatch.None;
-        var match = Match(kept, choices);
+        var match = Match(kept, labels, choices.Count);
         if (match.Index is int i && refused.Contains(i)) return ChoiceMatch.None;
         if (match.IsAmbiguous && match.Candidates.Except(refused).ToList() is [var only]) return new ChoiceMatch(only, [only]);
         return match;
@@ -63,7 +65,7 @@ public static class ChoiceRecognizer
     }
 
     /// <summary>Splits off the parts that refuse an option ("không phải bưu điện"): the rest, and the options refused.</summary>
-    private static (string Kept, HashSet<int> Refused) Negations(string text, IReadOnlyList<ChoiceOption> choices)
+    private static (string Kept, HashSet<int> Refused) Negations(string text, List<HashSet<string>> labels, int count)
     {
         var refused = new HashSet<int>();
         var kept = new List<string>();
@@ -72,7 +74,7 @@ public static class ChoiceRecognizer
             var markers = MessageReading.Markers(part);
             if (markers.FirstOrDefault() is { Kind: MessageReading.Marker.Negation or MessageReading.Marker.Correction, Start: 0 } && markers.Count > 0)
             {
-                var named = Match(part, choices);
+                var named = Match(part, labels, count);
                 if (named.Index is int i) refused.Add(i);
                 else refused.UnionWith(named.Candidates);
                 continue;
@@ -82,18 +84,17 @@ public static class ChoiceRecognizer
         return (string.Join(", ", kept).Trim(), refused);
     }
 
-    private static ChoiceMatch Match(string text, IReadOnlyList<ChoiceOption> choices)
+    private static ChoiceMatch Match(string text, List<HashSet<string>> labels, int count)
     {
         var words = VietnameseText.FoldedWords(text);
         if (words.Count == 0) return ChoiceMatch.None;
         var folded = string.Join(' ', words);
-        var labels = choices.Select(Labels).ToList();
         var labelWords = labels.Select(set => set.SelectMany(l => l.Split(' ')).ToHashSet()).ToList();
         // A word is distinctive when the labels of exactly one option use it.
         bool IsDistinctive(string word) => labelWords.Count(own => own.Contains(word)) == 1;
 
         return Decide(Enumerable.Range(0, labels.Count).Where(i => labels[i].Contains(folded)))
-            ?? ByNumber(words, choices.Count)
+            ?? ByNumber(words, count)
             ?? ByContainedLabel(folded, labels)
             ?? ByPrefix(folded, labels)
             ?? ByDistinctiveWords(words, labelWords, IsDistinctive)

@@ -18,8 +18,10 @@ public sealed class AgentAuthored
 /// After every turn of every channel: the student's message and the replies go to the transcript, the student's state
 /// (journey, open escalation) to the directory, and the open consoles are told. Runs outside the state-conflict retry,
 /// so a re-run turn is recorded once (replies dropped by a re-run could be recorded too: rare, multi-instance only).
-/// Off the turn's path: the turn only queues its record; one writer at a time writes the queue in order, so the
-/// student's answer never waits for the console's tables and those writes never compete with each other. Readers of
+/// Off the turn's path: the turn only queues its record; one writer at a time writes the queue in order, what queued
+/// up during a write going in the next one together (one transaction per table, not two per turn), so the student's
+/// answer never waits for the console's tables and the writer keeps up with any number of students. The queue is
+/// bounded: a turn waits only if the writer is <see cref="Capacity"/> records behind (memory stays bounded). Readers of
 /// the directory and transcript wait for what was queued before them (<see cref="PendingRecords"/>); the host's
 /// shutdown waits for the queue (<see cref="FlushAsync"/>). A crash loses the records of the last moments (the
 /// console's copy only: the student's state is saved by the turn itself).
@@ -29,7 +31,17 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
 {
     public const string AttachmentMarker = "[tệp đính kèm]";
 
-    private readonly Channel<TurnRecord> queue = Channel.CreateUnbounded<TurnRecord>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>Records queued at most; a turn that finds the queue full waits for room.</summary>
+    public const int Capacity = 4096;
+
+    /// <summary>Records written together at most.</summary>
+    private const int BatchSize = 256;
+
+    private readonly Channel<TurnRecord> queue = Channel.CreateBounded<TurnRecord>(new BoundedChannelOptions(Capacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
     private readonly Lock sync = new();
     private Task draining = Task.CompletedTask;
 
@@ -55,7 +67,7 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
 
         try
         {
-            Enqueue(await RecordOfAsync(turnContext, sent, cancellationToken));
+            await EnqueueAsync(await RecordOfAsync(turnContext, sent, cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -96,24 +108,38 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
         return new TurnRecord(activity.Id, key, lines, activity.GetConversationReference(), profile, now);
     }
 
-    private void Enqueue(TurnRecord record)
+    private async Task EnqueueAsync(TurnRecord record, CancellationToken cancellationToken)
     {
         pending.Added();
-        queue.Writer.TryWrite(record);
+        try
+        {
+            if (!queue.Writer.TryWrite(record))
+                await queue.Writer.WriteAsync(record, cancellationToken); // full: wait for the writer
+        }
+        catch
+        {
+            pending.Written(1); // not queued: nobody waits for it
+            throw;
+        }
         lock (sync)
             if (draining.IsCompleted)
                 draining = Task.Run(DrainAsync);
     }
 
-    /// <summary>Writes the queue in order until it is empty; the next turn starts a new drain.</summary>
+    /// <summary>Writes the queue in order, up to <see cref="BatchSize"/> records at a time, until it is empty; the next turn starts a new drain.</summary>
     private async Task DrainAsync()
     {
+        var batch = new List<TurnRecord>(BatchSize);
         while (true)
         {
-            while (queue.Reader.TryRead(out var record))
+            while (batch.Count < BatchSize && queue.Reader.TryRead(out var record))
+                batch.Add(record);
+            if (batch.Count > 0)
             {
-                await WriteAsync(record);
-                pending.Written(1);
+                await WriteAsync(batch);
+                pending.Written(batch.Count);
+                batch.Clear();
+                continue;
             }
             lock (sync)
             {
@@ -127,20 +153,61 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
         }
     }
 
-    private async Task WriteAsync(TurnRecord record)
+    private async Task WriteAsync(IReadOnlyList<TurnRecord> batch)
     {
-        try
+        await AllOrEachAsync(batch, async records =>
         {
-            await transcript.AppendAsync(record.StudentKey, record.Lines, record.At, CancellationToken.None);
-            var queueChanged = await directory.RecordTurnAsync(record.StudentKey, record.Reference, record.Profile, record.At, CancellationToken.None);
-            if (record.Lines.Count > 0) await events.PublishAsync(new AgentEvent("message", record.StudentKey));
-            if (queueChanged) await events.PublishAsync(new AgentEvent("queue", record.StudentKey));
-        }
-        catch (Exception e)
+            await transcript.AppendAsync([.. records.Select(r => new TranscriptEntry(r.StudentKey, r.Lines, r.At))], CancellationToken.None);
+            return [.. records.Select(_ => false)];
+        });
+        var queueChanged = await AllOrEachAsync(batch, records =>
+            directory.RecordTurnsAsync([.. records.Select(r => new DirectoryUpdate(r.StudentKey, r.Reference, r.Profile, r.At))], CancellationToken.None));
+        for (var i = 0; i < batch.Count; i++)
         {
-            logger.LogWarning("Turn {ActivityId}: the conversation could not be recorded for the agents: {Error}",
-                record.ActivityId, ExceptionSummary.Describe(e));
+            try
+            {
+                if (batch[i].Lines.Count > 0) await events.PublishAsync(new AgentEvent("message", batch[i].StudentKey));
+                if (queueChanged[i]) await events.PublishAsync(new AgentEvent("queue", batch[i].StudentKey));
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Turn {ActivityId}: the consoles could not be told: {Error}", batch[i].ActivityId, ExceptionSummary.Describe(e));
+            }
         }
+    }
+
+    /// <summary>
+    /// Writes the records together; if that fails, each alone, so one record that cannot be written does not cost the
+    /// others theirs. A record that still fails is logged (by activity id) and skipped: the console misses that turn only.
+    /// </summary>
+    private async Task<IReadOnlyList<bool>> AllOrEachAsync(IReadOnlyList<TurnRecord> batch, Func<IReadOnlyList<TurnRecord>, Task<IReadOnlyList<bool>>> write)
+    {
+        if (batch.Count > 1)
+        {
+            try
+            {
+                return await write(batch);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("{Count} turns could not be recorded together, recording them one by one: {Error}", batch.Count, ExceptionSummary.Describe(e));
+            }
+        }
+        var results = new List<bool>(batch.Count);
+        foreach (var record in batch)
+        {
+            try
+            {
+                results.AddRange(await write([record]));
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Turn {ActivityId}: the conversation could not be recorded for the agents: {Error}",
+                    record.ActivityId, ExceptionSummary.Describe(e));
+                results.Add(false);
+            }
+        }
+        return results;
     }
 
     private sealed record TurnRecord(string? ActivityId, string StudentKey, List<(Sender, string)> Lines,

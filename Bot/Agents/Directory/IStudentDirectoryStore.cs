@@ -8,6 +8,9 @@ namespace VssBot.Bot.Agents.Directory;
 public sealed record DirectoryTurn(DateTimeOffset Now, string JourneyState, string? Escalation, string? QuestionKey, DateTimeOffset? WaitingSince,
     string? NextField, string? StudentId);
 
+/// <summary>One turn for <see cref="IStudentDirectoryStore.RecordTurnsAsync"/>: the row's change, given its last hand-back time.</summary>
+public sealed record StudentTurn(string StudentKey, ConversationReference Reference, Func<DateTimeOffset?, DirectoryTurn> Turn);
+
 /// <summary>
 /// The table behind <see cref="StudentDirectory"/>: the SQLite file (one instance) or PostgreSQL (shared by replicas).
 /// The conversation reference is stored encrypted (<see cref="DirectoryReference"/>). A conversation is held by at most
@@ -20,7 +23,14 @@ public interface IStudentDirectoryStore
     /// and writing atomically; links a row without a roster link to the roster student of <see cref="DirectoryTurn.StudentId"/>
     /// (any letter case). Returns the escalation the row had before.
     /// </summary>
-    Task<string?> RecordTurnAsync(string studentKey, ConversationReference reference, Func<DateTimeOffset?, DirectoryTurn> turn, CancellationToken cancellationToken);
+    async Task<string?> RecordTurnAsync(string studentKey, ConversationReference reference, Func<DateTimeOffset?, DirectoryTurn> turn, CancellationToken cancellationToken) =>
+        (await RecordTurnsAsync([new StudentTurn(studentKey, reference, turn)], cancellationToken))[0];
+
+    /// <summary>
+    /// <see cref="RecordTurnAsync"/> for several turns in order, in one transaction (the recorder writes what queued up
+    /// during a write in one go). Returns, for each turn, the escalation its row had before it.
+    /// </summary>
+    Task<IReadOnlyList<string?>> RecordTurnsAsync(IReadOnlyList<StudentTurn> turns, CancellationToken cancellationToken);
 
     /// <summary>Rows waiting for or held by a person, by waiting (else held) time.</summary>
     Task<IReadOnlyList<DirectoryEntry>> QueueAsync(bool oldestFirst, CancellationToken cancellationToken);

@@ -8,8 +8,15 @@ namespace VssBot.Bot.Agents.Directory;
 /// </summary>
 public interface ITranscriptStore
 {
-    /// <summary>Appends <paramref name="lines"/> in order and keeps only the student's last <paramref name="keep"/> lines, in one transaction.</summary>
-    Task AppendAsync(string studentKey, IReadOnlyList<(Sender Sender, string Text)> lines, DateTimeOffset at, int keep, CancellationToken cancellationToken);
+    /// <summary>
+    /// Appends each entry's lines in order and keeps only each student's last <paramref name="keep"/> lines, all in one
+    /// transaction (the recorder writes what queued up during a write in one go).
+    /// </summary>
+    Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, int keep, CancellationToken cancellationToken);
+
+    /// <summary>One student's lines of one turn.</summary>
+    Task AppendAsync(string studentKey, IReadOnlyList<(Sender Sender, string Text)> lines, DateTimeOffset at, int keep, CancellationToken cancellationToken) =>
+        AppendAsync([new TranscriptEntry(studentKey, lines, at)], keep, cancellationToken);
 
     /// <summary>Retention: deletes the lines written before <paramref name="cutoff"/>; returns how many.</summary>
     Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
@@ -17,6 +24,9 @@ public interface ITranscriptStore
     /// <summary>The last <paramref name="count"/> lines, newest first.</summary>
     Task<IReadOnlyList<TranscriptLine>> NewestAsync(string studentKey, int count, CancellationToken cancellationToken);
 }
+
+/// <summary>The lines one turn adds to a student's transcript.</summary>
+public sealed record TranscriptEntry(string StudentKey, IReadOnlyList<(Sender Sender, string Text)> Lines, DateTimeOffset At);
 
 public static class TranscriptText
 {

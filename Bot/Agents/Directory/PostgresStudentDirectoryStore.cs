@@ -13,10 +13,24 @@ public sealed class PostgresStudentDirectoryStore(PostgresDatabase database, IPe
 {
     private const string Columns = "student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, held_by, held_since, roster_id";
 
-    public async Task<string?> RecordTurnAsync(string studentKey, ConversationReference reference, Func<DateTimeOffset?, DirectoryTurn> turn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string?>> RecordTurnsAsync(IReadOnlyList<StudentTurn> turns, CancellationToken cancellationToken)
     {
+        var before = new string?[turns.Count];
+        if (turns.Count == 0)
+            return before;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Rows are locked in key order (a stable sort keeps each student's turns in order), so two replicas writing
+        // batches that share students wait for each other instead of deadlocking.
+        foreach (var i in Enumerable.Range(0, turns.Count).OrderBy(i => turns[i].StudentKey, StringComparer.Ordinal))
+            before[i] = await RecordAsync(connection, transaction, turns[i], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return before;
+    }
+
+    private async Task<string?> RecordAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction, StudentTurn turn, CancellationToken cancellationToken)
+    {
+        var (studentKey, reference) = (turn.StudentKey, turn.Reference);
         DateTimeOffset? resolvedAt = null;
         string? before = null;
         await using (var read = connection.Command("SELECT resolved_at, escalation FROM student_directory WHERE student_key = @key FOR UPDATE", ("key", studentKey)))
@@ -30,7 +44,7 @@ public sealed class PostgresStudentDirectoryStore(PostgresDatabase database, IPe
             }
         }
 
-        var row = turn(resolvedAt);
+        var row = turn.Turn(resolvedAt);
         await using (var write = connection.Command("""
             INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field, roster_id)
             VALUES (@key, @channel, @reference, @now, @state, @escalation, @question, @since, @next,
@@ -47,7 +61,6 @@ public sealed class PostgresStudentDirectoryStore(PostgresDatabase database, IPe
             write.Transaction = transaction;
             await write.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return before;
     }
 

@@ -11,9 +11,21 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
 {
     private const string Columns = "student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, held_by, held_since, roster_id";
 
-    public async Task<string?> RecordTurnAsync(string studentKey, ConversationReference reference, Func<DateTimeOffset?, DirectoryTurn> turn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string?>> RecordTurnsAsync(IReadOnlyList<StudentTurn> turns, CancellationToken cancellationToken)
     {
+        var before = new string?[turns.Count];
+        if (turns.Count == 0)
+            return before;
         await using var write = await database.BeginWriteAsync(cancellationToken); // BEGIN IMMEDIATE: read and write together
+        for (var i = 0; i < turns.Count; i++)
+            before[i] = await RecordAsync(write, turns[i], cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return before;
+    }
+
+    private async Task<string?> RecordAsync(SqliteWrite write, StudentTurn turn, CancellationToken cancellationToken)
+    {
+        var studentKey = turn.StudentKey;
         DateTimeOffset? resolvedAt = null;
         string? before = null;
         await using (var read = write.Sql("SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key").With("$key", studentKey))
@@ -26,7 +38,7 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
             }
         }
 
-        var row = turn(resolvedAt);
+        var row = turn.Turn(resolvedAt);
         await using (var upsert = write.Sql("""
             INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field, roster_id)
             VALUES ($key, $channel, $reference, $now, $state, $escalation, $question, $since, $next,
@@ -36,8 +48,8 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
                 waiting_since = excluded.waiting_since, next_field = excluded.next_field,
                 roster_id = COALESCE(student_directory.roster_id, excluded.roster_id)
             """)
-            .With("$key", studentKey).With("$channel", reference.ChannelId)
-            .With("$reference", DirectoryReference.Protect(protector, studentKey, reference))
+            .With("$key", studentKey).With("$channel", turn.Reference.ChannelId)
+            .With("$reference", DirectoryReference.Protect(protector, studentKey, turn.Reference))
             .With("$now", AgentsDatabase.Timestamp(row.Now)).With("$state", row.JourneyState)
             .With("$escalation", row.Escalation).With("$question", row.QuestionKey)
             .With("$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null)
@@ -45,7 +57,6 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         {
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await write.CommitAsync(cancellationToken);
         return before;
     }
 

@@ -6,21 +6,25 @@ namespace VssBot.Bot.Agents.Directory;
 /// <summary><see cref="ITranscriptStore"/> in the bot's SQLite file.</summary>
 public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalDataProtector protector) : ITranscriptStore
 {
-    public async Task AppendAsync(string studentKey, IReadOnlyList<(Sender Sender, string Text)> lines, DateTimeOffset at, int keep, CancellationToken cancellationToken)
+    public async Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, int keep, CancellationToken cancellationToken)
     {
+        if (entries.All(e => e.Lines.Count == 0))
+            return;
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        foreach (var (sender, text) in lines)
+        foreach (var (studentKey, lines, at) in entries)
+            foreach (var (sender, text) in lines)
+            {
+                await using var insert = write.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)")
+                    .With("$key", studentKey).With("$at", AgentsDatabase.Timestamp(at)).With("$sender", sender.ToString())
+                    .With("$text", TranscriptText.Protect(protector, studentKey, text));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        foreach (var studentKey in entries.Where(e => e.Lines.Count > 0).Select(e => e.StudentKey).Distinct())
         {
-            await using var insert = write.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)")
-                .With("$key", studentKey).With("$at", AgentsDatabase.Timestamp(at)).With("$sender", sender.ToString())
-                .With("$text", TranscriptText.Protect(protector, studentKey, text));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var trim = write.Sql("""
-            DELETE FROM transcript WHERE student_key = $key AND id NOT IN
-                (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $keep)
-            """).With("$key", studentKey).With("$keep", keep))
-        {
+            await using var trim = write.Sql("""
+                DELETE FROM transcript WHERE student_key = $key AND id NOT IN
+                    (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $keep)
+                """).With("$key", studentKey).With("$keep", keep);
             await trim.ExecuteNonQueryAsync(cancellationToken);
         }
         await write.CommitAsync(cancellationToken);

@@ -22,6 +22,9 @@ public sealed record DirectoryEntry(
     DateTimeOffset? HeldSince,
     string? RosterId);
 
+/// <summary>A student's state after a turn, for <see cref="StudentDirectory.RecordTurnsAsync"/>.</summary>
+public sealed record DirectoryUpdate(string StudentKey, ConversationReference Reference, StudentProfile? Profile, DateTimeOffset Now);
+
 /// <summary>
 /// The index of chat users the console and dashboard list (the bot state itself is keyed for lookups, not listing).
 /// Updated after every turn by <see cref="ConversationRecorder"/>; kept in <see cref="IStudentDirectoryStore"/> (the
@@ -37,19 +40,25 @@ public sealed class StudentDirectory(IStudentDirectoryStore store, Form01Definit
     /// A chat user not linked yet is linked to the roster student with the id they gave the bot (a link made by staff stays).
     /// True when the open escalation changed.
     /// </summary>
-    public async Task<bool> RecordTurnAsync(string studentKey, ConversationReference reference, StudentProfile? profile, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> RecordTurnAsync(string studentKey, ConversationReference reference, StudentProfile? profile, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await RecordTurnsAsync([new DirectoryUpdate(studentKey, reference, profile, now)], cancellationToken))[0];
+
+    /// <summary><see cref="RecordTurnAsync"/> for several turns in order, in one write; for each, whether its open escalation changed.</summary>
+    public async Task<IReadOnlyList<bool>> RecordTurnsAsync(IReadOnlyList<DirectoryUpdate> updates, CancellationToken cancellationToken)
     {
-        string? latestReason = null;
-        var before = await store.RecordTurnAsync(studentKey, reference, resolvedAt =>
+        var latestReasons = new string?[updates.Count];
+        var turns = updates.Select((update, i) => new StudentTurn(update.StudentKey, update.Reference, resolvedAt =>
         {
+            var profile = update.Profile;
             var journey = profile?.Journey ?? new JourneyRecord();
             var open = OpenWaits(profile, resolvedAt).ToList();
             var latest = open.Count > 0 ? open.MaxBy(w => w.At) : ((WaitingReason Reason, string? QuestionKey, DateTimeOffset At)?)null;
-            latestReason = latest?.Reason.ToString();
-            return new DirectoryTurn(now, journey.State.ToString(), latestReason, latest?.QuestionKey,
+            latestReasons[i] = latest?.Reason.ToString();
+            return new DirectoryTurn(update.Now, journey.State.ToString(), latestReasons[i], latest?.QuestionKey,
                 open.Count > 0 ? open.Min(w => w.At) : null, NextField(profile), profile?.StudentId);
-        }, cancellationToken);
-        return before != latestReason;
+        })).ToList();
+        var before = await store.RecordTurnsAsync(turns, cancellationToken);
+        return [.. before.Select((reason, i) => reason != latestReasons[i])];
     }
 
     /// <summary>What <c>next_field</c> holds for a student before Form 01 whose consent is not given (declined or not answered).</summary>

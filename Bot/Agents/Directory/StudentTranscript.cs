@@ -12,12 +12,14 @@ public sealed record TranscriptLine(long Id, DateTimeOffset At, Sender Sender, s
 /// </summary>
 public sealed class StudentTranscript(ITranscriptStore store, Microsoft.Extensions.Options.IOptions<AgentsOptions> options, PendingRecords pending)
 {
-    public async Task AppendAsync(string studentKey, IEnumerable<(Sender Sender, string Text)> lines, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var list = lines.ToList();
-        if (list.Count == 0) return;
-        await store.AppendAsync(studentKey, list, at, Math.Max(1, options.Value.TranscriptLength), cancellationToken);
-    }
+    public Task AppendAsync(string studentKey, IEnumerable<(Sender Sender, string Text)> lines, DateTimeOffset at, CancellationToken cancellationToken) =>
+        AppendAsync([new TranscriptEntry(studentKey, lines.ToList(), at)], cancellationToken);
+
+    /// <summary>The lines of several turns, in one write.</summary>
+    public Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken) =>
+        entries.Any(e => e.Lines.Count > 0)
+            ? store.AppendAsync(entries, Math.Max(1, options.Value.TranscriptLength), cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>The last <paramref name="count"/> lines, oldest first.</summary>
     public async Task<IReadOnlyList<TranscriptLine>> RecentAsync(string studentKey, int count, CancellationToken cancellationToken)

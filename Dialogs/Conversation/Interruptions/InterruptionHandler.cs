@@ -38,7 +38,8 @@ public sealed class InterruptionHandler(IntentRecognizer intents, Form01Definiti
 
         var current = PromptInstance.Current(innerDc);
         // A tapped button is an answer, not a command ("Chưa, hướng dẫn mình" is not a request for help).
-        if (current?.Choices.Any(c => VietnameseText.Fold(c.Title) == VietnameseText.Fold(text)) == true) return null;
+        var folded = VietnameseText.Fold(text);
+        if (current?.Choices.Any(c => VietnameseText.Fold(c.Title) == folded) == true) return null;
         if (MilestoneReports.Recognize(text) is { } milestone) return await ReportMilestoneAsync(innerDc, milestone, restartTopic, ct);
         var intent = intents.Recognize(text);
         if (atStart && intent.Kind is IntentKind.Greeting or IntentKind.Thanks) return null;

@@ -56,6 +56,35 @@ public abstract class AgentStoresContractTests
     }
 
     [Fact]
+    public async Task Turns_recorded_together_apply_in_order_as_if_recorded_one_by_one()
+    {
+        // What the recorder writes in one go: two turns of one student (the second sees the first's escalation) and another student's.
+        var before = await Directory().RecordTurnsAsync(
+        [
+            new StudentTurn("zalo/u1", Reference("u1"), Turn(Now, "StudentAskedForPerson")),
+            new StudentTurn("zalo/u2", Reference("u2"), Turn(Now)),
+            new StudentTurn("zalo/u1", Reference("u1"), Turn(Now.AddMinutes(1), next: "email")),
+        ], default);
+
+        Assert.Equal([null, null, "StudentAskedForPerson"], before);
+        var u1 = (await Directory().FindAsync("zalo/u1", default))!;
+        Assert.Equal((Now.AddMinutes(1), (WaitingReason?)null), (u1.LastActivity, u1.Waiting));
+        Assert.Equal(Now, (await Directory().FindAsync("zalo/u2", default))!.LastActivity);
+
+        await Transcript().AppendAsync(
+        [
+            new TranscriptEntry("zalo/u1", [(Sender.Student, "một"), (Sender.Bot, "hai")], Now),
+            new TranscriptEntry("zalo/u2", [], Now),
+            new TranscriptEntry("zalo/u1", [(Sender.Student, "ba")], Now.AddMinutes(1)),
+            new TranscriptEntry("zalo/u2", [(Sender.Student, "bốn")], Now.AddMinutes(1)),
+        ], keep: 2, default);
+
+        Assert.Equal(["ba", "hai"], (await Transcript().NewestAsync("zalo/u1", 10, default)).Select(l => l.Text));
+        Assert.Equal(["bốn"], (await Transcript().NewestAsync("zalo/u2", 10, default)).Select(l => l.Text));
+        Assert.Empty(await Directory().RecordTurnsAsync([], default));
+    }
+
+    [Fact]
     public async Task A_conversation_is_held_by_one_agent_across_replicas_and_a_hand_back_closes_its_wait()
     {
         var directory = Directory();
