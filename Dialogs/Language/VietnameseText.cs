@@ -101,7 +101,45 @@ public static class VietnameseText
     /// <summary>Removes Vietnamese (and other) diacritics, đ → d, keeping case and every other character.</summary>
     public static string StripDiacritics(string text)
     {
-        var decomposed = (text ?? "").Normalize(NormalizationForm.FormD);
+        text ??= "";
+        // Every word of every message comes here: letters with a known base (ASCII, Latin with diacritics) and combining
+        // marks are mapped one by one; anything else takes the full Unicode path (the same result, two ICU calls).
+        if (text.Length <= 256)
+        {
+            Span<char> folded = stackalloc char[text.Length];
+            var length = 0;
+            var mapped = true;
+            foreach (var c in text)
+            {
+                if (c < 0x80) folded[length++] = c;
+                else if (LatinBases.TryGetValue(c, out var letter)) folded[length++] = letter;
+                else if (!IsMark(c)) { mapped = false; break; }
+            }
+            if (mapped)
+                return length == text.Length && folded[..length].SequenceEqual(text) ? text : new string(folded[..length]);
+        }
+        return StripDiacriticsSlow(text);
+    }
+
+    /// <summary>
+    /// For each Latin letter with diacritics (U+00C0–U+024F, U+1E00–U+1EFF): its base letter, as the full path gives it
+    /// (computed from that path once, at start, so both always agree).
+    /// </summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<char, char> LatinBases = BuildLatinBases();
+
+    private static System.Collections.Frozen.FrozenDictionary<char, char> BuildLatinBases()
+    {
+        var bases = new Dictionary<char, char>();
+        foreach (var (from, to) in new[] { ('\u00C0', '\u024F'), ('\u1E00', '\u1EFF') })
+            for (var c = from; c <= to; c++)
+                if (StripDiacriticsSlow(c.ToString()) is [var letter] && letter < 0x80)
+                    bases[c] = letter;
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(bases);
+    }
+
+    private static string StripDiacriticsSlow(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -83,4 +83,35 @@ public class VietnameseTextTests
     [InlineData("")]
     public void VietnameseNumbers_rejects_non_numbers(string folded) =>
         Assert.Null(VietnameseNumbers.Parse(folded.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+
+    /// <summary>The full Unicode way (decompose, drop marks, đ → d, recompose): what the per-letter table must agree with.</summary>
+    private static string StripDiacriticsByUnicode(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark) continue;
+            sb.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
+        }
+        return sb.ToString().Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    [Fact]
+    public void Stripping_diacritics_letter_by_letter_agrees_with_the_full_unicode_way()
+    {
+        for (var c = '\u0001'; c < '\u3000'; c++)
+        {
+            if (char.IsSurrogate(c)) continue;
+            Assert.Equal(StripDiacriticsByUnicode(c.ToString()), VietnameseText.StripDiacritics(c.ToString()));
+        }
+        string[] words =
+        [
+            "Nguyễn", "ĐẶNG", "thị", "Hưởng", "khôngggg", "Phạm Thu Hà", "a\u0300", "e\u0301\u0323", "Ærø", "straße", "日本", "🙂ok",
+            "cổng thông tin điện tử", "036303012345", "", new string('ữ', 300),
+        ];
+        foreach (var word in words)
+            Assert.Equal(StripDiacriticsByUnicode(word), VietnameseText.StripDiacritics(word));
+        Assert.Equal("Nguyen Thi Huong", VietnameseText.StripDiacritics("Nguyễn Thị Hưởng"));
+    }
 }
