@@ -27,7 +27,7 @@ public static class Driver
             extra["Messenger:AppSecret"] = MessengerStudents.AppSecret;
             extra["Messenger:VerifyToken"] = "load-driver";
             extra["Messenger:PageAccessToken"] = "load-driver-page-token";
-            extra["Messenger:SendApiBaseAddress"] = sendApi.BaseAddress + "/v21.0/";
+            extra["Messenger:GraphBaseAddress"] = sendApi.BaseAddress; // the Graph version is appended; the stand-in takes any
             extra["Messenger:SendRetries"] = "0";
         }
 

@@ -96,7 +96,7 @@ public sealed class SendApiStub : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var stub = new SendApiStub(app);
-        app.MapPost("/v21.0/me/messages", async (HttpRequest request) =>
+        app.MapPost("/{version}/me/messages", async (HttpRequest request) =>
         {
             var body = await JsonNode.ParseAsync(request.Body);
             var recipient = (string?)body?["recipient"]?["id"] ?? "";
