@@ -59,7 +59,7 @@ public sealed class StudentBot : IBot
         var profile = await _profile.GetAsync(turnContext, () => new StudentProfile(), cancellationToken);
         // A hotline agent holds the conversation: the agent answers, the dialogs stay silent.
         if (profile.Journey.State == JourneyState.WithPerson) return;
-        turnContext.TurnState.Add(new StudentSession(profile, _clock));
+        turnContext.TurnState.Add(StudentSession.TurnStateKey, new StudentSession(profile, _clock));
         turnContext.TurnState.Add<IPromptEscalation>(_escalation);
 
         var state = await _dialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken);
@@ -88,7 +88,7 @@ public sealed class StudentBot : IBot
     {
         var profile = await _profile.GetAsync(turnContext, () => new StudentProfile(), cancellationToken);
         if (profile.Journey.State == JourneyState.WithPerson) return;
-        turnContext.TurnState.Add(new StudentSession(profile, _clock));
+        turnContext.TurnState.Add(StudentSession.TurnStateKey, new StudentSession(profile, _clock));
         turnContext.TurnState.Add<IPromptEscalation>(_escalation);
 
         var state = await _dialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken);
