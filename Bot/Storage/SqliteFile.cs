@@ -18,7 +18,7 @@ public sealed class SqliteFile(string path, string scripts, ILogger? logger = nu
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    private string ConnectionString => ConnectionStringFor(Path);
+    private readonly string connectionString = ConnectionStringFor(path); // built once, not per operation
 
     /// <summary>
     /// The one connection string the app opens a SQLite file with: SQLite pools by connection string, so every store of a
@@ -41,7 +41,7 @@ public sealed class SqliteFile(string path, string scripts, ILogger? logger = nu
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
         pragmas.CommandText = ConnectionPragmas;

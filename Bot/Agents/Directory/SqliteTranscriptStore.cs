@@ -11,13 +11,14 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
         if (entries.All(e => e.Lines.Count == 0))
             return;
         await using var write = await database.BeginWriteAsync(cancellationToken);
+        // One statement for every line of the batch, prepared once.
+        await using var insert = write.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)");
         foreach (var (studentKey, lines, at) in entries)
             foreach (var (sender, text) in lines)
             {
-                await using var insert = write.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)")
-                    .With("$key", studentKey).With("$at", AgentsDatabase.Timestamp(at)).With("$sender", sender.ToString())
-                    .With("$text", TranscriptText.Protect(protector, studentKey, text));
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                insert.Parameters.Clear();
+                await insert.With("$key", studentKey).With("$at", AgentsDatabase.Timestamp(at)).With("$sender", sender.ToString())
+                    .With("$text", TranscriptText.Protect(protector, studentKey, text)).ExecuteNonQueryAsync(cancellationToken);
             }
         foreach (var studentKey in entries.Where(e => e.Lines.Count > 0).Select(e => e.StudentKey).Distinct())
         {
