@@ -30,6 +30,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
         // instead of 4.6 KB, written about 10× and read about 2× faster (issue 12).
         TypeNameHandling = TypeNameHandling.Auto,
         SerializationBinder = new StateTypeBinder(),
+        ContractResolver = new StateContractResolver(), // no nulls where a new instance has them anyway
         // The binder hands over names already without versions (see StateTypeBinder.NameOf): "Full" writes them as given.
         TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Full,
         NullValueHandling = NullValueHandling.Include,

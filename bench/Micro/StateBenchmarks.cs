@@ -3,7 +3,9 @@ using Microsoft.Data.Sqlite;
 using VssBot.Bot.Privacy;
 using VssBot.Bot.Storage;
 using VssBot.Dialogs;
+using Microsoft.Bot.Builder;
 using VssBot.Dialogs.Conversation;
+using VssBot.Dialogs.Runtime;
 using VssBot.Dialogs.Form01;
 using VssBot.Dialogs.Form01.Fields;
 using VssBot.Dialogs.Texts;
@@ -12,15 +14,18 @@ namespace VssBot.Bench.Micro;
 
 /// <summary>
 /// State load and save through <see cref="SqliteStorage"/> (serialisation, encryption, SQLite) of a student who answered
-/// every generic Form 01 field: the user-state item a turn reads and writes.
+/// every generic Form 01 field (the user-state item a turn reads and writes), and of a dialog stack waiting at a
+/// question inside the address step (the conversation-state item).
 /// </summary>
 [MemoryDiagnoser]
 public class StateBenchmarks
 {
     private const string Key = "test/users/u-bench";
+    private const string ConversationKey = "test/conversations/c-bench";
     private readonly string path = Path.Combine(Path.GetTempPath(), $"vssbot-micro-{Guid.NewGuid():N}.db");
     private SqliteStorage storage = null!;
     private Dictionary<string, object> state = null!;
+    private Dictionary<string, object> conversation = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -28,7 +33,8 @@ public class StateBenchmarks
         storage = new SqliteStorage(path, new PersonalDataProtector(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         await storage.EnsureCreatedAsync();
         state = new Dictionary<string, object> { [StudentBot.ProfileProperty] = CompletedProfile() };
-        await storage.WriteAsync(new Dictionary<string, object> { [Key] = state });
+        conversation = new Dictionary<string, object> { [StudentState.DialogStateProperty] = StackAtACommuneQuestion() };
+        await storage.WriteAsync(new Dictionary<string, object> { [Key] = state, [ConversationKey] = conversation });
     }
 
     [GlobalCleanup]
@@ -45,6 +51,39 @@ public class StateBenchmarks
 
     [Benchmark]
     public Task Save() => storage.WriteAsync(new Dictionary<string, object> { [Key] = state });
+
+    [Benchmark]
+    public Task<IDictionary<string, object>> LoadConversation() => storage.ReadAsync([ConversationKey]);
+
+    [Benchmark]
+    public Task SaveConversation() => storage.WriteAsync(new Dictionary<string, object> { [ConversationKey] = conversation });
+
+    /// <summary>main → form01 → form01.address → a text prompt for the commune, as the dialogs leave it between turns.</summary>
+    private static DialogState StackAtACommuneQuestion()
+    {
+        static DialogState Stack(params DialogInstance[] instances) => new() { DialogStack = [.. instances] };
+        static DialogInstance Steps(string id, int step, Dictionary<string, object> values) =>
+            new() { Id = id, State = new() { ["values"] = values, ["stepIndex"] = step } };
+        var prompt = new DialogInstance
+        {
+            Id = "form01.address.commune",
+            State = new()
+            {
+                ["options"] = new PromptOptions
+                {
+                    Prompt = MessageFactory.Text("Bạn ở phường/xã nào của Tỉnh Ninh Bình? (tên theo địa giới mới từ 1/7/2025)"),
+                    RetryPrompt = MessageFactory.Text("Mình chưa tìm thấy phường/xã này ở Tỉnh Ninh Bình. Bạn thử nhập tên mới (ví dụ: Phường Phủ Lý) nhé."),
+                    QuestionKey = "field:address",
+                    Properties = new() { ["province"] = "37" },
+                    Help = "Mục này là phường/xã (theo địa giới mới từ 1/7/2025, không còn cấp huyện) trong Tỉnh Ninh Bình.",
+                },
+                ["state"] = new Dictionary<string, object> { ["attemptCount"] = 0 },
+            },
+        };
+        var address = new DialogInstance { Id = "form01.address", State = new() { ["dialogs"] = Stack(prompt, Steps("form01.address.steps", 1, new() { ["province"] = "37" })) } };
+        var form = new DialogInstance { Id = "form01", State = new() { ["dialogs"] = Stack(address, Steps("form01.steps", 7, new() { ["started"] = true })) } };
+        return Stack(new DialogInstance { Id = "main", State = new() { ["dialogs"] = Stack(form, Steps("main.steps", 2, [])) } });
+    }
 
     /// <summary>Every generic field answered with its example, as the readers store it.</summary>
     private static StudentProfile CompletedProfile()

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -275,6 +276,32 @@ public abstract class StateStoreContractTests : IAsyncLifetime
         var stack = Assert.IsType<VssBot.Dialogs.Runtime.DialogState>(read["dialogState"]);
         Assert.IsType<List<string>>(stack.DialogStack[0].State["attempts"]);
         Assert.IsType<JourneyRecord>(((Dictionary<string, object>)stack.DialogStack[0].State["values"])["journey"]);
+    }
+
+    [Fact]
+    public async Task A_prompt_waiting_for_its_answer_is_stored_without_its_empty_fields_and_reads_back_the_same()
+    {
+        var prompt = MessageFactory.SuggestedActions(new[] { "Có", "Không" }, "Bạn có số BHXH không?", null, null);
+        var options = new VssBot.Dialogs.Runtime.PromptOptions { Prompt = (Activity)prompt, QuestionKey = "field:bhxh", Choices = null! };
+        var stack = new VssBot.Dialogs.Runtime.DialogState();
+        stack.DialogStack.Add(new VssBot.Dialogs.Runtime.DialogInstance { Id = "ask", State = new() { ["options"] = options, ["none"] = null! } });
+        var state = new Dictionary<string, object> { ["dialogState"] = stack };
+
+        await Storage.WriteAsync(new Dictionary<string, object> { ["emulator/conversations/c1"] = state });
+
+        using var text = StateCompression.Reader(TestKeys.Protector().UnprotectToBytes(Assert.Single(await RawDataAsync()), "emulator/conversations/c1"));
+        var json = await text.ReadToEndAsync();
+        Assert.DoesNotContain("\"speak\"", json);       // null in a new Activity: left out
+        Assert.DoesNotContain("\"RetryPrompt\"", json); // null in new PromptOptions: left out
+        Assert.Contains("\"Choices\":null", json);      // a new PromptOptions has a list there: the null is kept
+        Assert.Contains("\"none\":null", json);         // dictionary entries keep their nulls
+        var read = Assert.IsAssignableFrom<IDictionary<string, object>>((await NewInstance().ReadAsync(["emulator/conversations/c1"]))["emulator/conversations/c1"]);
+        state.Remove(StateStore.ETagProperty);
+        read.Remove(StateStore.ETagProperty);
+        Assert.Equal(Canonical(state), Canonical(read));
+        var readOptions = Assert.IsType<VssBot.Dialogs.Runtime.PromptOptions>(((VssBot.Dialogs.Runtime.DialogState)read["dialogState"]).DialogStack[0].State["options"]);
+        Assert.Null(readOptions.Choices);
+        Assert.Equal(["Có", "Không"], readOptions.Prompt!.SuggestedActions.Actions.Select(a => a.Title));
     }
 
     [Fact]
