@@ -17,20 +17,34 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         if (turns.Count == 0)
             return before;
         await using var write = await database.BeginWriteAsync(cancellationToken); // BEGIN IMMEDIATE: read and write together
+        // One read and one upsert for the whole batch, their parameters set per turn: SQLite parses each once (the
+        // upsert with its roster lookup had been parsed again for every turn, issue 12).
+        await using var read = write.Sql("SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key").With("$key", null);
+        await using var upsert = write.Sql("""
+            INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field, roster_id)
+            VALUES ($key, $channel, $reference, $now, $state, $escalation, $question, $since, $next,
+                (SELECT student_id FROM roster WHERE student_id = $studentId COLLATE NOCASE LIMIT 1))
+            ON CONFLICT (student_key) DO UPDATE SET reference = excluded.reference, last_activity = excluded.last_activity,
+                journey_state = excluded.journey_state, escalation = excluded.escalation, question_key = excluded.question_key,
+                waiting_since = excluded.waiting_since, next_field = excluded.next_field,
+                roster_id = COALESCE(student_directory.roster_id, excluded.roster_id)
+            """);
+        foreach (var name in (string[])["$key", "$channel", "$reference", "$now", "$state", "$escalation", "$question", "$since", "$next", "$studentId"])
+            upsert.With(name, null);
         for (var i = 0; i < turns.Count; i++)
-            before[i] = await RecordAsync(write, turns[i], cancellationToken);
+            before[i] = await RecordAsync(read, upsert, turns[i], cancellationToken);
         await write.CommitAsync(cancellationToken);
         return before;
     }
 
-    private async Task<string?> RecordAsync(SqliteWrite write, StudentTurn turn, CancellationToken cancellationToken)
+    private async Task<string?> RecordAsync(SqliteCommand read, SqliteCommand upsert, StudentTurn turn, CancellationToken cancellationToken)
     {
         var studentKey = turn.StudentKey;
         DateTimeOffset? resolvedAt = null;
         string? before = null;
-        await using (var read = write.Sql("SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key").With("$key", studentKey))
+        Set(read, "$key", studentKey);
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
                 resolvedAt = reader.IsDBNull(0) ? null : AgentsDatabase.ParseTimestamp(reader.GetString(0));
@@ -39,26 +53,21 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         }
 
         var row = turn.Turn(resolvedAt);
-        await using (var upsert = write.Sql("""
-            INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field, roster_id)
-            VALUES ($key, $channel, $reference, $now, $state, $escalation, $question, $since, $next,
-                (SELECT student_id FROM roster WHERE student_id = $studentId COLLATE NOCASE LIMIT 1))
-            ON CONFLICT (student_key) DO UPDATE SET reference = excluded.reference, last_activity = excluded.last_activity,
-                journey_state = excluded.journey_state, escalation = excluded.escalation, question_key = excluded.question_key,
-                waiting_since = excluded.waiting_since, next_field = excluded.next_field,
-                roster_id = COALESCE(student_directory.roster_id, excluded.roster_id)
-            """)
-            .With("$key", studentKey).With("$channel", turn.Reference.ChannelId)
-            .With("$reference", DirectoryReference.Protect(protector, studentKey, turn.Reference))
-            .With("$now", AgentsDatabase.Timestamp(row.Now)).With("$state", row.JourneyState)
-            .With("$escalation", row.Escalation).With("$question", row.QuestionKey)
-            .With("$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null)
-            .With("$next", row.NextField).With("$studentId", row.StudentId))
-        {
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        Set(upsert, "$key", studentKey);
+        Set(upsert, "$channel", turn.Reference.ChannelId);
+        Set(upsert, "$reference", DirectoryReference.Protect(protector, studentKey, turn.Reference));
+        Set(upsert, "$now", AgentsDatabase.Timestamp(row.Now));
+        Set(upsert, "$state", row.JourneyState);
+        Set(upsert, "$escalation", row.Escalation);
+        Set(upsert, "$question", row.QuestionKey);
+        Set(upsert, "$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null);
+        Set(upsert, "$next", row.NextField);
+        Set(upsert, "$studentId", row.StudentId);
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
         return before;
     }
+
+    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
 
     public Task<IReadOnlyList<DirectoryEntry>> QueueAsync(bool oldestFirst, CancellationToken cancellationToken) =>
         QueryAsync($"""
