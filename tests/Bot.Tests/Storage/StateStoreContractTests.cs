@@ -222,17 +222,19 @@ public abstract class StateStoreContractTests : IAsyncLifetime
     {
         const string json = """{"$type":"VssBot.Bot.Tests.Storage.StateStoreContractTests+Note, VssBot.Bot.Tests","Text":"0912345678"}""";
         var protector = TestKeys.Protector();
-        // Plain JSON (before encryption), encrypted JSON (before compression), encrypted "br1:" + base64 Brotli (before raw Brotli).
+        // Plain JSON (before encryption), encrypted JSON (before compression), encrypted "br1:" + base64 Brotli (before raw
+        // Brotli), encrypted "br2:" + raw Brotli (before Deflate).
         await InsertRawAsync("emulator/users/plain", json);
         await InsertRawAsync("emulator/users/encrypted", protector.Protect(json, "emulator/users/encrypted"));
         var brotli = System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(json.Length);
         var buffer = new byte[brotli];
         Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(System.Text.Encoding.UTF8.GetBytes(json), buffer, out var written));
         await InsertRawAsync("emulator/users/br1", protector.Protect("br1:" + Convert.ToBase64String(buffer, 0, written), "emulator/users/br1"));
+        await InsertRawAsync("emulator/users/br2", protector.ProtectToText([.. "br2:"u8, .. buffer.AsSpan(0, written)], "emulator/users/br2"));
 
-        var items = await Storage.ReadAsync(["emulator/users/plain", "emulator/users/encrypted", "emulator/users/br1"]);
+        var items = await Storage.ReadAsync(["emulator/users/plain", "emulator/users/encrypted", "emulator/users/br1", "emulator/users/br2"]);
 
-        Assert.Equal(3, items.Count);
+        Assert.Equal(4, items.Count);
         Assert.All(items.Values, item => Assert.Equal("0912345678", ((Note)item).Text));
     }
 
@@ -330,7 +332,7 @@ public abstract class StateStoreContractTests : IAsyncLifetime
 
         var stored = Assert.Single(await RawDataAsync());
         var plain = TestKeys.Protector().UnprotectToBytes(stored, "emulator/users/long");
-        Assert.Equal("br2:"u8.ToArray(), plain[..4]);
+        Assert.Equal("df1:"u8.ToArray(), plain[..4]);
         Assert.True(plain.Length < text.Length / 4, $"{plain.Length} bytes for {text.Length} characters");
         Assert.Equal(text, ((Note)(await Storage.ReadAsync(["emulator/users/long"]))["emulator/users/long"]).Text);
     }
