@@ -37,8 +37,8 @@ public static class WebhookChannels
     }
 
     /// <summary>
-    /// <see cref="IReplyWindowStore"/> and <see cref="IWebhookInbox"/> on the store <c>Storage:Provider</c> names: the same SQLite
-    /// file as the bot state, the same PostgreSQL database (shared by replicas), or memory.
+    /// <see cref="IReplyWindowStore"/> and <see cref="IWebhookInbox"/> on the store <c>Storage:Provider</c> names: SQLite (reply
+    /// windows in the bot's file, the inbox in its own file beside it), the same PostgreSQL database (shared by replicas), or memory.
     /// </summary>
     public static IServiceCollection AddChannelStores(this IServiceCollection services)
     {
@@ -54,7 +54,7 @@ public static class WebhookChannels
         {
             StorageProvider.Memory => new MemoryWebhookInbox(),
             StorageProvider.Postgres => new PostgresWebhookInbox(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IPersonalDataProtector>()),
-            _ => new SqliteWebhookInbox(sp.GetRequiredService<SqliteChannelsDatabase>(), sp.GetRequiredService<IPersonalDataProtector>()),
+            _ => new SqliteWebhookInbox(SqliteWebhookInboxFile.Beside(StorageServiceCollectionExtensions.SqlitePath(sp)), sp.GetRequiredService<IPersonalDataProtector>()),
         });
         return services;
     }

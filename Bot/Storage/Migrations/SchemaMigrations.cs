@@ -26,6 +26,8 @@ public static class SchemaMigrations
     public const string Sqlite = "Sqlite";
     /// <summary>The Direct Line channel's own SQLite file.</summary>
     public const string SqliteDirectLine = "SqliteDirectLine";
+    /// <summary>The webhook inbox's own SQLite file (Messenger and Zalo acknowledge after one insert there).</summary>
+    public const string SqliteWebhookInbox = "SqliteWebhookInbox";
 
     /// <summary>The scripts of <paramref name="set"/>, in the order they apply.</summary>
     public static IReadOnlyList<string> Scripts(string set) =>

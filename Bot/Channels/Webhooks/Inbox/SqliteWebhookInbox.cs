@@ -5,10 +5,10 @@ using VssBot.Bot.Privacy;
 namespace VssBot.Bot.Channels.Webhooks.Inbox;
 
 /// <summary>
-/// <see cref="IWebhookInbox"/> in the bot's SQLite file (one instance). A claim is one UPDATE … RETURNING, atomic in
+/// <see cref="IWebhookInbox"/> in its own SQLite file (<see cref="SqliteWebhookInboxFile"/>; one instance). A claim is one UPDATE … RETURNING, atomic in
 /// SQLite; timestamps are fixed-width UTC text, so text order is time order.
 /// </summary>
-public sealed class SqliteWebhookInbox(SqliteChannelsDatabase database, IPersonalDataProtector protector) : IWebhookInbox
+public sealed class SqliteWebhookInbox(SqliteWebhookInboxFile database, IPersonalDataProtector protector) : IWebhookInbox
 {
     public async Task<bool> AddAsync(InboxEvent e, CancellationToken cancellationToken)
     {

@@ -174,11 +174,58 @@ public sealed class SqliteWebhookInboxTests : WebhookInboxContractTests
 {
     private readonly string path = VssBotFactory.NewDatabasePath();
 
-    protected override IWebhookInbox NewInstance() => new SqliteWebhookInbox(new SqliteChannelsDatabase(path), TestKeys.Protector());
+    protected override IWebhookInbox NewInstance() => new SqliteWebhookInbox(SqliteWebhookInboxFile.Beside(path), TestKeys.Protector());
+
+    [Fact]
+    public async Task Events_an_earlier_version_left_in_the_bots_file_are_moved_to_the_inbox_file_in_order()
+    {
+        // Before issue 12 the inbox was a table of the bot's own file: its pending events must still run, once, in order,
+        // and a redelivery of an event processed there must still be refused.
+        await VssBot.Bot.Storage.Migrations.SchemaMigrations.MigrateSqliteAsync(path, VssBot.Bot.Storage.Migrations.SchemaMigrations.Sqlite,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        InboxEvent Old(string id) => new("facebook", id, "u1", at, $$"""{"type":"message","id":"{{id}}","text":"{{id}}"}""");
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            foreach (var (e, processed) in new[] { (Old("done"), true), (Old("first"), false), (Old("second"), false) })
+            {
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO webhook_inbox (channel_id, event_id, user_id, received_at, body, attempts, leased_until, processed_at)
+                    VALUES ($channel, $event, $user, '2026-12-01T09:00:00.0000000Z', $body, $attempts, $lease, $processed)
+                    """;
+                insert.Parameters.AddWithValue("$channel", e.ChannelId);
+                insert.Parameters.AddWithValue("$event", e.EventId);
+                insert.Parameters.AddWithValue("$user", e.UserId);
+                insert.Parameters.AddWithValue("$body", processed ? DBNull.Value : InboxBody.Protect(TestKeys.Protector(), e));
+                insert.Parameters.AddWithValue("$attempts", processed ? 1 : 0);
+                insert.Parameters.AddWithValue("$lease", processed ? DBNull.Value : "2026-12-01T09:00:30.0000000Z");
+                insert.Parameters.AddWithValue("$processed", processed ? "2026-12-01T09:00:01.0000000Z" : DBNull.Value);
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        var inbox = NewInstance();
+        Assert.False(await inbox.AddAsync(Old("done"), default)); // processed before the upgrade: still a redelivery
+
+        var claimed = await inbox.ClaimAsync(["facebook"], at.AddMinutes(1), at.AddMinutes(2), 10, default);
+        Assert.Equal(["first"], claimed.Select(e => e.EventId)); // one at a time per student, oldest first
+        Assert.Contains("\"text\":\"first\"", claimed[0].Activity);
+        Assert.True(await inbox.CompleteAsync(claimed[0], at.AddMinutes(1), default));
+        Assert.Equal(["second"], (await inbox.ClaimAsync(["facebook"], at.AddMinutes(1), at.AddMinutes(2), 10, default)).Select(e => e.EventId));
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM webhook_inbox";
+            Assert.Equal(0L, await count.ExecuteScalarAsync()); // moved, not copied: a later start moves nothing twice
+        }
+    }
 
     protected override async Task<IReadOnlyList<string?>> RawBodiesAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={path}");
+        await using var connection = new SqliteConnection($"Data Source={SqliteWebhookInboxFile.Beside(path).Path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT body FROM webhook_inbox ORDER BY seq";
