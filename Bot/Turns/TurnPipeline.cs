@@ -9,6 +9,9 @@ public static class TurnPipeline
     public static IServiceCollection AddTurnPipeline(this IServiceCollection services)
     {
         services.AddSingleton<ConversationTurnGate>();
+        // "Turns" of the configuration when there is one (the terminal chat and some tests build services without).
+        services.AddOptions<TurnOptions>().Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection("Turns").Bind(options));
+        services.AddSingleton<TurnAdmission>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<MessageLengthLimit>();
@@ -29,6 +32,8 @@ public static class TurnPipeline
         // Before the gate and the transcript: an over-long message costs nothing and is not stored.
         adapter.Use(services.GetRequiredService<MessageLengthLimit>());
         adapter.Use(services.GetRequiredService<ConversationTurnGate>());
+        // After the conversation's gate: a turn waiting for its conversation holds no slot.
+        adapter.Use(services.GetRequiredService<TurnAdmission>());
         foreach (var observer in services.GetServices<ITurnObserver>())
             adapter.Use(observer);
         // Innermost: a re-run runs only the bot, within the gate.

@@ -1,0 +1,62 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using VssBot.Bot.Turns;
+
+namespace VssBot.Bot.Tests.Turns;
+
+public sealed class TurnAdmissionTests
+{
+    private static TurnContext Turn(string conversation) => new(new TestAdapter(), new Activity
+    {
+        Type = ActivityTypes.Message, ChannelId = "test", Conversation = new ConversationAccount(id: conversation), From = new ChannelAccount("u"), Text = "hi",
+    });
+
+    [Fact]
+    public async Task Turns_beyond_the_limit_wait_in_arrival_order_and_all_run()
+    {
+        var admission = new TurnAdmission(Options.Create(new TurnOptions { MaxConcurrent = 2 }));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = 0;
+        var most = 0;
+        var started = new List<int>();
+        var turns = Enumerable.Range(0, 6).Select(i => admission.OnTurnAsync(Turn($"c{i}"), async _ =>
+        {
+            lock (started)
+            {
+                started.Add(i);
+                most = Math.Max(most, ++running);
+            }
+            await release.Task;
+            lock (started)
+                running--;
+        })).ToArray();
+
+        Assert.Equal([0, 1], started); // the third waits for a slot
+        release.SetResult();
+        await Task.WhenAll(turns).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, most);
+        Assert.Equal(Enumerable.Range(0, 6), started);
+    }
+
+    [Fact]
+    public async Task A_failing_turn_gives_its_slot_back()
+    {
+        var admission = new TurnAdmission(Options.Create(new TurnOptions { MaxConcurrent = 1 }));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => admission.OnTurnAsync(Turn("c1"), _ => throw new InvalidOperationException("boom")));
+        var ran = false;
+        await admission.OnTurnAsync(Turn("c2"), _ => { ran = true; return Task.CompletedTask; }).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(ran);
+    }
+
+    [Fact]
+    public void The_default_limit_follows_the_processor_count()
+    {
+        Assert.Equal(2 * Environment.ProcessorCount, new TurnOptions().Limit);
+        Assert.Equal(3, new TurnOptions { MaxConcurrent = 3 }.Limit);
+    }
+}
