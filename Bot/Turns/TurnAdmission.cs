@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
@@ -17,6 +18,8 @@ public sealed class TurnOptions
 /// machine: 16 turns running together finish no sooner than 4, but each of their steps waits in the thread pool's queue
 /// behind all the others, and so does everything else the process serves, webhook acknowledgements and health checks
 /// included (issue 12: a Messenger acknowledgement took 15 ms at p50 while 16 students answered on /api/messages).
+/// Proactive turns (follow-ups, reminders, an agent's message) are not counted: they are few, and one started from
+/// inside a turn must never wait for a slot that turn holds.
 /// </summary>
 public sealed class TurnAdmission(IOptions<TurnOptions> options) : IMiddleware
 {
@@ -24,6 +27,11 @@ public sealed class TurnAdmission(IOptions<TurnOptions> options) : IMiddleware
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
+        if (turnContext.Activity is { Type: ActivityTypes.Event, Name: ActivityEventNames.ContinueConversation })
+        {
+            await next(cancellationToken);
+            return;
+        }
         await slots.WaitAsync(cancellationToken);
         try
         {

@@ -54,6 +54,23 @@ public sealed class TurnAdmissionTests
     }
 
     [Fact]
+    public async Task A_proactive_turn_started_inside_a_turn_does_not_wait_for_a_slot()
+    {
+        var admission = new TurnAdmission(Options.Create(new TurnOptions { MaxConcurrent = 1 }));
+        var proactive = new Activity { Type = ActivityTypes.Event, Name = ActivityEventNames.ContinueConversation, ChannelId = "test",
+            Conversation = new ConversationAccount(id: "c2"), From = new ChannelAccount("bot") };
+        var ran = false;
+
+        await admission.OnTurnAsync(Turn("c1"), ct => admission.OnTurnAsync(new TurnContext(new TestAdapter(), proactive), _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        }, ct)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(ran);
+    }
+
+    [Fact]
     public void The_default_limit_follows_the_processor_count()
     {
         Assert.Equal(2 * Environment.ProcessorCount, new TurnOptions().Limit);
