@@ -38,6 +38,10 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
         DateParseHandling = DateParseHandling.DateTimeOffset,
         MaxDepth = 64,
     });
+    // An ETag only has to differ from every other ETag a row ever had: a random 64-bit prefix per store and a counter
+    // (32 hex digits, as the GUIDs written before). Guid.NewGuid asked the OS for random bytes on every write (issue 12).
+    private readonly ulong etagPrefix = BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(sizeof(ulong)));
+    private long etagCounter;
     private readonly SemaphoreSlim schemaLock = new(1, 1);
     private volatile bool schemaReady;
 
@@ -81,7 +85,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
     {
         var (takesPart, requested) = ETagOf(value);
         var stamped = takesPart || value is IDictionary<string, object>;
-        var newETag = stamped ? Guid.NewGuid().ToString("N") : null;
+        var newETag = stamped ? NewETag() : null;
         using var json = new PooledBufferStream();
         // A small buffer: StreamWriter allocates its char and byte buffers per instance (4 KB of chars was 12 KB of bytes per item).
         using (var text = new StreamWriter(json, Utf8, 256, leaveOpen: true))
@@ -124,6 +128,13 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
             System.Buffers.ArrayPool<byte>.Shared.Return(compressed);
         }
     }
+
+    private string NewETag() =>
+        string.Create(32, (etagPrefix, (ulong)Interlocked.Increment(ref etagCounter)), static (text, parts) =>
+        {
+            parts.etagPrefix.TryFormat(text, out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
+            parts.Item2.TryFormat(text[16..], out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
+        });
 
     /// <summary>After a committed write: the caller's state dictionaries carry their new ETag (what BotState keeps cached).</summary>
     protected static void Committed(IEnumerable<EncodedItem> items)

@@ -78,6 +78,11 @@ public abstract class StateStoreContractTests : IAsyncLifetime
 
         Assert.False(string.IsNullOrEmpty(first.ETag));
         Assert.NotEqual(first.ETag, second.ETag);
+        // Another instance (a restart, another replica) never hands out an ETag this row already had.
+        await NewInstance().WriteAsync(new Dictionary<string, object> { ["k"] = second });
+        var third = (Note)(await Storage.ReadAsync(["k"]))["k"];
+        Assert.DoesNotContain(third.ETag, new[] { first.ETag, second.ETag });
+        Assert.All(new[] { first.ETag, second.ETag, third.ETag }, etag => Assert.Matches("^[0-9a-f]{32}$", etag));
     }
 
     [Fact]
