@@ -80,15 +80,18 @@ public sealed class SqliteStorage : StateStore, IDisposable
                     w.Delete.ExecuteNonQuery();
                     continue;
                 }
-                w.CurrentETag.Parameters[0].Value = key;
-                var currentETag = w.CurrentETag.ExecuteScalar() as string;
-                if (item.Checked && currentETag is not null && item.RequestedETag != currentETag)
-                    throw ETagConflict(item.RequestedETag, currentETag);
                 w.Upsert.Parameters["$key"].Value = key;
                 w.Upsert.Parameters["$json"].Value = item.Data;
                 w.Upsert.Parameters["$etag"].Value = (object?)item.NewETag ?? DBNull.Value;
                 w.Upsert.Parameters["$now"].Value = now;
-                w.Upsert.ExecuteNonQuery();
+                w.Upsert.Parameters["$checked"].Value = item.Checked ? 1 : 0;
+                w.Upsert.Parameters["$requested"].Value = (object?)item.RequestedETag ?? DBNull.Value;
+                if (w.Upsert.ExecuteNonQuery() == 0)
+                {
+                    // The row is there with another ETag: the check refused the update (the statement changed nothing).
+                    w.CurrentETag.Parameters[0].Value = key;
+                    throw ETagConflict(item.RequestedETag, w.CurrentETag.ExecuteScalar() as string);
+                }
             }
             return 0;
         }, cancellationToken);
@@ -215,10 +218,14 @@ public sealed class SqliteStorage : StateStore, IDisposable
         {
             Connection = connection;
             CurrentETag = Command("SELECT etag FROM bot_state WHERE key = $key", "$key");
+            // The ETag check is the upsert's own WHERE (one statement per item, not a SELECT and an upsert): a checked
+            // item updates only a row without an ETag or with the one it read; a refused update changes no row.
             Upsert = Command("""
                 INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
                 ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
-                """, "$key", "$json", "$etag", "$now");
+                WHERE $checked = 0 OR bot_state.etag IS NULL OR bot_state.etag = $requested
+                """, "$key", "$json", "$etag", "$now", "$checked", "$requested");
+            Upsert.Parameters["$checked"].SqliteType = SqliteType.Integer;
             Delete = Command("DELETE FROM bot_state WHERE key = $key", "$key");
         }
 
