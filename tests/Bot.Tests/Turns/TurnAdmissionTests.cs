@@ -71,9 +71,20 @@ public sealed class TurnAdmissionTests
     }
 
     [Fact]
-    public void The_default_limit_follows_the_processor_count()
+    public async Task Without_a_limit_every_turn_runs_at_once()
     {
-        Assert.Equal(2 * Environment.ProcessorCount, new TurnOptions().Limit);
-        Assert.Equal(3, new TurnOptions { MaxConcurrent = 3 }.Limit);
+        var admission = new TurnAdmission(Options.Create(new TurnOptions()));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+
+        var turns = Enumerable.Range(0, 20).Select(i => admission.OnTurnAsync(Turn($"c{i}"), async _ =>
+        {
+            Interlocked.Increment(ref started);
+            await release.Task;
+        })).ToArray();
+
+        Assert.Equal(20, started);
+        release.SetResult();
+        await Task.WhenAll(turns).WaitAsync(TimeSpan.FromSeconds(10));
     }
 }
