@@ -23,24 +23,25 @@ public static class BotFrameworkChannel
             sp.GetRequiredService<IConfiguration>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
 
-        // A factory: CloudAdapter's constructors are ambiguous to the container.
-        services.AddSingleton(sp => new CloudAdapter(
+        services.AddSingleton(sp => new MessagesAdapter(
                 sp.GetRequiredService<BotFrameworkAuthentication>(),
                 sp.GetRequiredService<ILogger<CloudAdapter>>())
             .UseTurnPipeline(sp));
-        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<CloudAdapter>());
+        services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<MessagesAdapter>());
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<MessagesAdapter>());
         services.AddStudentMessenger();
         return services;
     }
 
     /// <summary>
-    /// <c>POST /api/messages</c>. CloudAdapter authenticates (when MicrosoftAppId is set), answers 400 to a body
-    /// that is not an activity, and returns the replies in the body for <c>"deliveryMode": "expectReplies"</c>.
+    /// <c>POST /api/messages</c>. <see cref="MessagesRequestGuard"/> reads and checks the activity (400 for a body that is
+    /// not one); Bot Framework's adapter authenticates (when MicrosoftAppId is set), runs the turn and returns the replies
+    /// in the body for <c>"deliveryMode": "expectReplies"</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapBotFrameworkApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-                adapter.ProcessAsync(request, response, bot, cancellationToken))
+        app.MapPost("/api/messages", (HttpContext http, MessagesAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+                adapter.ProcessAsync(http, MessagesRequestGuard.ActivityOf(http), bot, cancellationToken))
             .AddEndpointFilter<MessagesRequestGuard>()
             .WithName("BotFrameworkMessages");
         return app;

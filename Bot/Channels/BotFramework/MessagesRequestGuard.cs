@@ -51,11 +51,18 @@ public sealed class MessagesRequestGuard(IOptions<BotFrameworkOptions> options) 
             return Problem(StatusCodes.Status400BadRequest, "Without MicrosoftAppId replies go only to a loopback serviceUrl.",
                 "Use \"deliveryMode\": \"expectReplies\" to get the replies in the response body.");
 
-        // The adapter reads the body again.
-        http.Request.Body = new MemoryStream(body, writable: false);
-        http.Request.ContentLength = body.Length;
+        // The endpoint runs the turn on this activity: the body is not parsed a second time (issue 12).
+        http.Items[ActivityKey] = activity;
         return await next(context);
     }
+
+    private static readonly object ActivityKey = new();
+
+    /// <summary>The activity this filter read and checked for the request.</summary>
+    public static Activity ActivityOf(HttpContext http) =>
+        http.Items.TryGetValue(ActivityKey, out var activity) && activity is Activity checkedActivity
+            ? checkedActivity
+            : throw new InvalidOperationException($"{nameof(MessagesRequestGuard)} did not run for this request.");
 
     /// <summary>Identifiers are logged (by id only, never text) and used in storage keys: no line breaks or other control characters to forge log lines with.</summary>
     public const int MaxIdentifierLength = 1024; // Teams and Slack ids run to a few hundred characters
