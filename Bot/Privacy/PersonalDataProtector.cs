@@ -18,6 +18,7 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
     private const int TagSize = 16;
 
     private readonly string currentKeyId;
+    private readonly Ciphers current;
     private readonly string textHeader;
     private readonly FrozenDictionary<string, Ciphers> keys;
 
@@ -31,6 +32,7 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
         currentKeyId = KeyId(currentKey);
         textHeader = $"{Prefix}{currentKeyId}:";
         keys = all.DistinctBy(KeyId).ToFrozenDictionary(KeyId, k => new Ciphers(k));
+        current = keys[currentKeyId];
     }
 
     public string CurrentKeyId => currentKeyId;
@@ -114,15 +116,14 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
     {
         var nonce = payload[..NonceSize];
         RandomNumberGenerator.Fill(nonce);
-        var ciphers = keys[currentKeyId];
-        var aes = ciphers.Take();
+        var aes = current.Take();
         try
         {
             aes.Encrypt(nonce, plain, payload[(NonceSize + TagSize)..], payload.Slice(NonceSize, TagSize), AssociatedData(context, stackalloc byte[MaxStackContext]));
         }
         finally
         {
-            ciphers.Return(aes);
+            current.Return(aes);
         }
     }
 

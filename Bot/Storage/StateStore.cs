@@ -130,10 +130,10 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
     }
 
     private string NewETag() =>
-        string.Create(32, (etagPrefix, (ulong)Interlocked.Increment(ref etagCounter)), static (text, parts) =>
+        string.Create(32, (Prefix: etagPrefix, Counter: (ulong)Interlocked.Increment(ref etagCounter)), static (text, parts) =>
         {
-            parts.etagPrefix.TryFormat(text, out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
-            parts.Item2.TryFormat(text[16..], out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
+            parts.Prefix.TryFormat(text, out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
+            parts.Counter.TryFormat(text[16..], out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
         });
 
     /// <summary>After a committed write: the caller's state dictionaries carry their new ETag (what BotState keeps cached).</summary>

@@ -42,7 +42,7 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         var studentKey = turn.StudentKey;
         DateTimeOffset? resolvedAt = null;
         string? before = null;
-        Set(read, "$key", studentKey);
+        read.Set("$key", studentKey);
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
@@ -53,21 +53,15 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         }
 
         var row = turn.Turn(resolvedAt);
-        Set(upsert, "$key", studentKey);
-        Set(upsert, "$channel", turn.Reference.ChannelId);
-        Set(upsert, "$reference", DirectoryReference.Protect(protector, studentKey, turn.Reference));
-        Set(upsert, "$now", AgentsDatabase.Timestamp(row.Now));
-        Set(upsert, "$state", row.JourneyState);
-        Set(upsert, "$escalation", row.Escalation);
-        Set(upsert, "$question", row.QuestionKey);
-        Set(upsert, "$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null);
-        Set(upsert, "$next", row.NextField);
-        Set(upsert, "$studentId", row.StudentId);
-        await upsert.ExecuteNonQueryAsync(cancellationToken);
+        await upsert.Set("$key", studentKey).Set("$channel", turn.Reference.ChannelId)
+            .Set("$reference", DirectoryReference.Protect(protector, studentKey, turn.Reference))
+            .Set("$now", AgentsDatabase.Timestamp(row.Now)).Set("$state", row.JourneyState)
+            .Set("$escalation", row.Escalation).Set("$question", row.QuestionKey)
+            .Set("$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null)
+            .Set("$next", row.NextField).Set("$studentId", row.StudentId)
+            .ExecuteNonQueryAsync(cancellationToken);
         return before;
     }
-
-    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
 
     public Task<IReadOnlyList<DirectoryEntry>> QueueAsync(bool oldestFirst, CancellationToken cancellationToken) =>
         QueryAsync($"""

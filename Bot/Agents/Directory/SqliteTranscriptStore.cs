@@ -11,23 +11,19 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
         if (entries.All(e => e.Lines.Count == 0))
             return;
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        // One statement for every line of the batch, prepared once.
-        await using var insert = write.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)");
+        // One insert and one trim for the whole batch, their parameters set per line and per student: parsed once.
+        await using var insert = write.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)")
+            .With("$key", null).With("$at", null).With("$sender", null).With("$text", null);
         foreach (var (studentKey, lines, at) in entries)
             foreach (var (sender, text) in lines)
-            {
-                insert.Parameters.Clear();
-                await insert.With("$key", studentKey).With("$at", AgentsDatabase.Timestamp(at)).With("$sender", sender.ToString())
-                    .With("$text", TranscriptText.Protect(protector, studentKey, text)).ExecuteNonQueryAsync(cancellationToken);
-            }
+                await insert.Set("$key", studentKey).Set("$at", AgentsDatabase.Timestamp(at)).Set("$sender", sender.ToString())
+                    .Set("$text", TranscriptText.Protect(protector, studentKey, text)).ExecuteNonQueryAsync(cancellationToken);
+        await using var trim = write.Sql("""
+            DELETE FROM transcript WHERE student_key = $key AND id NOT IN
+                (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $keep)
+            """).With("$key", null).With("$keep", keep);
         foreach (var studentKey in entries.Where(e => e.Lines.Count > 0).Select(e => e.StudentKey).Distinct())
-        {
-            await using var trim = write.Sql("""
-                DELETE FROM transcript WHERE student_key = $key AND id NOT IN
-                    (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $keep)
-                """).With("$key", studentKey).With("$keep", keep);
-            await trim.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await trim.Set("$key", studentKey).ExecuteNonQueryAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
     }
 

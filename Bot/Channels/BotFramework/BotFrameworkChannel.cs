@@ -28,7 +28,6 @@ public static class BotFrameworkChannel
                 sp.GetRequiredService<ILogger<CloudAdapter>>())
             .UseTurnPipeline(sp));
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<MessagesAdapter>());
-        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<MessagesAdapter>());
         services.AddStudentMessenger();
         return services;
     }
