@@ -75,6 +75,7 @@ public static class Driver
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
         var latencies = students.Latencies.Summary();
+        var bySteps = students.ByStep.Select((l, i) => $"  step {i + 1,2} {answers[i],-20} {l.Summary()}").ToList();
         var acks = messenger?.Acks.Summary();
         var acknowledged = messenger?.Acknowledged ?? 0;
         stop.Cancel();
@@ -83,6 +84,8 @@ public static class Driver
         Console.WriteLine($"students: {options.Students} on /api/messages{(messenger is null ? "" : $", {options.MessengerStudents} on the Messenger webhook")}, measured {elapsed:0.0} s");
         Console.WriteLine($"turns: {turns}, {turns / elapsed:0.0} turns/s, errors {students.Errors}, forms completed {students.Forms}");
         Console.WriteLine($"latency: {latencies}");
+        if (options.Steps)
+            bySteps.ForEach(Console.WriteLine);
         var perTurn = Math.Max(1, turns + acknowledged);
         Console.WriteLine($"per turn (whole process, driver included): {allocated / perTurn / 1024.0:0.0} KB allocated, {cpu / perTurn:0.00} ms CPU");
         if (messenger is not null)
@@ -97,7 +100,7 @@ public static class Driver
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        Console.WriteLine($"memory: RSS {Environment.WorkingSet / 1048576.0:0.0} MB (peak {PeakRss() / 1024.0:0.0} MB), managed heap {GC.GetTotalMemory(false) / 1048576.0:0.0} MB after a full GC");
+        Console.WriteLine($"memory: RSS {Environment.WorkingSet / 1048576.0:0.0} MB (peak {PeakRss() / 1024.0:0.0} MB), managed heap {GC.GetTotalMemory(false) / 1048576.0:0.0} MB after a full GC ({GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:0.0} MB committed by the GC)");
         await host.DisposeAsync();
         Directory.Delete(data.FullName, recursive: true);
         return students.Errors > 0 || turns == 0 || messenger?.Errors > 0 ? 1 : 0;

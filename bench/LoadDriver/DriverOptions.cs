@@ -23,6 +23,9 @@ public sealed record DriverOptions
     /// <summary>Minimum log level of the bot; null keeps appsettings.json (Information).</summary>
     public string? LogLevel { get; init; }
 
+    /// <summary>Also print latencies by step of the form (<c>--steps 1</c>).</summary>
+    public bool Steps { get; init; }
+
     public static DriverOptions Parse(string[] args)
     {
         var options = new DriverOptions();
@@ -38,6 +41,7 @@ public sealed record DriverOptions
                 "--provider" => options with { Provider = value },
                 "--messenger" => options with { MessengerStudents = int.Parse(value) },
                 "--log-level" => options with { LogLevel = value },
+                "--steps" => options with { Steps = value is "1" or "true" },
                 _ => throw new ArgumentException($"Unknown option {args[i]} (see bench/README.md)"),
             };
         }

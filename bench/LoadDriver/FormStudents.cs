@@ -18,6 +18,8 @@ public sealed class FormStudents(HttpClient client, IReadOnlyList<string> answer
     private readonly Lock sync = new();
 
     public Latencies Latencies { get; } = new();
+    /// <summary>The same latencies by step of the form (which turns make the tail).</summary>
+    public IReadOnlyList<Latencies> ByStep { get; } = [.. answers.Select(_ => new Latencies())];
     public long Turns => Interlocked.Read(ref turns);
     public long Errors => Interlocked.Read(ref errors);
     public long Forms => Interlocked.Read(ref forms);
@@ -49,7 +51,9 @@ public sealed class FormStudents(HttpClient client, IReadOnlyList<string> answer
                 catch (HttpRequestException)
                 {
                 }
-                Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Latencies.Add(milliseconds);
+                ByStep[step].Add(milliseconds);
                 Interlocked.Increment(ref turns);
                 var texts = replies is null ? [] : Texts(replies);
                 if (texts.Count == 0 || texts.Any(t => t.Contains(apology, StringComparison.Ordinal)))
@@ -68,6 +72,8 @@ public sealed class FormStudents(HttpClient client, IReadOnlyList<string> answer
         Interlocked.Exchange(ref turns, 0);
         Interlocked.Exchange(ref errors, 0);
         Latencies.Clear();
+        foreach (var step in ByStep)
+            step.Clear();
     }
 
     private static string Activity(string conversationId, int step, string text) => new JsonObject
