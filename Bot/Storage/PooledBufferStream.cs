@@ -4,8 +4,9 @@ namespace VssBot.Bot.Storage;
 
 /// <summary>
 /// A write-only stream over buffers rented from <see cref="ArrayPool{T}.Shared"/>: what a state item is serialised
-/// into before it is compressed. A <see cref="MemoryStream"/> allocated and regrew a new array for every item of every
-/// turn (issue 12: the largest share of what encoding allocated); here the buffer goes back to the pool on Dispose.
+/// into before it is compressed, and the replies of /api/messages before they are sent. A <see cref="MemoryStream"/>
+/// allocated and regrew a new array for every item of every turn (issue 12: the largest share of what encoding
+/// allocated); here the buffer goes back to the pool on Dispose.
 /// </summary>
 internal sealed class PooledBufferStream(int initialCapacity = 16 * 1024) : Stream
 {
@@ -14,6 +15,9 @@ internal sealed class PooledBufferStream(int initialCapacity = 16 * 1024) : Stre
 
     /// <summary>What was written so far (valid until the next write or Dispose).</summary>
     public ReadOnlySpan<byte> Written => buffer.AsSpan(0, length);
+
+    /// <summary><see cref="Written"/> as memory, for an asynchronous write (valid until the next write or Dispose).</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, length);
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
