@@ -55,6 +55,7 @@ public static class Driver
         process.Refresh();
         var cpu0 = process.TotalProcessorTime;
         var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
+        var (gen0, gen1, gen2, paused0) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var clock = Stopwatch.StartNew();
         if (options.Forms is { } forms)
         {
@@ -72,6 +73,8 @@ public static class Driver
         var elapsed = clock.Elapsed.TotalSeconds;
         var turns = students.Turns;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated0;
+        var paused = (GC.GetTotalPauseDuration() - paused0).TotalMilliseconds;
+        var collections = (Gen0: GC.CollectionCount(0) - gen0, Gen1: GC.CollectionCount(1) - gen1, Gen2: GC.CollectionCount(2) - gen2);
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
         var latencies = students.Latencies.Summary();
@@ -88,6 +91,9 @@ public static class Driver
             bySteps.ForEach(Console.WriteLine);
         var perTurn = Math.Max(1, turns + acknowledged);
         Console.WriteLine($"per turn (whole process, driver included): {allocated / perTurn / 1024.0:0.0} KB allocated, {cpu / perTurn:0.00} ms CPU");
+        // Collections counted per generation (a gen1 also counts as gen0): how often every thread stopped, and for how long.
+        Console.WriteLine($"GC: {collections.Gen0} collections ({collections.Gen1} gen1, {collections.Gen2} gen2), paused {paused:0} ms in all " +
+            $"({paused / (elapsed * 1000) * 100:0.0}% of the time, {paused / Math.Max(1, collections.Gen0):0.00} ms per collection)");
         if (messenger is not null)
             Console.WriteLine($"messenger webhook acknowledgement: {acknowledged} events, errors {messenger.Errors}, {acks}");
 
