@@ -21,7 +21,6 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
 {
     public const string ETagProperty = "ETag";
 
-    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly string[] PersonalKeyMarkers = ["/conversations/", "/users/"];
 
     private readonly JsonSerializer serializer = JsonSerializer.Create(new JsonSerializerSettings
@@ -87,9 +86,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
         var stamped = takesPart || value is IDictionary<string, object>;
         var newETag = stamped ? NewETag() : null;
         using var json = new PooledBufferStream();
-        // A small buffer: StreamWriter allocates its char and byte buffers per instance (4 KB of chars was 12 KB of bytes per item).
-        using (var text = new StreamWriter(json, Utf8, 256, leaveOpen: true))
-        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None, ArrayPool = SharedCharPool.Instance })
+        using (var writer = json.JsonWriter())
         {
             if (value is IDictionary<string, object> { IsReadOnly: false } dictionary)
             {

@@ -16,7 +16,6 @@ public sealed class MessagesAdapter(BotFrameworkAuthentication authentication, I
     // Bot Framework's own settings for replies (null fields left out, ISO dates, its contract resolver), written without
     // the indentation HttpHelper.WriteResponseAsync adds: the same JSON values in fewer bytes (issue 12).
     private static readonly JsonSerializer ReplySerializer = CompactReplySerializer();
-    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
     /// What <see cref="CloudAdapter.ProcessAsync"/> does for a POST once the activity is read: authenticate and run the
@@ -45,8 +44,7 @@ public sealed class MessagesAdapter(BotFrameworkAuthentication authentication, I
         if (invokeResponse?.Body is not { } body)
             return;
         using var json = new PooledBufferStream(4 * 1024);
-        using (var text = new StreamWriter(json, Utf8, 1024, leaveOpen: true))
-        using (var writer = new JsonTextWriter(text) { ArrayPool = SharedCharPool.Instance })
+        using (var writer = json.JsonWriter(1024))
             ReplySerializer.Serialize(writer, body);
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = json.Length;
