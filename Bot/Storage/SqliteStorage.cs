@@ -11,23 +11,34 @@ namespace VssBot.Bot.Storage;
 /// write at a time (an async gate, so a waiting turn holds no thread and never meets SQLite's sleeping busy handler),
 /// and a few long-lived read connections (WAL readers never wait for the writer). WAL with synchronous=NORMAL: a commit
 /// survives a crash of the process; a power cut may lose the last commits, never corrupt the file.
+/// What a turn wrote is kept for the conversation's next turn (<see cref="RecentStates"/>), which then reads nothing.
 /// </summary>
 public sealed class SqliteStorage : StateStore, IDisposable
 {
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate;
     private readonly System.Collections.Concurrent.ConcurrentBag<Reader> readers = [];
+    private readonly RecentStates recent;
+    private readonly bool verifyRecent;
     private Writer? writer;
     private bool disposed;
 
     /// <param name="gates">The app's write gates, so state writes take turns with the other writers of the file; none: a gate of its own.</param>
-    public SqliteStorage(string databasePath, IPersonalDataProtector protector, TimeProvider? timeProvider = null, SqliteWriteGates? gates = null)
+    /// <param name="options">How much recently written state is kept in memory (<see cref="StorageOptions.SqliteOptions.RecentStates"/>); none: the defaults.</param>
+    public SqliteStorage(string databasePath, IPersonalDataProtector protector, TimeProvider? timeProvider = null, SqliteWriteGates? gates = null,
+        StorageOptions.SqliteOptions? options = null)
         : base(protector, timeProvider)
     {
         DatabasePath = Path.GetFullPath(databasePath);
         writeGate = (gates ?? new SqliteWriteGates()).For(DatabasePath);
         connectionString = SqliteFile.ConnectionStringFor(DatabasePath);
+        options ??= new StorageOptions.SqliteOptions();
+        recent = new RecentStates(options.RecentStates, options.RecentStateLifetime, Time);
+        verifyRecent = options.VerifyRecentStates;
     }
+
+    /// <summary>The state kept in memory for the next turns (for tests and diagnostics).</summary>
+    internal RecentStates Recent => recent;
 
     public string DatabasePath { get; }
 
@@ -45,10 +56,19 @@ public sealed class SqliteStorage : StateStore, IDisposable
         if (keys.Length == 0)
             return items;
         await EnsureCreatedAsync(cancellationToken);
+        var distinct = keys.Length == 1 ? keys : keys.Distinct(StringComparer.Ordinal).ToArray();
+        if (recent.TryTake(distinct, out var kept))
+        {
+            foreach (var (key, value) in kept)
+                items[key] = value;
+            if (verifyRecent)
+                VerifyKept(items);
+            return items;
+        }
         var reader = RentReader();
         try
         {
-            foreach (var k in keys.Distinct())
+            foreach (var k in distinct)
             {
                 reader.Key.Value = k;
                 if (reader.Select.ExecuteScalar() is string stored && Decode(k, stored) is { } item)
@@ -72,6 +92,7 @@ public sealed class SqliteStorage : StateStore, IDisposable
         var now = Timestamp(Time.GetUtcNow());
         await WriteAsync(w =>
         {
+            recent.Forget(changes.Keys); // first: a write that fails leaves no copy behind
             foreach (var (key, item) in items)
             {
                 if (item is null)
@@ -94,8 +115,13 @@ public sealed class SqliteStorage : StateStore, IDisposable
                 }
             }
             return 0;
-        }, cancellationToken);
-        Committed(items.Select(i => i.Item).OfType<EncodedItem>());
+        }, cancellationToken, committed: () =>
+        {
+            // Still behind the gate: a delete of these keys cannot slip in between the commit and the copy.
+            Committed(items.Select(i => i.Item).OfType<EncodedItem>());
+            if (items.All(i => i.Item?.Dictionary is not null))
+                recent.Remember([.. items.Select(i => KeyValuePair.Create(i.Key, i.Item!.Dictionary!))]);
+        });
     }
 
     public override Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -103,6 +129,7 @@ public sealed class SqliteStorage : StateStore, IDisposable
         ArgumentNullException.ThrowIfNull(keys);
         return WriteAsync(w =>
         {
+            recent.Forget(keys);
             foreach (var key in keys)
             {
                 w.Delete.Parameters[0].Value = key;
@@ -115,6 +142,7 @@ public sealed class SqliteStorage : StateStore, IDisposable
     public override Task<int> DeletePersonalStateUpdatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
         WriteAsync(w =>
         {
+            recent.Clear();
             using var command = w.Connection.CreateCommand();
             command.Transaction = w.Transaction;
             // updated_at is ISO 8601 in UTC ("O"), so text order is time order.
@@ -131,6 +159,7 @@ public sealed class SqliteStorage : StateStore, IDisposable
         try
         {
             disposed = true;
+            recent.Clear();
             writer?.Dispose();
             writer = null;
             while (readers.TryTake(out var reader))
@@ -144,8 +173,11 @@ public sealed class SqliteStorage : StateStore, IDisposable
 
     private static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the write connection, one caller at a time.</summary>
-    private async Task<T> WriteAsync<T>(Func<Writer, T> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one IMMEDIATE transaction on the write connection, one caller at a time, then
+    /// <paramref name="committed"/> after the commit, before the next writer.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<Writer, T> work, CancellationToken cancellationToken, Action? committed = null)
     {
         await EnsureCreatedAsync(cancellationToken);
         await writeGate.WaitAsync(cancellationToken);
@@ -157,6 +189,7 @@ public sealed class SqliteStorage : StateStore, IDisposable
             writer.Begin(transaction);
             var result = work(writer);
             transaction.Commit();
+            committed?.Invoke();
             return result;
         }
         catch (SqliteException)
@@ -169,6 +202,22 @@ public sealed class SqliteStorage : StateStore, IDisposable
         finally
         {
             writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="StorageOptions.SqliteOptions.VerifyRecentStates"/>: what memory handed out must serialize exactly as the
+    /// row in the file does (nothing changed the objects after their turn saved them, nothing else wrote the row).
+    /// </summary>
+    private void VerifyKept(IDictionary<string, object> kept)
+    {
+        using var reader = new Reader(Open());
+        foreach (var (key, value) in kept)
+        {
+            reader.Key.Value = key;
+            var stored = reader.Select.ExecuteScalar() is string row ? Decode(key, row) : null;
+            if (stored is null || Canonical(stored) != Canonical(value))
+                throw new InvalidOperationException($"The state kept in memory for a {(key.Contains("/users/", StringComparison.Ordinal) ? "user" : "conversation")} differs from its stored row.");
         }
     }
 

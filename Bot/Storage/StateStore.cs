@@ -154,6 +154,14 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
         return serializer.Deserialize(reader);
     }
 
+    /// <summary>An item as this store's JSON (to compare two copies of state; not what is stored).</summary>
+    protected string Canonical(object value)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        serializer.Serialize(text, value, typeof(object));
+        return text.ToString();
+    }
+
     /// <summary>The error MemoryStorage throws for a stale ETag (same type and message).</summary>
     protected static ArgumentException ETagConflict(string? requested, string? current) =>
         new($"Etag conflict.\r\n\r\nOriginal: {requested}\r\nCurrent: {current}");

@@ -30,6 +30,19 @@ public sealed class StorageOptions
         /// <summary>The database file; a relative path is under the content root.</summary>
         [Required]
         public string Path { get; set; } = "App_Data/vssbot.db";
+
+        /// <summary>
+        /// How many conversations' last written state is kept in memory for their next turn (<see cref="Storage.RecentStates"/>:
+        /// no read of the file, no decryption or deserialization then); 0 turns it off.
+        /// </summary>
+        [Range(0, 1_000_000)]
+        public int RecentStates { get; set; } = 1000;
+
+        /// <summary>How long a conversation's state stays in memory after its last turn.</summary>
+        public TimeSpan RecentStateLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>For tests: each state handed out from memory is also read from the file and must serialize the same.</summary>
+        public bool VerifyRecentStates { get; set; }
     }
 
     public sealed class PostgresOptions

@@ -44,7 +44,7 @@ public static class StorageServiceCollectionExtensions
             {
                 StorageProvider.Memory => new MemoryStorage(),
                 StorageProvider.Postgres => new PostgresStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IPersonalDataProtector>(), time),
-                _ => new SqliteStorage(SqlitePath(sp), sp.GetRequiredService<IPersonalDataProtector>(), time, sp.GetRequiredService<SqliteWriteGates>()),
+                _ => new SqliteStorage(SqlitePath(sp), sp.GetRequiredService<IPersonalDataProtector>(), time, sp.GetRequiredService<SqliteWriteGates>(), options.Sqlite),
             };
         });
         // Wake-ups between instances: NOTIFY/LISTEN on PostgreSQL, in-process otherwise.

@@ -30,6 +30,8 @@ public class VssBotFactory : WebApplicationFactory<Program>
         {
             ["RateLimits:SignInPerMinute"] = "10000", ["RateLimits:DirectLineStartsPerMinute"] = "10000", ["RateLimits:DirectLinePostsPerMinute"] = "10000",
             ["RateLimits:WebhookEventsPerSender"] = "10000",
+            // Every state a turn gets from memory instead of the file is checked against the file (RecentStates).
+            ["Storage:Sqlite:VerifyRecentStates"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             this.settings[key] = value;

@@ -105,7 +105,8 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
         {
             profile = null; // nobody has spoken yet (a conversation update)
         }
-        return new TurnRecord(activity.Id, key, lines, activity.GetConversationReference(), profile, now);
+        // A summary now, not the profile: the next turn may change the profile's objects before the record is written.
+        return new TurnRecord(activity.Id, key, lines, activity.GetConversationReference(), directory.Summarize(profile), now);
     }
 
     private async Task EnqueueAsync(TurnRecord record, CancellationToken cancellationToken)
@@ -161,7 +162,7 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
             return [.. records.Select(_ => false)];
         });
         var queueChanged = await AllOrEachAsync(batch, records =>
-            directory.RecordTurnsAsync([.. records.Select(r => new DirectoryUpdate(r.StudentKey, r.Reference, r.Profile, r.At))], CancellationToken.None));
+            directory.RecordTurnsAsync([.. records.Select(r => new DirectoryUpdate(r.StudentKey, r.Reference, r.Student, r.At))], CancellationToken.None));
         for (var i = 0; i < batch.Count; i++)
         {
             try
@@ -211,5 +212,5 @@ public sealed class ConversationRecorder(StudentDirectory directory, StudentTran
     }
 
     private sealed record TurnRecord(string? ActivityId, string StudentKey, List<(Sender, string)> Lines,
-        ConversationReference Reference, StudentProfile? Profile, DateTimeOffset At);
+        ConversationReference Reference, StudentSummary? Student, DateTimeOffset At);
 }

@@ -23,7 +23,16 @@ public sealed record DirectoryEntry(
     string? RosterId);
 
 /// <summary>A student's state after a turn, for <see cref="StudentDirectory.RecordTurnsAsync"/>.</summary>
-public sealed record DirectoryUpdate(string StudentKey, ConversationReference Reference, StudentProfile? Profile, DateTimeOffset Now);
+public sealed record DirectoryUpdate(string StudentKey, ConversationReference Reference, StudentSummary? Student, DateTimeOffset Now);
+
+/// <summary>
+/// What the directory keeps of a profile, taken during the turn (<see cref="StudentDirectory.Summarize"/>): the recorder
+/// writes it after the turn, when the profile's objects may already be the next turn's.
+/// </summary>
+public sealed record StudentSummary(JourneyState JourneyState, IReadOnlyList<StudentWait> Waits, string? NextField, string? StudentId);
+
+/// <summary>Something the student waits for a person about, since <paramref name="At"/>; open unless a hand-back came after it.</summary>
+public sealed record StudentWait(WaitingReason Reason, string? QuestionKey, DateTimeOffset At);
 
 /// <summary>
 /// The index of chat users the console and dashboard list (the bot state itself is keyed for lookups, not listing).
@@ -41,7 +50,11 @@ public sealed class StudentDirectory(IStudentDirectoryStore store, Form01Definit
     /// True when the open escalation changed.
     /// </summary>
     public async Task<bool> RecordTurnAsync(string studentKey, ConversationReference reference, StudentProfile? profile, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await RecordTurnsAsync([new DirectoryUpdate(studentKey, reference, profile, now)], cancellationToken))[0];
+        (await RecordTurnsAsync([new DirectoryUpdate(studentKey, reference, Summarize(profile), now)], cancellationToken))[0];
+
+    /// <summary>What <see cref="RecordTurnsAsync"/> needs of a profile; null for a student without one.</summary>
+    public StudentSummary? Summarize(StudentProfile? profile) =>
+        profile is null ? null : new StudentSummary(profile.Journey.State, [.. Waits(profile)], NextField(profile), profile.StudentId);
 
     /// <summary><see cref="RecordTurnAsync"/> for several turns in order, in one write; for each, whether its open escalation changed.</summary>
     public async Task<IReadOnlyList<bool>> RecordTurnsAsync(IReadOnlyList<DirectoryUpdate> updates, CancellationToken cancellationToken)
@@ -49,13 +62,12 @@ public sealed class StudentDirectory(IStudentDirectoryStore store, Form01Definit
         var latestReasons = new string?[updates.Count];
         var turns = updates.Select((update, i) => new StudentTurn(update.StudentKey, update.Reference, resolvedAt =>
         {
-            var profile = update.Profile;
-            var journey = profile?.Journey ?? new JourneyRecord();
-            var open = OpenWaits(profile, resolvedAt).ToList();
-            var latest = open.Count > 0 ? open.MaxBy(w => w.At) : ((WaitingReason Reason, string? QuestionKey, DateTimeOffset At)?)null;
+            var student = update.Student;
+            var open = student?.Waits.Where(w => resolvedAt is null || w.At > resolvedAt).ToList() ?? [];
+            var latest = open.MaxBy(w => w.At);
             latestReasons[i] = latest?.Reason.ToString();
-            return new DirectoryTurn(update.Now, journey.State.ToString(), latestReasons[i], latest?.QuestionKey,
-                open.Count > 0 ? open.Min(w => w.At) : null, NextField(profile), profile?.StudentId);
+            return new DirectoryTurn(update.Now, (student?.JourneyState ?? new JourneyRecord().State).ToString(), latestReasons[i], latest?.QuestionKey,
+                open.Count > 0 ? open.Min(w => w.At) : null, student?.NextField, student?.StudentId);
         })).ToList();
         var before = await store.RecordTurnsAsync(turns, cancellationToken);
         return [.. before.Select((reason, i) => reason != latestReasons[i])];
@@ -67,15 +79,14 @@ public sealed class StudentDirectory(IStudentDirectoryStore store, Form01Definit
     /// <summary>The funnel's step (<see cref="FormProgress.NextStep"/>).</summary>
     private string? NextField(StudentProfile? profile) => FormProgress.NextStep(profile, form);
 
-    private static IEnumerable<(WaitingReason Reason, string? QuestionKey, DateTimeOffset At)> OpenWaits(StudentProfile? profile, DateTimeOffset? resolvedAt)
+    /// <summary>The escalations and a refused declaration; those after the last hand-back are open.</summary>
+    private static IEnumerable<StudentWait> Waits(StudentProfile profile)
     {
-        if (profile is null) yield break;
-        foreach (var e in profile.Escalations.Where(e => resolvedAt is null || e.At > resolvedAt))
-            yield return (e.Reason == EscalationReason.StudentAskedForPerson ? WaitingReason.StudentAskedForPerson : WaitingReason.MaxAttemptsReached, e.QuestionKey, e.At);
+        foreach (var e in profile.Escalations)
+            yield return new(e.Reason == EscalationReason.StudentAskedForPerson ? WaitingReason.StudentAskedForPerson : WaitingReason.MaxAttemptsReached, e.QuestionKey, e.At);
         if (profile.Journey.State == JourneyState.Rejected
-            && profile.Journey.History.LastOrDefault(h => h.To == JourneyState.Rejected) is { } rejected
-            && (resolvedAt is null || rejected.At > resolvedAt))
-            yield return (WaitingReason.Rejected, null, rejected.At);
+            && profile.Journey.History.LastOrDefault(h => h.To == JourneyState.Rejected) is { } rejected)
+            yield return new(WaitingReason.Rejected, null, rejected.At);
     }
 
     /// <summary>Conversations that need or have a person: waiting ones and held ones.</summary>

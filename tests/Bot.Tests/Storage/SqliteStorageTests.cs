@@ -5,12 +5,16 @@ using VssBot.Dialogs.Journey;
 
 namespace VssBot.Bot.Tests.Storage;
 
-public sealed class SqliteStorageTests : StateStoreContractTests
+/// <summary>The contract on SQLite, every read from the file (no state kept in memory: <see cref="RecentStates"/> off).</summary>
+public class SqliteStorageTests : StateStoreContractTests
 {
     private readonly string path = VssBotFactory.NewDatabasePath();
 
+    /// <summary>What each instance keeps in memory; the subclass runs the whole contract again with it on.</summary>
+    protected virtual StorageOptions.SqliteOptions Options => new() { RecentStates = 0 };
+
     protected override IStateStore NewInstance(IPersonalDataProtector? protector = null) =>
-        new SqliteStorage(path, protector ?? TestKeys.Protector(), Time);
+        new SqliteStorage(path, protector ?? TestKeys.Protector(), Time, options: Options);
 
     protected override async Task<IReadOnlyList<string>> RawDataAsync()
     {
@@ -98,4 +102,10 @@ public sealed class SqliteStorageTests : StateStoreContractTests
         Assert.Contains("$type", ours);
         Assert.Equal(simple, ours);
     }
+}
+
+/// <summary>The same contract with the production default: what a turn wrote is kept for the next read of those keys, and checked against the file.</summary>
+public sealed class SqliteStorageKeepingRecentStatesTests : SqliteStorageTests
+{
+    protected override StorageOptions.SqliteOptions Options => new() { VerifyRecentStates = true };
 }
