@@ -122,8 +122,8 @@ public sealed class MainDialog : ComponentDialog
             case JourneyState.NotStarted:
                 return await step.PromptAsync(ChoiceId, new PromptOptions
                 {
-                    Prompt = MessageFactory.Text(_texts["conv.ask_installed"]),
-                    RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+                    Prompt = new PromptText(_texts["conv.ask_installed"]),
+                    RetryPrompt = new PromptText(_texts["conv.retry_choice"]),
                     Choices =
                     [
                         new Choice("installed", _texts["conv.choice_installed"], ["rồi", "có", "đã cài", "cài rồi", "có rồi"]),
@@ -143,8 +143,8 @@ public sealed class MainDialog : ComponentDialog
                     return await step.NextAsync(new FoundChoice(redeclare.Value, 0), ct);
                 return await step.PromptAsync(ChoiceId, new PromptOptions
                 {
-                    Prompt = MessageFactory.Text(_texts[session.Profile.Journey.State == JourneyState.Expired ? "conv.expired" : "conv.rejected"]),
-                    RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+                    Prompt = new PromptText(_texts[session.Profile.Journey.State == JourneyState.Expired ? "conv.expired" : "conv.rejected"]),
+                    RetryPrompt = new PromptText(_texts["conv.retry_choice"]),
                     Choices = [redeclare],
                     QuestionKey = RedeclareQuestion,
                 }, ct);
@@ -195,8 +195,8 @@ public sealed class MainDialog : ComponentDialog
         if (StudentSession.From(step.Context).Profile.ConsentGiven) return await step.NextAsync(null, ct);
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts["conv.consent"]),
-            RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+            Prompt = new PromptText(_texts["conv.consent"]),
+            RetryPrompt = new PromptText(_texts["conv.retry_choice"]),
             Choices =
             [
                 new Choice("agree", _texts["conv.consent_agree"], ["có", "ok", "đồng ý", "vâng", "được"]),
@@ -233,8 +233,8 @@ public sealed class MainDialog : ComponentDialog
         if (!_campaign.AskStudentId || profile.StudentId is not null || profile.StudentIdSkipped) return await step.NextAsync(null, ct);
         return await step.PromptAsync(StudentIdPromptId, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts["conv.ask_student_id"]),
-            RetryPrompt = MessageFactory.Text(_texts["conv.student_id_retry"]),
+            Prompt = new PromptText(_texts["conv.ask_student_id"]),
+            RetryPrompt = new PromptText(_texts["conv.student_id_retry"]),
             Choices = [SkipChoice()],
             QuestionKey = StudentIdQuestion,
         }, ct);

@@ -76,8 +76,8 @@ public sealed class Form01Dialog : ComponentDialog
         if (answers.Get(field.Key) is { } current) prompt += " " + _texts.Format("form.current_value", ("value", current.Display));
         return await step.PromptAsync(FieldPrompt.DialogId, new PromptOptions
         {
-            Prompt = MessageFactory.Text(prompt),
-            RetryPrompt = MessageFactory.Text(Fill(field.Retry, session, answers)),
+            Prompt = new PromptText(prompt),
+            RetryPrompt = new PromptText(Fill(field.Retry, session, answers)),
             Choices = _readers.For(field.Kind).ChoicesFor(field, answers).ToList(),
             QuestionKey = QuestionKeys.Field(field.Key),
         }, ct);
@@ -99,8 +99,8 @@ public sealed class Form01Dialog : ComponentDialog
         await step.Context.SendActivityAsync(MessageFactory.Text(Summary(answers)), ct);
         return await step.PromptAsync(SummaryPrompt, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts["form.summary_confirm"]),
-            RetryPrompt = MessageFactory.Text(_texts["form.summary_confirm"]),
+            Prompt = new PromptText(_texts["form.summary_confirm"]),
+            RetryPrompt = new PromptText(_texts["form.summary_confirm"]),
             Choices = [new Choice(Record, _texts["form.summary_record"], ["ghi nhan", "xác nhận", "gửi tờ khai"]), new Choice(Edit, _texts["form.summary_edit"], ["sửa", "chỉnh sửa", "sai"])],
             QuestionKey = SummaryQuestion,
         }, ct);
@@ -145,8 +145,8 @@ public sealed class Form01Dialog : ComponentDialog
     /// <summary>"Which field?" with one button per field, numbered like the questions and the summary ("3. Số CCCD/hộ chiếu").</summary>
     public PromptOptions WhichFieldOptions(string question) => new()
     {
-        Prompt = MessageFactory.Text(question),
-        RetryPrompt = MessageFactory.Text(_texts["conv.correct_unknown_field"]),
+        Prompt = new PromptText(question),
+        RetryPrompt = new PromptText(_texts["conv.correct_unknown_field"]),
         Choices = _form.Fields.Select(f => new Choice(f.Key, f.NumberedTitle, [f.Title, f.Label, .. f.Aliases])).ToList(),
         QuestionKey = WhichFieldQuestion,
     };

@@ -42,8 +42,8 @@ public sealed class InstallGuideDialog : ComponentDialog
         if (platform is not null) return await step.NextAsync(new FoundChoice(platform, 0), ct);
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts["install.ask_platform"]),
-            RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+            Prompt = new PromptText(_texts["install.ask_platform"]),
+            RetryPrompt = new PromptText(_texts["conv.retry_choice"]),
             Choices =
             [
                 new Choice(Android, _texts["install.android"], ["android", "ch play", "google play", "samsung", "oppo", "xiaomi", "vivo", "realme", "nokia", "vsmart"]),
@@ -64,8 +64,8 @@ public sealed class InstallGuideDialog : ComponentDialog
     private async Task<DialogTurnResult> AskDoneAsync(WaterfallStepContext step, CancellationToken ct)
         => await step.PromptAsync(ChoiceId, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts["install.ask_done"]),
-            RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+            Prompt = new PromptText(_texts["install.ask_done"]),
+            RetryPrompt = new PromptText(_texts["conv.retry_choice"]),
             Choices =
             [
                 new Choice(Installed, _texts["install.done"], ["xong", "xong rồi", "cài xong", "đã cài", "rồi", "ok", "được rồi", "cài được rồi"]),

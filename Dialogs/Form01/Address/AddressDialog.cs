@@ -64,8 +64,8 @@ public sealed class AddressDialog : ComponentDialog
         var text = current is null ? _field.Prompt : $"{_field.Prompt} {_texts.Format("form.current_value", ("value", current.Display))}";
         return await step.PromptAsync(ProvincePrompt, new PromptOptions
         {
-            Prompt = MessageFactory.Text(text),
-            RetryPrompt = MessageFactory.Text(_field.Retry),
+            Prompt = new PromptText(text),
+            RetryPrompt = new PromptText(_field.Retry),
             QuestionKey = QuestionKeys.Field("address"),
         }, ct);
     }
@@ -79,8 +79,8 @@ public sealed class AddressDialog : ComponentDialog
         var examples = CommuneExamples(province.Code);
         return await step.PromptAsync(CommunePrompt, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts.Format("form.address_commune", ("province", province.FullName))),
-            RetryPrompt = MessageFactory.Text(_texts.Format("form.address_commune_retry", ("province", province.FullName), ("example", examples))),
+            Prompt = new PromptText(_texts.Format("form.address_commune", ("province", province.FullName))),
+            RetryPrompt = new PromptText(_texts.Format("form.address_commune_retry", ("province", province.FullName), ("example", examples))),
             Help = _texts.Format("form.address_commune_help", ("province", province.FullName), ("example", examples)),
             QuestionKey = QuestionKeys.Field("address"),
             Properties = { ["province"] = province.Code },
@@ -92,8 +92,8 @@ public sealed class AddressDialog : ComponentDialog
         step.Values["commune"] = (string)step.Result!;
         return await step.PromptAsync(DetailPrompt, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts["form.address_detail"]),
-            RetryPrompt = MessageFactory.Text(_texts["form.address_detail_retry"]),
+            Prompt = new PromptText(_texts["form.address_detail"]),
+            RetryPrompt = new PromptText(_texts["form.address_detail_retry"]),
             QuestionKey = QuestionKeys.Field("address"),
         }, ct);
     }
@@ -119,8 +119,8 @@ public sealed class AddressDialog : ComponentDialog
         var communes = whole.CommuneCodes.Select(code => _units.GetCommune(code)!).ToList();
         return await step.PromptAsync(PickPrompt, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts["form.address_split"]),
-            RetryPrompt = MessageFactory.Text(_texts["form.address_commune_pick"]),
+            Prompt = new PromptText(_texts["form.address_split"]),
+            RetryPrompt = new PromptText(_texts["form.address_commune_pick"]),
             Choices = communes.Select(c => new Choice(c.Code, c.FullName)).ToList(),
             QuestionKey = QuestionKeys.Field("address"),
         }, ct);
@@ -135,8 +135,8 @@ public sealed class AddressDialog : ComponentDialog
         var key = step.Values.Get<bool>("old") ? "form.address_confirm_old" : "form.address_confirm";
         return await step.PromptAsync(PickPrompt, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts.Format(key, ("address", display))),
-            RetryPrompt = MessageFactory.Text(_texts["conv.retry_choice"]),
+            Prompt = new PromptText(_texts.Format(key, ("address", display))),
+            RetryPrompt = new PromptText(_texts["conv.retry_choice"]),
             Choices = [new Choice("yes", _texts["form.address_confirm_yes"], ["đúng", "đúng rồi", "ok", "chuẩn", "có"]), new Choice("no", _texts["form.address_confirm_no"], ["không", "sai", "nhập lại"])],
             QuestionKey = QuestionKeys.Field("address"),
         }, ct);
@@ -149,8 +149,8 @@ public sealed class AddressDialog : ComponentDialog
         if (!string.IsNullOrEmpty(detail)) return await step.NextAsync(detail, ct);
         return await step.PromptAsync(DetailPrompt, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_texts["form.address_detail"]),
-            RetryPrompt = MessageFactory.Text(_texts["form.address_detail_retry"]),
+            Prompt = new PromptText(_texts["form.address_detail"]),
+            RetryPrompt = new PromptText(_texts["form.address_detail_retry"]),
             QuestionKey = QuestionKeys.Field("address"),
         }, ct);
     }

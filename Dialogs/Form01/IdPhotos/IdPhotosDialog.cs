@@ -66,8 +66,8 @@ public sealed class IdPhotosDialog : ComponentDialog
 
     private PromptOptions Options(string prompt, string retry) => new()
     {
-        Prompt = MessageFactory.Text(prompt),
-        RetryPrompt = MessageFactory.Text(retry),
+        Prompt = new PromptText(prompt),
+        RetryPrompt = new PromptText(retry),
         Choices = [SkipChoice()],
         QuestionKey = QuestionKeys.Field("idPhotos"),
     };

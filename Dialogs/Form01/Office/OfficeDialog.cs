@@ -45,8 +45,8 @@ public sealed class OfficeDialog : ComponentDialog
             lines.Add(_texts.Format("form.office_more", ("province", province.FullName)));
         return await step.PromptAsync(OfficePrompt, new PromptOptions
         {
-            Prompt = MessageFactory.Text(string.Join("\n", lines)),
-            RetryPrompt = MessageFactory.Text(_field.Retry),
+            Prompt = new PromptText(string.Join("\n", lines)),
+            RetryPrompt = new PromptText(_field.Retry),
             Choices = candidates.Take(Buttons).Select(o => new Choice(o.Id, o.Name)).ToList(),
             QuestionKey = QuestionKeys.Field("office"),
         }, ct);

@@ -78,7 +78,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     }
 
     /// <summary>Buttons: the question's own suggested actions, else one per choice.</summary>
-    protected static SuggestedActions? SuggestedActionsFor(Activity? question, IReadOnlyList<Choice> choices)
+    protected static SuggestedActions? SuggestedActionsFor(PromptText? question, IReadOnlyList<Choice> choices)
     {
         if (choices.Count > 0)
             return new SuggestedActions { Actions = choices.Select(c => new CardAction(ActionTypes.ImBack, c.Title, value: c.Title)).ToList() };

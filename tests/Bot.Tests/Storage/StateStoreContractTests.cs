@@ -288,8 +288,11 @@ public abstract class StateStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task A_prompt_waiting_for_its_answer_is_stored_without_its_empty_fields_and_reads_back_the_same()
     {
-        var prompt = MessageFactory.SuggestedActions(new[] { "Có", "Không" }, "Bạn có số BHXH không?", null, null);
-        var options = new VssBot.Dialogs.Runtime.PromptOptions { Prompt = (Activity)prompt, QuestionKey = "field:bhxh", Choices = null! };
+        var prompt = new VssBot.Dialogs.Runtime.PromptText("Bạn có số BHXH không?")
+        {
+            SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.ImBack, "Có", value: "Có"), new CardAction(ActionTypes.ImBack, "Không", value: "Không")] },
+        };
+        var options = new VssBot.Dialogs.Runtime.PromptOptions { Prompt = prompt, QuestionKey = "field:bhxh", Choices = null! };
         var stack = new VssBot.Dialogs.Runtime.DialogState();
         stack.DialogStack.Add(new VssBot.Dialogs.Runtime.DialogInstance { Id = "ask", State = new() { ["options"] = options, ["none"] = null! } });
         var state = new Dictionary<string, object> { ["dialogState"] = stack };
@@ -298,7 +301,8 @@ public abstract class StateStoreContractTests : IAsyncLifetime
 
         using var text = StateCompression.Reader(TestKeys.Protector().UnprotectToBytes(Assert.Single(await RawDataAsync()), "emulator/conversations/c1"));
         var json = await text.ReadToEndAsync();
-        Assert.DoesNotContain("\"speak\"", json);       // null in a new Activity: left out
+        Assert.DoesNotContain("\"speak\"", json);       // no activity's empty fields any more (PromptText)
+        Assert.Contains("\"text\":\"Bạn có số BHXH không?\"", json);
         Assert.DoesNotContain("\"RetryPrompt\"", json); // null in new PromptOptions: left out
         Assert.Contains("\"Choices\":null", json);      // a new PromptOptions has a list there: the null is kept
         Assert.Contains("\"none\":null", json);         // dictionary entries keep their nulls
@@ -308,7 +312,34 @@ public abstract class StateStoreContractTests : IAsyncLifetime
         Assert.Equal(Canonical(state), Canonical(read));
         var readOptions = Assert.IsType<VssBot.Dialogs.Runtime.PromptOptions>(((VssBot.Dialogs.Runtime.DialogState)read["dialogState"]).DialogStack[0].State["options"]);
         Assert.Null(readOptions.Choices);
-        Assert.Equal(["Có", "Không"], readOptions.Prompt!.SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Equal(["Có", "Không"], readOptions.Prompt!.SuggestedActions!.Actions.Select(a => a.Title));
+    }
+
+    /// <summary>Prompts were stored as whole activities before PromptText: such a stack reads back with the text and buttons.</summary>
+    [Fact]
+    public async Task A_prompt_stored_as_a_whole_activity_reads_back_as_its_text_and_buttons()
+    {
+        const string json = """
+            {"$type":"System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib],[System.Object, System.Private.CoreLib]], System.Private.CoreLib",
+             "dialogState":{"$type":"VssBot.Dialogs.Runtime.DialogState, VssBot.Dialogs","DialogStack":[{"Id":"form01.field","State":{
+               "options":{"$type":"VssBot.Dialogs.Runtime.PromptOptions, VssBot.Dialogs",
+                 "Prompt":{"type":"message","text":"Câu 7: Email của bạn là gì?","inputHint":"acceptingInput","attachments":[],"entities":[],
+                   "suggestedActions":{"actions":[{"type":"imBack","title":"Không có email","value":"Không có email"}]}},
+                 "RetryPrompt":{"type":"message","text":"Bạn nhập email đúng dạng nhé.","inputHint":"acceptingInput","attachments":[],"entities":[]},
+                 "Choices":[],"Validations":"field:email","Properties":{}},
+               "state":{"$type":"System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib],[System.Object, System.Private.CoreLib]], System.Private.CoreLib","attemptCount":0}}}],
+             "Version":"1da0de9718996b64"},
+             "ETag":"678c12df9e89d45e0000000000000015"}
+            """;
+        await InsertRawAsync("emulator/conversations/old-prompt", TestKeys.Protector().Protect(json, "emulator/conversations/old-prompt"));
+
+        var read = Assert.IsAssignableFrom<IDictionary<string, object>>((await Storage.ReadAsync(["emulator/conversations/old-prompt"]))["emulator/conversations/old-prompt"]);
+        var stack = Assert.IsType<VssBot.Dialogs.Runtime.DialogState>(read["dialogState"]);
+        var options = Assert.IsType<VssBot.Dialogs.Runtime.PromptOptions>(stack.DialogStack[0].State["options"]);
+        Assert.Equal("Câu 7: Email của bạn là gì?", options.Prompt!.Text);
+        Assert.Equal(["Không có email"], options.Prompt.SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.Equal("Bạn nhập email đúng dạng nhé.", options.RetryPrompt!.Text);
+        Assert.Equal("field:email", options.QuestionKey);
     }
 
     [Fact]

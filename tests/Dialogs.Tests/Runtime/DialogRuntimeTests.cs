@@ -52,11 +52,11 @@ public class DialogRuntimeTests
     }
 
     private static WaterfallDialog AskNameThenAge() => new WaterfallDialog("profile")
-        .AddStep((step, ct) => step.PromptAsync("text", new PromptOptions { Prompt = MessageFactory.Text("name?") }, ct), "askName")
+        .AddStep((step, ct) => step.PromptAsync("text", new PromptOptions { Prompt = new PromptText("name?") }, ct), "askName")
         .AddStep((step, ct) =>
         {
             step.Values["name"] = step.Result!;
-            return step.PromptAsync("number", new PromptOptions { Prompt = MessageFactory.Text("age?"), RetryPrompt = MessageFactory.Text("age, in digits?"), QuestionKey = "q:age" }, ct);
+            return step.PromptAsync("number", new PromptOptions { Prompt = new PromptText("age?"), RetryPrompt = new PromptText("age, in digits?"), QuestionKey = "q:age" }, ct);
         }, "askAge")
         .AddStep(async (step, ct) =>
         {
@@ -123,7 +123,7 @@ public class DialogRuntimeTests
             .AddStep(async (step, ct) =>
             {
                 await step.Context.SendActivityAsync($"got {step.Result}", cancellationToken: ct);
-                return await step.PromptAsync("text", new PromptOptions { Prompt = MessageFactory.Text("more?") }, ct);
+                return await step.PromptAsync("text", new PromptOptions { Prompt = new PromptText("more?") }, ct);
             }, "ask")
             .AddStep((step, ct) => step.CancelAllDialogsAsync(ct), "cancel");
         var bot = new TinyBot(skipping, new TextPrompt("text"));
@@ -139,7 +139,7 @@ public class DialogRuntimeTests
         public TestComponent() : base("component")
         {
             AddDialog(new WaterfallDialog("component.steps")
-                .AddStep((step, ct) => step.PromptAsync("component.text", new PromptOptions { Prompt = MessageFactory.Text("inner?") }, ct), "ask")
+                .AddStep((step, ct) => step.PromptAsync("component.text", new PromptOptions { Prompt = new PromptText("inner?") }, ct), "ask")
                 .AddStep((step, ct) => step.EndDialogAsync(((string)step.Result!).ToUpperInvariant(), ct), "end"));
             AddDialog(new TextPrompt("component.text"));
         }
