@@ -20,14 +20,66 @@ internal sealed class PooledBufferStream(int initialCapacity = 16 * 1024) : Stre
     public ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, length);
 
     /// <summary>
-    /// A JSON writer into this stream: UTF-8 without a byte order mark, no indentation, Newtonsoft's buffers pooled, and a
-    /// small encoder buffer (StreamWriter allocates its char and byte buffers per instance: 4 KB of chars was 12 KB of
-    /// bytes per state item). Dispose it before reading <see cref="Written"/>; this stream stays open.
+    /// A JSON writer into this stream: UTF-8 without a byte order mark, no indentation, Newtonsoft's buffers pooled, and
+    /// the text encoded straight into this stream's buffer (a StreamWriter allocated a char and a byte buffer per state
+    /// item and per reply, issue 12). Dispose it before reading <see cref="Written"/>; this stream stays open.
     /// </summary>
-    public Newtonsoft.Json.JsonTextWriter JsonWriter(int bufferSize = 256) =>
-        new(new StreamWriter(this, Utf8, bufferSize, leaveOpen: true)) { ArrayPool = SharedCharPool.Instance, Formatting = Newtonsoft.Json.Formatting.None };
+    public Newtonsoft.Json.JsonTextWriter JsonWriter() =>
+        new(new Utf8Writer(this)) { ArrayPool = SharedCharPool.Instance, Formatting = Newtonsoft.Json.Formatting.None };
 
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Room for at least <paramref name="size"/> more bytes, to be committed with <see cref="Advance"/>.</summary>
+    private Span<byte> Reserve(int size)
+    {
+        if (length + size > buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + size));
+            buffer.AsSpan(0, length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+        return buffer.AsSpan(length);
+    }
+
+    private void Advance(int count) => length += count;
+
+    /// <summary>
+    /// Text to UTF-8 in the stream's own buffer. One <see cref="System.Text.Encoder"/> per writer keeps a surrogate pair
+    /// that arrives in two writes whole; Dispose completes the text.
+    /// </summary>
+    private sealed class Utf8Writer(PooledBufferStream stream) : TextWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        private readonly System.Text.Encoder encoder = Utf8.GetEncoder();
+
+        public override System.Text.Encoding Encoding => Utf8;
+
+        public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Write(ReadOnlySpan<char> chars) => Encode(chars, flush: false);
+
+        // Nothing is buffered here; half of a surrogate pair waits for its other half until Dispose.
+        public override void Flush() { }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                Encode([], flush: true);
+            base.Dispose(disposing);
+        }
+
+        private void Encode(ReadOnlySpan<char> chars, bool flush)
+        {
+            // At most one surrogate half is pending from the previous write: room for it too.
+            var room = stream.Reserve(Utf8.GetMaxByteCount(chars.Length + 1));
+            encoder.Convert(chars, room, flush, out _, out var written, out _);
+            stream.Advance(written);
+        }
+    }
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -39,14 +91,7 @@ internal sealed class PooledBufferStream(int initialCapacity = 16 * 1024) : Stre
 
     public override void Write(ReadOnlySpan<byte> source)
     {
-        if (length + source.Length > buffer.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + source.Length));
-            buffer.AsSpan(0, length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = larger;
-        }
-        source.CopyTo(buffer.AsSpan(length));
+        source.CopyTo(Reserve(source.Length));
         length += source.Length;
     }
 

@@ -44,7 +44,7 @@ public sealed class MessagesAdapter(BotFrameworkAuthentication authentication, I
         if (invokeResponse?.Body is not { } body)
             return;
         using var json = new PooledBufferStream(4 * 1024);
-        using (var writer = json.JsonWriter(1024))
+        using (var writer = json.JsonWriter())
             ReplySerializer.Serialize(writer, body);
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = json.Length;

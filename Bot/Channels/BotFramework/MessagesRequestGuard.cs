@@ -98,7 +98,12 @@ public sealed class MessagesRequestGuard(IOptions<BotFrameworkOptions> options) 
     {
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body))) { MaxDepth = 64 };
+            // The body decoded once into a string (a StreamReader allocated a byte and a char buffer per request), a
+            // byte order mark skipped as a StreamReader does, Newtonsoft's buffer from the pool (issue 12).
+            var utf8 = body.AsSpan();
+            if (utf8.StartsWith("\uFEFF"u8))
+                utf8 = utf8[3..];
+            using var reader = new JsonTextReader(new StringReader(Encoding.UTF8.GetString(utf8))) { MaxDepth = 64, ArrayPool = Storage.SharedCharPool.Instance };
             var activity = HttpHelper.BotMessageSerializer.Deserialize<Activity>(reader);
             return activity is { Type.Length: > 0, ChannelId.Length: > 0, Conversation.Id.Length: > 0, From.Id.Length: > 0 } ? activity : null;
         }

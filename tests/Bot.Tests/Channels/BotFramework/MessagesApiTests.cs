@@ -34,6 +34,20 @@ public sealed class MessagesApiTests(VssBotFactory factory) : IClassFixture<VssB
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// <summary>A client that starts its UTF-8 body with a byte order mark is read as a StreamReader would read it.</summary>
+    [Fact]
+    public async Task A_body_with_a_utf8_byte_order_mark_is_read()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes(BotFrameworkClient.Message("c-bom", "xin chào").ToString());
+        var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. json]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await factory.CreateClient().PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Bạn đã cài ứng dụng VssID trên điện thoại chưa?", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task An_unreachable_service_url_does_not_fail_the_request()
     {
