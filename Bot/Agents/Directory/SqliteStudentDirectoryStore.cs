@@ -16,6 +16,8 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         var before = new string?[turns.Count];
         if (turns.Count == 0)
             return before;
+        // Encrypted before the file's write gate is taken: the turns' state writes wait behind this batch.
+        var references = turns.Select(t => DirectoryReference.Protect(protector, t.StudentKey, t.Reference)).ToList();
         await using var write = await database.BeginWriteAsync(cancellationToken); // BEGIN IMMEDIATE: read and write together
         // One read and one upsert for the whole batch, their parameters set per turn: SQLite parses each once (the
         // upsert with its roster lookup had been parsed again for every turn, issue 12).
@@ -32,12 +34,12 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         foreach (var name in (string[])["$key", "$channel", "$reference", "$now", "$state", "$escalation", "$question", "$since", "$next", "$studentId"])
             upsert.With(name, null);
         for (var i = 0; i < turns.Count; i++)
-            before[i] = await RecordAsync(read, upsert, turns[i], cancellationToken);
+            before[i] = await RecordAsync(read, upsert, turns[i], references[i], cancellationToken);
         await write.CommitAsync(cancellationToken);
         return before;
     }
 
-    private async Task<string?> RecordAsync(SqliteCommand read, SqliteCommand upsert, StudentTurn turn, CancellationToken cancellationToken)
+    private static async Task<string?> RecordAsync(SqliteCommand read, SqliteCommand upsert, StudentTurn turn, string protectedReference, CancellationToken cancellationToken)
     {
         var studentKey = turn.StudentKey;
         DateTimeOffset? resolvedAt = null;
@@ -54,7 +56,7 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
 
         var row = turn.Turn(resolvedAt);
         await upsert.Set("$key", studentKey).Set("$channel", turn.Reference.ChannelId)
-            .Set("$reference", DirectoryReference.Protect(protector, studentKey, turn.Reference))
+            .Set("$reference", protectedReference)
             .Set("$now", AgentsDatabase.Timestamp(row.Now)).Set("$state", row.JourneyState)
             .Set("$escalation", row.Escalation).Set("$question", row.QuestionKey)
             .Set("$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null)

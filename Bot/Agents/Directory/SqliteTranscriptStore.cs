@@ -10,17 +10,20 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
     {
         if (entries.All(e => e.Lines.Count == 0))
             return;
+        // Encrypted before the file's write gate is taken: the turns' state writes wait behind this batch.
+        var rows = entries.SelectMany(e => e.Lines.Select(l => (e.StudentKey, At: AgentsDatabase.Timestamp(e.At), Sender: l.Sender.ToString(),
+            Text: TranscriptText.Protect(protector, e.StudentKey, l.Text)))).ToList();
         await using var write = await database.BeginWriteAsync(cancellationToken);
         // One insert and one trim for the whole batch, their parameters set per line and per student: parsed once.
         await using var insert = write.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)")
             .With("$key", null).With("$at", null).With("$sender", null).With("$text", null);
-        foreach (var (studentKey, lines, at) in entries)
-            foreach (var (sender, text) in lines)
-                await insert.Set("$key", studentKey).Set("$at", AgentsDatabase.Timestamp(at)).Set("$sender", sender.ToString())
-                    .Set("$text", TranscriptText.Protect(protector, studentKey, text)).ExecuteNonQueryAsync(cancellationToken);
+        foreach (var (studentKey, at, sender, text) in rows)
+            await insert.Set("$key", studentKey).Set("$at", at).Set("$sender", sender).Set("$text", text).ExecuteNonQueryAsync(cancellationToken);
+        // The student's lines older than the newest `keep`: the index (student_key, id) walked back `keep` entries, instead
+        // of a temporary table of the newest `keep` ids checked against every line of the student on every turn.
         await using var trim = write.Sql("""
-            DELETE FROM transcript WHERE student_key = $key AND id NOT IN
-                (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $keep)
+            DELETE FROM transcript WHERE student_key = $key AND id <=
+                (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT 1 OFFSET $keep)
             """).With("$key", null).With("$keep", keep);
         foreach (var studentKey in entries.Where(e => e.Lines.Count > 0).Select(e => e.StudentKey).Distinct())
             await trim.Set("$key", studentKey).ExecuteNonQueryAsync(cancellationToken);
