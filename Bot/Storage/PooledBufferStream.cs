@@ -92,7 +92,7 @@ internal sealed class PooledBufferStream(int initialCapacity = 16 * 1024) : Stre
     public override void Write(ReadOnlySpan<byte> source)
     {
         source.CopyTo(Reserve(source.Length));
-        length += source.Length;
+        Advance(source.Length);
     }
 
     public override void WriteByte(byte value) => Write([value]);

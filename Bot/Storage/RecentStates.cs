@@ -51,9 +51,7 @@ public sealed class RecentStates(int capacity, TimeSpan lifetime, TimeProvider t
                 values = group.Items;
                 return true;
             }
-            foreach (var key in keys)
-                if (byKey.TryGetValue(key, out var holding))
-                    Drop(holding);
+            DropGroupsHolding(keys);
             return false;
         }
     }
@@ -65,9 +63,7 @@ public sealed class RecentStates(int capacity, TimeSpan lifetime, TimeProvider t
             return;
         lock (sync)
         {
-            foreach (var (key, _) in items)
-                if (byKey.TryGetValue(key, out var holding))
-                    Drop(holding);
+            DropGroupsHolding(items.Select(i => i.Key));
             var now = time.GetUtcNow();
             var group = new Group(items, now);
             group.Node = byAge.AddLast(group);
@@ -84,9 +80,7 @@ public sealed class RecentStates(int capacity, TimeSpan lifetime, TimeProvider t
         if (!Enabled)
             return;
         lock (sync)
-            foreach (var key in keys)
-                if (byKey.TryGetValue(key, out var holding))
-                    Drop(holding);
+            DropGroupsHolding(keys);
     }
 
     public void Clear()
@@ -96,6 +90,13 @@ public sealed class RecentStates(int capacity, TimeSpan lifetime, TimeProvider t
             byKey.Clear();
             byAge.Clear();
         }
+    }
+
+    private void DropGroupsHolding(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+            if (byKey.TryGetValue(key, out var holding))
+                Drop(holding);
     }
 
     private void Drop(Group group)

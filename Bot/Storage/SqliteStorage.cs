@@ -52,23 +52,30 @@ public sealed class SqliteStorage : StateStore, IDisposable
     public override async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var items = new Dictionary<string, object>(keys.Length);
         if (keys.Length == 0)
-            return items;
+            return new Dictionary<string, object>();
         await EnsureCreatedAsync(cancellationToken);
         var distinct = keys.Length == 1 ? keys : keys.Distinct(StringComparer.Ordinal).ToArray();
         if (recent.TryTake(distinct, out var kept))
         {
+            var items = new Dictionary<string, object>(kept.Count);
             foreach (var (key, value) in kept)
                 items[key] = value;
             if (verifyRecent)
                 VerifyKept(items);
             return items;
         }
+        return ReadFromFile(distinct);
+    }
+
+    /// <summary>The stored items of <paramref name="keys"/> (the absent ones left out), on a pooled read connection.</summary>
+    private Dictionary<string, object> ReadFromFile(IReadOnlyList<string> keys)
+    {
+        var items = new Dictionary<string, object>(keys.Count);
         var reader = RentReader();
         try
         {
-            foreach (var k in distinct)
+            foreach (var k in keys)
             {
                 reader.Key.Value = k;
                 if (reader.Select.ExecuteScalar() is string stored && Decode(k, stored) is { } item)
@@ -211,14 +218,10 @@ public sealed class SqliteStorage : StateStore, IDisposable
     /// </summary>
     private void VerifyKept(IDictionary<string, object> kept)
     {
-        using var reader = new Reader(Open());
+        var stored = ReadFromFile([.. kept.Keys]);
         foreach (var (key, value) in kept)
-        {
-            reader.Key.Value = key;
-            var stored = reader.Select.ExecuteScalar() is string row ? Decode(key, row) : null;
-            if (stored is null || Canonical(stored) != Canonical(value))
+            if (!stored.TryGetValue(key, out var row) || Canonical(row) != Canonical(value))
                 throw new InvalidOperationException($"The state kept in memory for a {(key.Contains("/users/", StringComparison.Ordinal) ? "user" : "conversation")} differs from its stored row.");
-        }
     }
 
     private Reader RentReader()
