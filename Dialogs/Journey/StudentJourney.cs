@@ -25,6 +25,9 @@ public sealed class StudentJourney
 
     public JourneyState State => record.State;
 
+    /// <summary>True when this machine reads and writes <paramref name="journey"/> (not a record that replaced it).</summary>
+    public bool Over(JourneyRecord journey) => ReferenceEquals(record, journey);
+
     public bool CanFire(JourneyTrigger trigger) => machine.CanFire(trigger);
 
     /// <summary>Fires when permitted and returns true; a forbidden trigger changes nothing and returns false.</summary>

@@ -192,4 +192,23 @@ public class StudentJourneyTests
         public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
         public void Advance(TimeSpan by) => now += by;
     }
+
+    [Fact]
+    public void A_turn_uses_one_machine_over_its_record_and_a_new_one_over_a_replaced_record()
+    {
+        var profile = new VssBot.Dialogs.Conversation.StudentProfile();
+        var session = new VssBot.Dialogs.Conversation.StudentSession(profile, clock);
+
+        var first = session.Journey;
+        Assert.True(first.TryFire(T.AppInstalled));
+        Assert.Same(first, session.Journey);
+        Assert.Equal(S.Installed, session.Journey.State);
+        Assert.Single(profile.Journey.History); // one transition recorded once, not once per machine built
+
+        profile.Journey = new JourneyRecord { State = S.Declaring };
+        Assert.NotSame(first, session.Journey);
+        Assert.Equal(S.Declaring, session.Journey.State);
+        Assert.True(session.Journey.TryFire(T.DeclarationConfirmed));
+        Assert.Equal(S.Declared, profile.Journey.State);
+    }
 }
