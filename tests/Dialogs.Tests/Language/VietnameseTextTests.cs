@@ -114,4 +114,30 @@ public class VietnameseTextTests
             Assert.Equal(StripDiacriticsByUnicode(word), VietnameseText.StripDiacritics(word));
         Assert.Equal("Nguyen Thi Huong", VietnameseText.StripDiacritics("Nguyễn Thị Hưởng"));
     }
+
+    [Fact]
+    public void Folding_gives_the_same_words_whether_the_text_was_folded_just_before_or_long_ago()
+    {
+        const string message = "Sđt  của EM: 0977.001.122 nhé, hum nay okeee";
+        var first = VietnameseText.TypedAndFolded(message);
+        var copy = new string(message.AsSpan()); // same text, another instance
+        Assert.Equal(first, VietnameseText.TypedAndFolded(copy));
+        Assert.Equal("so dien thoai cua em 0977 001 122 nhe hom nay ok", VietnameseText.Fold(copy));
+
+        // Many other texts in between push it out of the thread's recent folds; folding it again gives the same.
+        for (var i = 0; i < 100; i++)
+            VietnameseText.Fold($"phường {i} tỉnh Ninh Bình");
+        Assert.Equal(first, VietnameseText.TypedAndFolded(message));
+        Assert.Equal(first.Select(w => w.Folded), VietnameseText.FoldedWords(message));
+    }
+
+    [Fact]
+    public void Folding_on_many_threads_at_once_gives_each_text_its_own_words()
+    {
+        var texts = Enumerable.Range(0, 200).Select(i => $"Phường {i} — Đồng ý số {i % 7} nhaaa").ToArray();
+        var expected = texts.Select(t => VietnameseText.Fold(new string(t.AsSpan()))).ToArray();
+
+        Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            Assert.Equal(expected[i % texts.Length], VietnameseText.Fold(texts[i % texts.Length])));
+    }
 }
