@@ -106,10 +106,18 @@ public static class Driver
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        Console.WriteLine($"memory: RSS {Environment.WorkingSet / 1048576.0:0.0} MB (peak {PeakRss() / 1024.0:0.0} MB), managed heap {GC.GetTotalMemory(false) / 1048576.0:0.0} MB after a full GC ({GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:0.0} MB committed by the GC)");
+        Console.WriteLine($"memory: RSS {Environment.WorkingSet / 1048576.0:0.0} MB (peak {PeakRss() / 1024.0:0.0} MB), managed heap {GC.GetTotalMemory(false) / 1048576.0:0.0} MB after a full GC ({GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:0.0} MB committed by the GC); SQLite {SqliteMemory()}");
         await host.DisposeAsync();
         Directory.Delete(data.FullName, recursive: true);
         return students.Errors > 0 || turns == 0 || messenger?.Errors > 0 ? 1 : 0;
+    }
+
+    /// <summary>What SQLite's allocator holds now and held at most (page caches of every connection, statements), in MB.</summary>
+    private static string SqliteMemory()
+    {
+        const int memoryUsed = 0; // SQLITE_STATUS_MEMORY_USED
+        SQLitePCL.raw.sqlite3_status(memoryUsed, out var current, out var highest, 0);
+        return $"{current / 1048576.0:0.0} MB in use (at most {highest / 1048576.0:0.0} MB)";
     }
 
     private static (double Average, long Max) StoredBytes(string databasePath, List<string> conversations)
