@@ -7,8 +7,12 @@ public sealed class OutboxSignal
 
     public void Notify()
     {
+        // Already signalled: nothing to add. Releasing anyway threw and caught an exception for most declarations under
+        // load, while the worker was still sending the previous ones (0.3% of the CPU, issue 12).
+        if (signal.CurrentCount > 0)
+            return;
         try { signal.Release(); }
-        catch (SemaphoreFullException) { } // already signalled
+        catch (SemaphoreFullException) { } // another Notify got there first
     }
 
     /// <summary>
