@@ -36,15 +36,17 @@ public static class ChoiceRecognizer
             if (answer == YesNo.Yes) return new ChoiceMatch(yes, [yes]);
             if (answer == YesNo.No) return new ChoiceMatch(no, [no]);
         }
-        // Each option's labels folded once per message (every stage below reads them).
-        var labels = choices.Select(Labels).ToList();
+        // Each option's labels, folded, and their words (every stage below reads them).
+        var options = choices.Select(LabelsOf).ToList();
+        var labels = options.Select(o => o.Labels).ToList();
+        var labelWords = options.Select(o => o.Words).ToList();
         var whole = VietnameseText.Fold(text);
-        if (labels.Any(l => l.Contains(whole))) return Match(text, labels, choices.Count);
+        if (labels.Any(l => l.Contains(whole))) return Match(text, labels, labelWords);
         if (MessageReading.IsQuestion(text) || YesNoRecognizer.Recognize(text) == YesNo.DontKnow) return ChoiceMatch.None;
         text = MessageReading.AfterLastCorrection(text);
-        var (kept, refused) = Negations(text, labels, choices.Count);
+        var (kept, refused) = Negations(text, labels, labelWords);
         if (kept.Length == 0) return ChoiceMatch.None;
-        var match = Match(kept, labels, choices.Count);
+        var match = Match(kept, labels, labelWords);
         if (match.Index is int i && refused.Contains(i)) return ChoiceMatch.None;
         if (match.IsAmbiguous && match.Candidates.Except(refused).ToList() is [var only]) return new ChoiceMatch(only, [only]);
         return match;
@@ -65,7 +67,7 @@ public static class ChoiceRecognizer
     }
 
     /// <summary>Splits off the parts that refuse an option ("không phải bưu điện"): the rest, and the options refused.</summary>
-    private static (string Kept, HashSet<int> Refused) Negations(string text, List<HashSet<string>> labels, int count)
+    private static (string Kept, HashSet<int> Refused) Negations(string text, List<HashSet<string>> labels, List<HashSet<string>> labelWords)
     {
         var refused = new HashSet<int>();
         var kept = new List<string>();
@@ -74,7 +76,7 @@ public static class ChoiceRecognizer
             var markers = MessageReading.Markers(part);
             if (markers.FirstOrDefault() is { Kind: MessageReading.Marker.Negation or MessageReading.Marker.Correction, Start: 0 } && markers.Count > 0)
             {
-                var named = Match(part, labels, count);
+                var named = Match(part, labels, labelWords);
                 if (named.Index is int i) refused.Add(i);
                 else refused.UnionWith(named.Candidates);
                 continue;
@@ -84,12 +86,12 @@ public static class ChoiceRecognizer
         return (string.Join(", ", kept).Trim(), refused);
     }
 
-    private static ChoiceMatch Match(string text, List<HashSet<string>> labels, int count)
+    private static ChoiceMatch Match(string text, List<HashSet<string>> labels, List<HashSet<string>> labelWords)
     {
+        var count = labels.Count;
         var words = VietnameseText.FoldedWords(text);
         if (words.Count == 0) return ChoiceMatch.None;
         var folded = string.Join(' ', words);
-        var labelWords = labels.Select(set => set.SelectMany(l => l.Split(' ')).ToHashSet()).ToList();
         // A word is distinctive when the labels of exactly one option use it.
         bool IsDistinctive(string word) => labelWords.Count(own => own.Contains(word)) == 1;
 
@@ -102,9 +104,44 @@ public static class ChoiceRecognizer
             ?? ChoiceMatch.None;
     }
 
-    private static HashSet<string> Labels(ChoiceOption option) =>
-        new[] { option.Value, option.Title }.Concat(option.Synonyms ?? [])
+    /// <summary>An option's labels (value, title, synonyms) folded, and the words they are made of. Only read.</summary>
+    private sealed record OptionLabels(HashSet<string> Labels, HashSet<string> Words);
+
+    /// <summary>
+    /// The same for every message to a question: options come from the form's data or from the waiting prompt's
+    /// state, so each thread keeps those of the options it read last, matched by content (building them per message
+    /// was 4% of a turn's allocations, issue 12).
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<ChoiceOption, OptionLabels>? recentLabels;
+
+    private static OptionLabels LabelsOf(ChoiceOption option)
+    {
+        var recent = recentLabels ??= new Dictionary<ChoiceOption, OptionLabels>(SameContent.Instance);
+        if (recent.TryGetValue(option, out var known))
+            return known;
+        var labels = new[] { option.Value, option.Title }.Concat(option.Synonyms ?? [])
             .Select(VietnameseText.Fold).Where(l => l.Length > 0).ToHashSet();
+        var built = new OptionLabels(labels, labels.SelectMany(l => l.Split(' ')).ToHashSet());
+        if (recent.Count >= 512)
+            recent.Clear(); // bounded: a few questions' options at a time
+        recent[option] = built;
+        return built;
+    }
+
+    /// <summary>Options equal by value, title and synonyms (a record compares its synonym list by reference).</summary>
+    private sealed class SameContent : IEqualityComparer<ChoiceOption>
+    {
+        public static readonly SameContent Instance = new();
+
+        public bool Equals(ChoiceOption? x, ChoiceOption? y) =>
+            ReferenceEquals(x, y) || x is not null && y is not null
+            && string.Equals(x.Value, y.Value, StringComparison.Ordinal) && string.Equals(x.Title, y.Title, StringComparison.Ordinal)
+            && (x.Synonyms ?? []).SequenceEqual(y.Synonyms ?? [], StringComparer.Ordinal);
+
+        public int GetHashCode(ChoiceOption option) => HashCode.Combine(
+            StringComparer.Ordinal.GetHashCode(option.Value ?? ""), StringComparer.Ordinal.GetHashCode(option.Title ?? ""), option.Synonyms?.Count ?? 0);
+    }
 
     private static ChoiceMatch? Decide(IEnumerable<int> candidates)
     {
