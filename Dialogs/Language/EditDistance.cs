@@ -12,9 +12,24 @@ public static class EditDistance
     public static int Between(string a, string b, int max = int.MaxValue)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        // Three rows on the stack for names and words (every reference lookup scores thousands of names: the arrays
+        // were half of what a turn allocated as int[], issue 12); longer texts rent them.
+        var width = b.Length + 1;
+        int[]? rented = width <= 128 ? null : System.Buffers.ArrayPool<int>.Shared.Rent(3 * width);
+        var rows = rented is null ? stackalloc int[3 * width] : rented.AsSpan(0, 3 * width);
+        try
+        {
+            return Between(a, b, max, rows[..width], rows.Slice(width, width), rows.Slice(2 * width, width));
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private static int Between(string a, string b, int max, Span<int> prev2, Span<int> prev, Span<int> cur)
+    {
+        prev2.Clear();
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -29,7 +44,10 @@ public static class EditDistance
                 rowMin = Math.Min(rowMin, d);
             }
             if (rowMin > max) return max + 1;
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var oldest = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = oldest;
         }
         return prev[b.Length];
     }

@@ -225,8 +225,22 @@ public static class VietnameseText
     }
 
     /// <summary>Whether folded text contains the folded phrase as whole words.</summary>
-    public static bool ContainsPhrase(string foldedText, string foldedPhrase) =>
-        foldedPhrase.Length > 0 && $" {foldedText} ".Contains($" {foldedPhrase} ", StringComparison.Ordinal);
+    public static bool ContainsPhrase(string foldedText, string foldedPhrase)
+    {
+        // As " text ".Contains(" phrase "), without building either string (it runs for every phrase of every table).
+        if (foldedPhrase.Length == 0) return false;
+        var text = foldedText.AsSpan();
+        for (var from = 0; from <= text.Length - foldedPhrase.Length;)
+        {
+            var found = text[from..].IndexOf(foldedPhrase, StringComparison.Ordinal);
+            if (found < 0) return false;
+            var start = from + found;
+            var end = start + foldedPhrase.Length;
+            if ((start == 0 || text[start - 1] == ' ') && (end == text.Length || text[end] == ' ')) return true;
+            from = start + 1;
+        }
+        return false;
+    }
 
     internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || IsMark(c);
 

@@ -14,7 +14,7 @@ internal sealed class NameIndex<T>
     public NameIndex(IEnumerable<(T Item, string Name, string Kind, IEnumerable<string> Aliases)> items,
         IEnumerable<(string Word, string? Kind)> kindWords)
     {
-        _entries = items.Select(i => new Entry(i.Item, ReferenceText.Lower(i.Name), i.Kind,
+        _entries = items.Select(i => Entry.Of(i.Item, ReferenceText.Lower(i.Name), i.Kind,
             new[] { ReferenceText.Fold(i.Name) }.Concat(i.Aliases.Select(ReferenceText.Fold)).Where(k => k.Length > 0).Distinct().ToArray()))
             .ToArray();
         _kindWords = kindWords.Select(k => (ReferenceText.Fold(k.Word), k.Kind)).ToArray();
@@ -52,10 +52,13 @@ internal sealed class NameIndex<T>
         var lower = ReferenceText.Lower(text);
         var lowerStripped = prefix is null ? lower : StripWords(lower, prefix.Split(' ').Length);
 
+        // The query's forms are worked out once, not for each of the thousands of names scored.
+        var query = new Query(folded);
+        var strippedQuery = prefix is null ? null : new Query(stripped);
         var scored = new List<(Entry Entry, double Score, string Name)>();
         foreach (var e in _entries)
         {
-            var score = Math.Min(Score(folded, e), prefix is null ? double.MaxValue : Score(stripped, e));
+            var score = Math.Min(Score(query, e), strippedQuery is null ? double.MaxValue : Score(strippedQuery, e));
             if (score == double.MaxValue) continue;
             if (kindHint is not null && !string.Equals(kindHint, e.Kind, StringComparison.Ordinal)) score += 0.5;
             // Diacritics written by the user and matching exactly outrank a folded-only match ("Văn Lang" vs "Văn Lãng").
@@ -73,14 +76,14 @@ internal sealed class NameIndex<T>
     }
 
     /// <summary>0 exact; 1..3 edit distance; 2.5+ whole-word partial match; MaxValue when not close.</summary>
-    private static double Score(string query, Entry e)
+    private static double Score(Query q, Entry e)
     {
         var best = double.MaxValue;
-        var despaced = query.Replace(" ", "");
+        var (query, despaced) = (q.Text, q.Despaced);
         for (var k = 0; k < e.Keys.Length; k++)
         {
             var key = e.Keys[k];
-            if (key == query || key.Replace(" ", "") == despaced) return 0;
+            if (key == query || e.DespacedKeys[k] == despaced) return 0;
             // Everyday names (after the official one) are short and typed as they are: one typo fewer is forgiven ("thu duc" is not "thủ đô").
             var tolerance = (despaced.Length <= 3 ? 0 : despaced.Length <= 5 ? 1 : despaced.Length <= 9 ? 2 : 3) - (k > 0 ? 1 : 0);
             if (tolerance > 0)
@@ -96,8 +99,19 @@ internal sealed class NameIndex<T>
     }
 
     private static bool ContainsWords(string haystack, string needle) =>
-        haystack.Length > needle.Length && ($" {haystack} ").Contains($" {needle} ", StringComparison.Ordinal)
+        haystack.Length > needle.Length && Language.VietnameseText.ContainsPhrase(haystack, needle)
         || (needle.Length >= 2 && haystack.StartsWith(needle, StringComparison.Ordinal) && haystack.Length > needle.Length);
 
-    private sealed record Entry(T Item, string LowerName, string Kind, string[] Keys);
+    /// <summary>A folded query and the same without spaces ("ha noi" and "hanoi" name the same place).</summary>
+    private sealed record Query(string Text)
+    {
+        public string Despaced { get; } = Text.Replace(" ", "");
+    }
+
+    /// <param name="DespacedKeys">Each key without spaces, in the order of <paramref name="Keys"/>.</param>
+    private sealed record Entry(T Item, string LowerName, string Kind, string[] Keys, string[] DespacedKeys)
+    {
+        public static Entry Of(T item, string lowerName, string kind, string[] keys) =>
+            new(item, lowerName, kind, keys, [.. keys.Select(k => k.Replace(" ", ""))]);
+    }
 }

@@ -140,4 +140,46 @@ public class VietnameseTextTests
         Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
             Assert.Equal(expected[i % texts.Length], VietnameseText.Fold(texts[i % texts.Length])));
     }
+
+    [Fact]
+    public void A_phrase_is_found_as_whole_words_exactly_as_in_the_text_padded_with_spaces()
+    {
+        var random = new Random(12);
+        string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => new[] { "ha", "noi", "a", "ha noi", "an", "" }[random.Next(6)]));
+        for (var i = 0; i < 5_000; i++)
+        {
+            var text = Words(random.Next(0, 6));
+            var phrase = random.Next(10) == 0 ? " " + Words(1) : Words(random.Next(0, 3));
+            var expected = phrase.Length > 0 && $" {text} ".Contains($" {phrase} ", StringComparison.Ordinal);
+            Assert.True(expected == VietnameseText.ContainsPhrase(text, phrase), $"'{text}' / '{phrase}'");
+        }
+    }
+
+    [Fact]
+    public void Edit_distance_is_the_same_for_short_and_long_texts_with_or_without_a_limit()
+    {
+        static int Reference(string a, string b)
+        {
+            var d = new int[a.Length + 1, b.Length + 1];
+            for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+            for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+            for (var i = 1; i <= a.Length; i++)
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            return d[a.Length, b.Length];
+        }
+        var random = new Random(7);
+        string Text(int length) => new([.. Enumerable.Range(0, length).Select(_ => "abcd "[random.Next(5)])]);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var (a, b) = (Text(random.Next(0, i % 10 == 0 ? 300 : 12)), Text(random.Next(0, i % 10 == 0 ? 300 : 12)));
+            var expected = Reference(a, b);
+            Assert.Equal(expected, EditDistance.Between(a, b));
+            Assert.Equal(Math.Min(expected, 3), Math.Min(EditDistance.Between(a, b, 2), 3));
+        }
+    }
 }
