@@ -15,12 +15,17 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
     public async Task<(string ReceiptNumber, bool Created)> AddAsync(string idempotencyKey, string studentKey, ConversationReference conversation,
         DateTimeOffset confirmedAt, Func<string, DeclarationContent> content, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Mapped and encrypted before the file's write gate is taken (every turn's state write waits behind this
+        // transaction), for the first receipt number: the next ones are tried only when two declarations' codes collide.
+        var candidates = ReceiptNumber.Candidates(idempotencyKey, confirmedAt).ToList();
+        var reference = ConversationReferences.WithoutNames(conversation);
+        var firstContent = cipher.Write(content(candidates[0]), DeclarationContentCipher.OutboxTable);
         await using var write = await database.BeginWriteAsync(cancellationToken); // BEGIN IMMEDIATE, behind the file's write gate
         var (connection, transaction) = (write.Connection, write.Transaction);
         if (await ScalarAsync(connection, transaction, "SELECT receipt_number FROM declaration_outbox WHERE idempotency_key = $key", cancellationToken, ("$key", idempotencyKey)) is string existing)
             return (existing, false);
 
-        foreach (var receipt in ReceiptNumber.Candidates(idempotencyKey, confirmedAt))
+        foreach (var receipt in candidates)
         {
             if (await ScalarAsync(connection, transaction, "SELECT 1 FROM declaration_outbox WHERE receipt_number = $receipt", cancellationToken, ("$receipt", receipt)) is not null)
                 continue;
@@ -29,9 +34,9 @@ public sealed class SqliteDeclarationOutbox(DeclarationDatabase database, Declar
                 VALUES ($key, $receipt, $student, $conversation, $content, $status, 0, $now, NULL, NULL, NULL, NULL, NULL, 0, $now)
                 """,
                 ("$key", idempotencyKey), ("$receipt", receipt), ("$student", studentKey),
-                ("$conversation", ConversationReferences.WithoutNames(conversation)),
-                ("$content", cipher.Write(content(receipt), DeclarationContentCipher.OutboxTable)), ("$status", OutboxStatus.Pending),
-                ("$now", DeclarationDatabase.Timestamp(now)));
+                ("$conversation", reference),
+                ("$content", receipt == candidates[0] ? firstContent : cipher.Write(content(receipt), DeclarationContentCipher.OutboxTable)),
+                ("$status", OutboxStatus.Pending), ("$now", DeclarationDatabase.Timestamp(now)));
             insert.Transaction = transaction;
             await insert.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
