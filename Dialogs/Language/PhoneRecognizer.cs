@@ -46,7 +46,7 @@ public static class PhoneRecognizer
     {
         var digits = run.Digits;
         // "84912345678" typed without "+" is a Vietnamese number in international form.
-        var candidate = run.HasPlus ? "+" + digits : digits.StartsWith("84") && digits.Length == 11 ? "+" + digits : digits;
+        var candidate = run.HasPlus ? "+" + digits : digits.StartsWith("84", StringComparison.Ordinal) && digits.Length == 11 ? "+" + digits : digits;
         PhoneNumber number;
         try { number = Util.Parse(candidate, "VN"); }
         catch (NumberParseException) { return Invalid(TextKeys.PhoneInvalid); }

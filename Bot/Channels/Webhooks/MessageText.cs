@@ -35,7 +35,7 @@ public static class MessageText
     {
         var window = text.AsSpan(0, maxLength);
         var floor = maxLength / 3; // a cut too early makes many tiny messages: rather cut a sentence
-        var paragraph = window.LastIndexOf("\n\n");
+        var paragraph = window.LastIndexOf("\n\n", StringComparison.Ordinal);
         if (paragraph >= floor)
             return paragraph + 1;
         var line = window.LastIndexOf('\n');
