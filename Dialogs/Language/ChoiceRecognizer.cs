@@ -113,21 +113,15 @@ public static class ChoiceRecognizer
     /// was 4% of a turn's allocations, issue 12).
     /// </summary>
     [ThreadStatic]
-    private static Dictionary<ChoiceOption, OptionLabels>? recentLabels;
+    private static RecentResults<ChoiceOption, OptionLabels>? recentLabels;
 
-    private static OptionLabels LabelsOf(ChoiceOption option)
-    {
-        var recent = recentLabels ??= new Dictionary<ChoiceOption, OptionLabels>(SameContent.Instance);
-        if (recent.TryGetValue(option, out var known))
-            return known;
-        var labels = new[] { option.Value, option.Title }.Concat(option.Synonyms ?? [])
-            .Select(VietnameseText.Fold).Where(l => l.Length > 0).ToHashSet();
-        var built = new OptionLabels(labels, labels.SelectMany(l => l.Split(' ')).ToHashSet());
-        if (recent.Count >= 512)
-            recent.Clear(); // bounded: a few questions' options at a time
-        recent[option] = built;
-        return built;
-    }
+    private static OptionLabels LabelsOf(ChoiceOption option) =>
+        (recentLabels ??= new RecentResults<ChoiceOption, OptionLabels>(64, SameContent.Instance)).GetOrAdd(option, static o =>
+        {
+            var labels = new[] { o.Value, o.Title }.Concat(o.Synonyms ?? [])
+                .Select(VietnameseText.Fold).Where(l => l.Length > 0).ToHashSet();
+            return new OptionLabels(labels, labels.SelectMany(l => l.Split(' ')).ToHashSet());
+        });
 
     /// <summary>Options equal by value, title and synonyms (a record compares its synonym list by reference).</summary>
     private sealed class SameContent : IEqualityComparer<ChoiceOption>
