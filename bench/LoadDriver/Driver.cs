@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using VssBot.Bench.LoadDriver;
@@ -33,8 +36,14 @@ public static class Driver
 
         using var host = new BotHost(options, data.FullName, extra);
         host.StartServer();
-        using var client = host.CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(60);
+        // A plain client on Kestrel's port, as a channel or wrk would be: the factory's own CreateClient adds a redirect
+        // handler that copies every request body and a cookie container, work the driver's process would charge to the bot.
+        var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(address),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
         var apology = host.Services.GetRequiredService<BotTexts>()["conv.error"];
 
         var students = new FormStudents(client, answers, apology);
