@@ -14,15 +14,8 @@ public sealed class StudentSession(StudentProfile profile, TimeProvider clock)
     public DateTimeOffset Now => Clock.GetUtcNow();
     public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(VietnamOffset).DateTime);
 
-    private StudentJourney? journey;
-
-    /// <summary>
-    /// The machine over the stored journey, built once per turn (a session is one turn's; Stateless machines are not
-    /// shared between turns): configuring it on every use was 1% of a turn's CPU (issue 12).
-    /// </summary>
-    public StudentJourney Journey => journey is { } built && built.Over(Profile.Journey)
-        ? built
-        : journey = new StudentJourney(Profile.Journey, Clock);
+    /// <summary>The journey over the stored record (a journey borrows a configured machine per call: cheap to create).</summary>
+    public StudentJourney Journey => new(Profile.Journey, Clock);
 
     /// <summary>
     /// Its key in the turn state. Short on purpose: Bot Framework's turn state hashes keys culture-aware (ICU), and the

@@ -194,21 +194,61 @@ public class StudentJourneyTests
     }
 
     [Fact]
-    public void A_turn_uses_one_machine_over_its_record_and_a_new_one_over_a_replaced_record()
+    public void A_session_reads_the_record_its_profile_holds_now()
     {
         var profile = new VssBot.Dialogs.Conversation.StudentProfile();
         var session = new VssBot.Dialogs.Conversation.StudentSession(profile, clock);
 
-        var first = session.Journey;
-        Assert.True(first.TryFire(T.AppInstalled));
-        Assert.Same(first, session.Journey);
+        Assert.True(session.Journey.TryFire(T.AppInstalled));
         Assert.Equal(S.Installed, session.Journey.State);
-        Assert.Single(profile.Journey.History); // one transition recorded once, not once per machine built
+        Assert.Single(profile.Journey.History); // one transition recorded once
 
         profile.Journey = new JourneyRecord { State = S.Declaring };
-        Assert.NotSame(first, session.Journey);
         Assert.Equal(S.Declaring, session.Journey.State);
         Assert.True(session.Journey.TryFire(T.DeclarationConfirmed));
         Assert.Equal(S.Declared, profile.Journey.State);
+        Assert.Equal(clock.GetUtcNow(), profile.Journey.DeclaredAt);
+    }
+
+    [Fact]
+    public void Journeys_over_different_records_never_mix_them_though_they_borrow_the_same_machines()
+    {
+        var first = new JourneyRecord();
+        var second = new JourneyRecord { State = S.Declaring };
+        var later = new FixedClock(clock.GetUtcNow().AddDays(1));
+
+        Assert.True(new StudentJourney(first, clock).TryFire(T.AppInstalled));
+        Assert.True(new StudentJourney(second, later).TryFire(T.DeclarationConfirmed));
+        Assert.False(new StudentJourney(first, clock).TryFire(T.DeclarationConfirmed)); // Installed: not permitted
+        Assert.True(new StudentJourney(first, clock).TryFire(T.AskForPerson));
+        Assert.True(new StudentJourney(second, later).TryFire(T.AskForPerson));
+        Assert.True(new StudentJourney(first, clock).TryFire(T.ReturnToBot));
+
+        Assert.Equal(S.Installed, first.State); // back to its own state before the person, not the other record's
+        Assert.Null(first.DeclaredAt);
+        Assert.Equal([T.AppInstalled, T.AskForPerson, T.ReturnToBot], first.History.Select(e => e.Trigger));
+        Assert.Equal(S.WithPerson, second.State);
+        Assert.Equal(S.Declared, second.StateBeforePerson);
+        Assert.Equal(later.GetUtcNow(), second.DeclaredAt);
+        Assert.All(second.History, e => Assert.Equal(later.GetUtcNow(), e.At));
+    }
+
+    [Fact]
+    public void Journeys_on_many_threads_at_once_each_move_their_own_record()
+    {
+        var records = Enumerable.Range(0, 2_000).Select(_ => new JourneyRecord()).ToArray();
+        Parallel.ForEach(records, new ParallelOptions { MaxDegreeOfParallelism = 8 }, record =>
+        {
+            var journey = new StudentJourney(record, clock);
+            foreach (var trigger in (T[])[T.StartInstalling, T.AppInstalled, T.StartDeclaring, T.AskForPerson, T.ReturnToBot, T.DeclarationConfirmed])
+                Assert.True(journey.TryFire(trigger), $"{trigger} from {record.State}");
+        });
+
+        Assert.All(records, record =>
+        {
+            Assert.Equal(S.Declared, record.State);
+            Assert.Equal(6, record.History.Count);
+            Assert.Null(record.StateBeforePerson);
+        });
     }
 }
