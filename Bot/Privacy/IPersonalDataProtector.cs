@@ -14,6 +14,12 @@ public interface IPersonalDataProtector
     /// <summary>As <see cref="Protect"/> (the same text form), for plaintext that is already bytes: no UTF-16 copy of it.</summary>
     string ProtectToText(ReadOnlySpan<byte> plaintext, string context);
 
+    /// <summary>
+    /// The text <see cref="ProtectToText"/> returns, as its ASCII (so UTF-8) bytes: what a store binds as text without a
+    /// UTF-16 string and its UTF-8 copy in between (every turn's state, issue 12).
+    /// </summary>
+    byte[] ProtectToAscii(ReadOnlySpan<byte> plaintext, string context);
+
     /// <summary>As <see cref="Unprotect"/>, returning the plaintext bytes (what <see cref="ProtectToText"/> or <see cref="Protect"/> (UTF-8) encrypted).</summary>
     byte[] UnprotectToBytes(string protectedText, string context);
 

@@ -63,6 +63,24 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
         }
     }
 
+    public byte[] ProtectToAscii(ReadOnlySpan<byte> plaintext, string context)
+    {
+        var length = NonceSize + TagSize + plaintext.Length;
+        var payload = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Encrypt(plaintext, context, payload.AsSpan(0, length));
+            var text = new byte[textHeader.Length + (length + 2) / 3 * 4];
+            var header = Encoding.ASCII.GetBytes(textHeader, text);
+            System.Buffers.Text.Base64.EncodeToUtf8(payload.AsSpan(0, length), text.AsSpan(header), out _, out _);
+            return text;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+        }
+    }
+
     public string Unprotect(string protectedText, string context) => Encoding.UTF8.GetString(UnprotectToBytes(protectedText, context));
 
     public byte[] UnprotectToBytes(string protectedText, string context)

@@ -108,13 +108,9 @@ public sealed class SqliteStorage : StateStore, IDisposable
                     w.Delete.ExecuteNonQuery();
                     continue;
                 }
-                w.Upsert.Parameters["$key"].Value = key;
-                w.Upsert.Parameters["$json"].Value = item.Data;
-                w.Upsert.Parameters["$etag"].Value = (object?)item.NewETag ?? DBNull.Value;
-                w.Upsert.Parameters["$now"].Value = now;
-                w.Upsert.Parameters["$checked"].Value = item.Checked ? 1 : 0;
-                w.Upsert.Parameters["$requested"].Value = (object?)item.RequestedETag ?? DBNull.Value;
-                if (w.Upsert.ExecuteNonQuery() == 0)
+                var changed = w.Upsert.Bind("$key", key).BindUtf8("$json", item.Text).Bind("$etag", item.NewETag).Bind("$now", now)
+                    .Bind("$checked", item.Checked ? 1 : 0).Bind("$requested", item.RequestedETag).ExecuteNonQuery();
+                if (changed == 0)
                 {
                     // The row is there with another ETag: the check refused the update (the statement changed nothing).
                     w.CurrentETag.Parameters[0].Value = key;
@@ -272,25 +268,25 @@ public sealed class SqliteStorage : StateStore, IDisposable
             CurrentETag = Command("SELECT etag FROM bot_state WHERE key = $key", "$key");
             // The ETag check is the upsert's own WHERE (one statement per item, not a SELECT and an upsert): a checked
             // item updates only a row without an ETag or with the one it read; a refused update changes no row.
-            Upsert = Command("""
+            Upsert = new SqliteStatement(connection, """
                 INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
                 ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
                 WHERE $checked = 0 OR bot_state.etag IS NULL OR bot_state.etag = $requested
-                """, "$key", "$json", "$etag", "$now", "$checked", "$requested");
-            Upsert.Parameters["$checked"].SqliteType = SqliteType.Integer;
+                """);
             Delete = Command("DELETE FROM bot_state WHERE key = $key", "$key");
         }
 
         public SqliteConnection Connection { get; }
         public SqliteTransaction? Transaction { get; private set; }
         public SqliteCommand CurrentETag { get; }
-        public SqliteCommand Upsert { get; }
+        /// <summary>Bound from the encrypted state's UTF-8 bytes (<see cref="SqliteStatement"/>).</summary>
+        public SqliteStatement Upsert { get; }
         public SqliteCommand Delete { get; }
 
         public void Begin(SqliteTransaction transaction)
         {
             Transaction = transaction;
-            CurrentETag.Transaction = Upsert.Transaction = Delete.Transaction = transaction;
+            CurrentETag.Transaction = Delete.Transaction = transaction;
         }
 
         private SqliteCommand Command(string sql, params string[] parameters)

@@ -117,7 +117,7 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
         var compressed = StateCompression.Compress(json.Written, out var length);
         try
         {
-            return new EncodedItem(key, protector.ProtectToText(compressed.AsSpan(0, length), key), newETag,
+            return new EncodedItem(key, protector.ProtectToAscii(compressed.AsSpan(0, length), key), newETag,
                 Checked: takesPart ? requested != "*" : value is IDictionary<string, object>, requested, value as IDictionary<string, object>);
         }
         finally
@@ -179,7 +179,12 @@ public abstract class StateStore(IPersonalDataProtector protector, TimeProvider?
         _ => (false, null),
     };
 
+    /// <param name="Text">The stored text (encrypted, <see cref="IPersonalDataProtector.ProtectToText"/>'s form) as ASCII bytes.</param>
     /// <param name="Checked">true: refused when the stored ETag is set and differs from <paramref name="RequestedETag"/>.</param>
-    protected sealed record EncodedItem(string Key, string Data, string? NewETag, bool Checked, string? RequestedETag,
-        IDictionary<string, object>? Dictionary);
+    protected sealed record EncodedItem(string Key, byte[] Text, string? NewETag, bool Checked, string? RequestedETag,
+        IDictionary<string, object>? Dictionary)
+    {
+        /// <summary>The stored text as a string (for a driver that takes strings).</summary>
+        public string Data => System.Text.Encoding.ASCII.GetString(Text);
+    }
 }

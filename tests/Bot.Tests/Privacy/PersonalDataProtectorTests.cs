@@ -41,6 +41,26 @@ public sealed class PersonalDataProtectorTests
     }
 
     [Fact]
+    public void The_ASCII_form_is_the_text_form_for_every_length()
+    {
+        var protector = new PersonalDataProtector(RandomNumberGenerator.GetBytes(32));
+        var random = new Random(12);
+        for (var length = 0; length <= 3_000; length += random.Next(1, 40))
+        {
+            var plain = new byte[length];
+            random.NextBytes(plain);
+            var ascii = protector.ProtectToAscii(plain, "emulator/users/u" + length);
+            var text = System.Text.Encoding.ASCII.GetString(ascii);
+
+            Assert.All(ascii, b => Assert.InRange(b, (byte)0x21, (byte)0x7E)); // printable ASCII: the same bytes in UTF-8
+            Assert.Equal(protector.ProtectToText(plain, "k").Length, text.Length);
+            Assert.StartsWith($"{PersonalDataProtector.Prefix}{protector.CurrentKeyId}:", text);
+            Assert.Equal(plain, protector.UnprotectToBytes(text, "emulator/users/u" + length));
+            Assert.ThrowsAny<CryptographicException>(() => protector.UnprotectToBytes(text, "emulator/users/other"));
+        }
+    }
+
+    [Fact]
     public async Task Values_protected_and_read_on_many_threads_at_once_all_round_trip()
     {
         // The protector reuses its AES-GCM instances: each must serve one caller at a time.

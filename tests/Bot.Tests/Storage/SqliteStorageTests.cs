@@ -69,6 +69,34 @@ public class SqliteStorageTests : StateStoreContractTests
         Assert.DoesNotContain("ha.pham", bytes);
     }
 
+    [Fact]
+    public async Task State_is_stored_as_text_that_an_earlier_version_reads_as_a_string()
+    {
+        // The upsert binds the encrypted state from UTF-8 bytes (SqliteStatement): the row must still hold TEXT, not a
+        // BLOB, so a version rolled back to, which reads the column as a string, finds the student's state.
+        await Storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["emulator/users/u1"] = new Note { Text = "Phạm Thu Hà 036303012345" },
+            ["emulator/conversations/c1"] = new Dictionary<string, object> { ["dialogState"] = "ở bước 3" },
+        });
+
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT key, typeof(json), json FROM bot_state ORDER BY key";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = 0;
+        while (await reader.ReadAsync())
+        {
+            rows++;
+            Assert.Equal("text", reader.GetString(1));
+            var stored = reader.GetValue(2);
+            Assert.IsType<string>(stored);
+            Assert.NotEmpty(TestKeys.Protector().UnprotectToBytes((string)stored, reader.GetString(0)));
+        }
+        Assert.Equal(2, rows);
+    }
+
     [Theory]
     [InlineData(typeof(Dictionary<string, object>), true)]
     [InlineData(typeof(List<JourneyEvent>), true)]
