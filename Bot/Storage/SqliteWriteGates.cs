@@ -16,6 +16,9 @@ public sealed class SqliteWriteGates
 
     /// <summary>The gate of the file at <paramref name="databasePath"/> (by full path).</summary>
     public SemaphoreSlim For(string databasePath) => gates.GetOrAdd(Path.GetFullPath(databasePath), _ => new SemaphoreSlim(1, 1));
+
+    /// <summary>The files (full paths) whose writers have a gate here: this process's SQLite files (<see cref="SqliteCheckpoints"/>).</summary>
+    public IReadOnlyList<string> Files => [.. gates.Keys];
 }
 
 /// <summary>

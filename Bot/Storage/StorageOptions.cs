@@ -41,6 +41,12 @@ public sealed class StorageOptions
         /// <summary>How long a conversation's state stays in memory after its last turn.</summary>
         public TimeSpan RecentStateLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+        /// <summary>
+        /// How often the write-ahead logs are checkpointed in the background (<see cref="Storage.SqliteCheckpoints"/>);
+        /// zero leaves it to the commits (every <see cref="SqliteFile.AutoCheckpointPages"/> pages).
+        /// </summary>
+        public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
         /// <summary>For tests: each state handed out from memory is also read from the file and must serialize the same.</summary>
         public bool VerifyRecentStates { get; set; }
     }

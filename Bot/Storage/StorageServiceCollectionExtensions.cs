@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
             ? sp.GetRequiredService<PostgresChangeNotifications>()
             : sp.GetRequiredService<LocalChangeNotifications>());
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<SqliteCheckpoints>();
         services.AddSharedKeyRing();
         services.AddSingleton<IHostedService>(sp => UsesPostgres(sp) ? sp.GetRequiredService<PostgresChangeNotifications>() : NoService.Instance);
         services.AddRetentionTarget<StateRetentionTarget>();

@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace VssBot.Bot.Storage;
+
+/// <summary>
+/// Copies each SQLite file's write-ahead log back into the file from a thread of its own (a PASSIVE checkpoint: it
+/// waits for no reader or writer), every <see cref="StorageOptions.SqliteOptions.CheckpointInterval"/>. Otherwise the
+/// commit that crosses SQLite's threshold runs the checkpoint itself, with its two fsyncs (3–8 ms here), while it holds
+/// the file's write gate: every turn's state write then waited behind it, about ten times a second under load (issue 12).
+/// Commits still checkpoint past <see cref="SqliteFile.AutoCheckpointPages"/>, should this thread fall behind or stop.
+/// The files are those the app's writers use (<see cref="SqliteWriteGates"/>, whatever the state provider: the console's
+/// and the outbox's tables stay in SQLite with <c>Storage:Provider=Memory</c>); a file not created yet is skipped.
+/// </summary>
+public sealed class SqliteCheckpoints(SqliteWriteGates files, IOptions<StorageOptions> options, ILogger<SqliteCheckpoints> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.Sqlite.CheckpointInterval;
+        if (interval <= TimeSpan.Zero)
+            return Task.CompletedTask;
+        // Blocking I/O (fsync) on a thread of its own, not on a thread-pool thread the turns need.
+        return Task.Factory.StartNew(() => Run(interval, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private void Run(TimeSpan interval, CancellationToken stoppingToken)
+    {
+        var connections = new Dictionary<string, SqliteConnection>(StringComparer.Ordinal);
+        try
+        {
+            while (!stoppingToken.WaitHandle.WaitOne(interval))
+                foreach (var path in files.Files)
+                    Checkpoint(connections, path);
+        }
+        finally
+        {
+            foreach (var connection in connections.Values)
+                connection.Dispose();
+        }
+    }
+
+    private void Checkpoint(Dictionary<string, SqliteConnection> connections, string path)
+    {
+        try
+        {
+            if (!connections.TryGetValue(path, out var connection))
+            {
+                if (!File.Exists(path))
+                    return;
+                connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+                connection.Open();
+                connections[path] = connection;
+            }
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException e)
+        {
+            // Commits still checkpoint past the threshold; try again with a fresh connection next time.
+            logger.LogWarning("Checkpoint of {File} failed: {Error}", System.IO.Path.GetFileName(path), e.Message);
+            if (connections.Remove(path, out var broken))
+                broken.Dispose();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using VssBot.Bot.Storage;
+
+namespace VssBot.Bot.Tests.Storage;
+
+/// <summary>The background checkpoints: what turns write reaches the database file itself while every connection stays open.</summary>
+public sealed class SqliteCheckpointsTests : IAsyncLifetime
+{
+    private readonly string path = VssBotFactory.NewDatabasePath();
+    private readonly string missing = VssBotFactory.NewDatabasePath();
+    private readonly SqliteWriteGates gates = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        SqlitePools.Release(path);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Written_state_reaches_the_database_file_without_a_commit_checkpointing_it()
+    {
+        using var storage = new SqliteStorage(path, TestKeys.Protector(), gates: gates);
+        gates.For(missing); // a file the app knows but has not created: skipped, the others still checkpointed
+        using var checkpoints = new SqliteCheckpoints(gates, Options(TimeSpan.FromMilliseconds(50)), NullLogger<SqliteCheckpoints>.Instance);
+        await checkpoints.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 50; i++) // far fewer pages than a commit's own threshold
+            await storage.WriteAsync(new Dictionary<string, object> { [$"test/users/u{i}"] = new Dictionary<string, object> { ["n"] = i } });
+
+        Assert.True(await EventuallyAsync(() => RowsInTheFileAlone() == 50), "the rows never reached the database file");
+        Assert.False(File.Exists(missing));
+        await checkpoints.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Without_the_background_checkpoints_a_few_commits_stay_in_the_log()
+    {
+        using var storage = new SqliteStorage(path, TestKeys.Protector(), gates: gates);
+        using var checkpoints = new SqliteCheckpoints(gates, Options(TimeSpan.Zero), NullLogger<SqliteCheckpoints>.Instance);
+        await checkpoints.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 50; i++)
+            await storage.WriteAsync(new Dictionary<string, object> { [$"test/users/u{i}"] = new Dictionary<string, object> { ["n"] = i } });
+
+        await Task.Delay(300);
+        Assert.Equal(0, RowsInTheFileAlone()); // the control: the test above sees the checkpointer's work, not SQLite's own
+        await checkpoints.StopAsync(CancellationToken.None);
+    }
+
+    private static IOptions<StorageOptions> Options(TimeSpan interval) =>
+        Microsoft.Extensions.Options.Options.Create(new StorageOptions { Sqlite = { CheckpointInterval = interval } });
+
+    /// <summary>Rows of a copy of the database file without its log: what a checkpoint has copied in.</summary>
+    private int RowsInTheFileAlone()
+    {
+        var copy = VssBotFactory.NewDatabasePath();
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(path, copy);
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM bot_state";
+            return Convert.ToInt32(command.ExecuteScalar());
+        }
+        catch (SqliteException)
+        {
+            return -1; // copied halfway through a checkpoint: look again
+        }
+        finally
+        {
+            foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
+                File.Delete(file);
+        }
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(50))
+        {
+            if (condition())
+                return true;
+            await Task.Delay(50);
+        }
+        return condition();
+    }
+}
