@@ -39,6 +39,8 @@ public sealed class SqliteCheckpoints(SqliteWriteGates files, IOptions<StorageOp
         }
     }
 
+    private readonly HashSet<string> failing = new(StringComparer.Ordinal); // used by the checkpoint thread only
+
     private void Checkpoint(Dictionary<string, SqliteConnection> connections, string path)
     {
         try
@@ -48,17 +50,21 @@ public sealed class SqliteCheckpoints(SqliteWriteGates files, IOptions<StorageOp
                 if (!File.Exists(path))
                     return;
                 connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+                connections[path] = connection; // disposed below if it cannot be used
                 connection.Open();
-                connections[path] = connection;
             }
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(PASSIVE);";
             command.ExecuteNonQuery();
+            if (failing.Remove(path))
+                logger.LogInformation("Checkpoints of {File} work again", System.IO.Path.GetFileName(path));
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
-            // Commits still checkpoint past the threshold; try again with a fresh connection next time.
-            logger.LogWarning("Checkpoint of {File} failed: {Error}", System.IO.Path.GetFileName(path), e.Message);
+            // Never fatal (an unhandled fault would stop the host): commits still checkpoint past the threshold; try
+            // again with a fresh connection next time.
+            if (failing.Add(path)) // once until it works again, not five times a second
+                logger.LogWarning("Checkpoint of {File} failed: {Error}", System.IO.Path.GetFileName(path), e.Message);
             if (connections.Remove(path, out var broken))
                 broken.Dispose();
         }

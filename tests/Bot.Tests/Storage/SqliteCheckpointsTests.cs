@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using VssBot.Bot.Storage;
 
@@ -10,6 +12,7 @@ public sealed class SqliteCheckpointsTests : IAsyncLifetime
 {
     private readonly string path = VssBotFactory.NewDatabasePath();
     private readonly string missing = VssBotFactory.NewDatabasePath();
+    private readonly string damaged = VssBotFactory.NewDatabasePath();
     private readonly SqliteWriteGates gates = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -17,7 +20,7 @@ public sealed class SqliteCheckpointsTests : IAsyncLifetime
     public Task DisposeAsync()
     {
         SqlitePools.Release(path);
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", damaged })
             File.Delete(file);
         return Task.CompletedTask;
     }
@@ -26,15 +29,22 @@ public sealed class SqliteCheckpointsTests : IAsyncLifetime
     public async Task Written_state_reaches_the_database_file_without_a_commit_checkpointing_it()
     {
         using var storage = new SqliteStorage(path, TestKeys.Protector(), gates: gates);
-        gates.For(missing); // a file the app knows but has not created: skipped, the others still checkpointed
-        using var checkpoints = new SqliteCheckpoints(gates, Options(TimeSpan.FromMilliseconds(50)), NullLogger<SqliteCheckpoints>.Instance);
+        gates.For(missing); // a file the app knows but has not created: skipped
+        Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
+        await File.WriteAllTextAsync(damaged, "not a database");
+        gates.For(damaged); // a file that cannot be checkpointed: a warning, once, and the others still checkpointed
+        var logger = new FakeLogger<SqliteCheckpoints>();
+        using var checkpoints = new SqliteCheckpoints(gates, Options(TimeSpan.FromMilliseconds(50)), logger);
         await checkpoints.StartAsync(CancellationToken.None);
 
         for (var i = 0; i < 50; i++) // far fewer pages than a commit's own threshold
             await storage.WriteAsync(new Dictionary<string, object> { [$"test/users/u{i}"] = new Dictionary<string, object> { ["n"] = i } });
 
         Assert.True(await EventuallyAsync(() => RowsInTheFileAlone() == 50), "the rows never reached the database file");
+        await Task.Delay(300); // several more rounds over the damaged file
         Assert.False(File.Exists(missing));
+        var warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains(Path.GetFileName(damaged), warning.Message);
         await checkpoints.StopAsync(CancellationToken.None);
     }
 
