@@ -54,7 +54,8 @@ public static class WebhookChannels
         {
             StorageProvider.Memory => new MemoryWebhookInbox(),
             StorageProvider.Postgres => new PostgresWebhookInbox(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IPersonalDataProtector>()),
-            _ => new SqliteWebhookInbox(SqliteWebhookInboxFile.Beside(StorageServiceCollectionExtensions.SqlitePath(sp)), sp.GetRequiredService<IPersonalDataProtector>()),
+            _ => new SqliteWebhookInbox(SqliteWebhookInboxFile.Beside(StorageServiceCollectionExtensions.SqlitePath(sp), sp.GetService<SqliteWriteGates>()),
+                sp.GetRequiredService<IPersonalDataProtector>()),
         });
         return services;
     }

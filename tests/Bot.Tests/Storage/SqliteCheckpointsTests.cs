@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
@@ -61,6 +62,27 @@ public sealed class SqliteCheckpointsTests : IAsyncLifetime
         await Task.Delay(300);
         Assert.Equal(0, RowsInTheFileAlone()); // the control: the test above sees the checkpointer's work, not SQLite's own
         await checkpoints.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void Every_SQLite_file_the_app_writes_is_checkpointed_in_the_background()
+    {
+        // Connections to these files leave checkpoints to SqliteCheckpoints (SqliteFile.ConnectionPragmas): a file it
+        // did not know would grow an 8,000-page log and be checkpointed by a request holding it up.
+        using var factory = new VssBotFactory();
+        var services = factory.Services;
+        _ = services.GetRequiredService<Microsoft.Bot.Builder.IStorage>();
+        _ = services.GetRequiredService<VssBot.Bot.Channels.Webhooks.Inbox.IWebhookInbox>();
+        _ = services.GetRequiredService<VssBot.Bot.Channels.DirectLine.Stores.IConversationStore>();
+        _ = services.GetRequiredService<VssBot.Bot.Agents.AgentsDatabase>();
+        _ = services.GetRequiredService<VssBot.Bot.Declarations.DeclarationDatabase>();
+
+        var files = services.GetRequiredService<SqliteWriteGates>().Files.Select(Path.GetFileName).ToHashSet();
+        var botFile = Path.GetFileName(factory.DatabasePath);
+        Assert.Contains(botFile, files);
+        Assert.Contains(Path.GetFileNameWithoutExtension(botFile) + ".webhook-inbox.db", files);
+        Assert.Contains("conversations.db", files);
+        Assert.Contains(services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is SqliteCheckpoints);
     }
 
     private static IOptions<StorageOptions> Options(TimeSpan interval) =>

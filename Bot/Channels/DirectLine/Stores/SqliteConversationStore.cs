@@ -10,9 +10,10 @@ namespace VssBot.Bot.Channels.DirectLine.Stores;
 /// Direct Line conversations in the channel's own SQLite file (<c>conversations.db</c> in the data folder): one instance
 /// only, so a reloaded page or a restarted process shows the same history.
 /// </summary>
-public sealed class SqliteConversationStore(string path, IPersonalDataProtector protector, TimeProvider clock) : IConversationStore
+/// <param name="gates">The app's files (<see cref="SqliteWriteGates"/>), so this one is checkpointed in the background too (<see cref="SqliteCheckpoints"/>).</param>
+public sealed class SqliteConversationStore(string path, IPersonalDataProtector protector, TimeProvider clock, SqliteWriteGates? gates = null) : IConversationStore
 {
-    private readonly SqliteFile file = new(path, Storage.Migrations.SchemaMigrations.SqliteDirectLine);
+    private readonly SqliteFile file = new(path, Storage.Migrations.SchemaMigrations.SqliteDirectLine, gates: gates);
     private readonly ActivityRows rows = new(protector);
 
     public string Location => file.Path;
