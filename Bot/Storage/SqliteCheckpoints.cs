@@ -14,6 +14,8 @@ namespace VssBot.Bot.Storage;
 /// </summary>
 public sealed class SqliteCheckpoints(SqliteWriteGates files, IOptions<StorageOptions> options, ILogger<SqliteCheckpoints> logger) : BackgroundService
 {
+    private readonly HashSet<string> failing = new(StringComparer.Ordinal); // files whose last checkpoint failed; the checkpoint thread's only
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.Sqlite.CheckpointInterval;
@@ -25,34 +27,21 @@ public sealed class SqliteCheckpoints(SqliteWriteGates files, IOptions<StorageOp
 
     private void Run(TimeSpan interval, CancellationToken stoppingToken)
     {
-        var connections = new Dictionary<string, SqliteConnection>(StringComparer.Ordinal);
-        try
-        {
-            while (!stoppingToken.WaitHandle.WaitOne(interval))
-                foreach (var path in files.Files)
-                    Checkpoint(connections, path);
-        }
-        finally
-        {
-            foreach (var connection in connections.Values)
-                connection.Dispose();
-        }
+        while (!stoppingToken.WaitHandle.WaitOne(interval))
+            foreach (var path in files.Files)
+                Checkpoint(path);
     }
 
-    private readonly HashSet<string> failing = new(StringComparer.Ordinal); // used by the checkpoint thread only
-
-    private void Checkpoint(Dictionary<string, SqliteConnection> connections, string path)
+    private void Checkpoint(string path)
     {
+        if (!File.Exists(path))
+            return;
         try
         {
-            if (!connections.TryGetValue(path, out var connection))
-            {
-                if (!File.Exists(path))
-                    return;
-                connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
-                connections[path] = connection; // disposed below if it cannot be used
-                connection.Open();
-            }
+            // A connection of its own each time: one kept open, having read the schema before the file turned to WAL
+            // (a file being created and migrated), would never look at the log again and checkpoint nothing.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+            connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(PASSIVE);";
             command.ExecuteNonQuery();
@@ -61,12 +50,9 @@ public sealed class SqliteCheckpoints(SqliteWriteGates files, IOptions<StorageOp
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
-            // Never fatal (an unhandled fault would stop the host): commits still checkpoint past the threshold; try
-            // again with a fresh connection next time.
+            // Never fatal (an unhandled fault would stop the host): commits still checkpoint past the threshold.
             if (failing.Add(path)) // once until it works again, not five times a second
                 logger.LogWarning("Checkpoint of {File} failed: {Error}", System.IO.Path.GetFileName(path), e.Message);
-            if (connections.Remove(path, out var broken))
-                broken.Dispose();
         }
     }
 }

@@ -11,9 +11,6 @@ public sealed class StudentJourney(JourneyRecord record, TimeProvider clock)
 {
     public JourneyState State => record.State;
 
-    /// <summary>True when this journey reads and writes <paramref name="journey"/> (not a record that replaced it).</summary>
-    public bool Over(JourneyRecord journey) => ReferenceEquals(record, journey);
-
     public bool CanFire(JourneyTrigger trigger)
     {
         var lent = JourneyMachine.Pool.Get();

@@ -38,6 +38,7 @@ public sealed class SqliteCheckpointsTests : IAsyncLifetime
         using var checkpoints = new SqliteCheckpoints(gates, Options(TimeSpan.FromMilliseconds(50)), logger);
         await checkpoints.StartAsync(CancellationToken.None);
 
+        // The file is created and migrated by the first write, while the checkpointer already runs.
         for (var i = 0; i < 50; i++) // far fewer pages than a commit's own threshold
             await storage.WriteAsync(new Dictionary<string, object> { [$"test/users/u{i}"] = new Dictionary<string, object> { ["n"] = i } });
 
