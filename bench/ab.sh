@@ -17,7 +17,7 @@ for i in $(seq 1 "$pairs"); do
   for side in base candidate; do
     dir=$base; [ $side = candidate ] && dir=$candidate
     line=$(cd "$dir" && dotnet bench/LoadDriver/bin/Release/net10.0/VssBot.LoadDriver.dll "${options[@]}" 2>&1 |
-      grep -E '^(turns:|latency:|per turn|GC:)' | sed -E 's/^turns: [0-9]+, //; s/ \(whole process, driver included\)//' | tr '\n' ' ')
+      grep -E '^(turns:|latency:|per turn|GC:|messenger)' | sed -E 's/^turns: [0-9]+, //; s/ \(whole process, driver included\)//' | tr '\n' ' ')
     echo "$i $side: $line"
   done
 done

@@ -24,6 +24,10 @@ public sealed class AgentsDatabase
     /// <summary>A write transaction taken behind the file's write gate (shared with the bot state and the outbox).</summary>
     public Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken) => file.BeginWriteAsync(cancellationToken);
 
+    /// <summary>Runs one statement in a write transaction of its own, behind the file's write gate: the rows it changed.</summary>
+    public Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        file.WriteAsync(sql, cancellationToken, parameters);
+
     public static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     public static DateTimeOffset? ParseTimestamp(object? value) =>

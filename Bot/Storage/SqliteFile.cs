@@ -63,6 +63,15 @@ public sealed class SqliteFile(string path, string scripts, ILogger? logger = nu
         return await SqliteWrite.BeginAsync(_writeGate, OpenAsync, cancellationToken);
     }
 
+    /// <summary>Runs one statement in a write transaction of its own (<see cref="BeginWriteAsync"/>): the rows it changed.</summary>
+    public async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var write = await BeginWriteAsync(cancellationToken);
+        var changed = await write.ExecuteAsync(sql, cancellationToken, parameters);
+        await write.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         if (_ready) return;

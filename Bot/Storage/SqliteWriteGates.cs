@@ -35,21 +35,21 @@ public sealed class SqliteWrite : IAsyncDisposable
     public SqliteConnection Connection { get; }
     public SqliteTransaction Transaction { get; }
 
-    /// <summary>A command in this transaction.</summary>
-    public SqliteCommand Sql(string sql)
+    /// <summary>A command in this transaction, with its parameters (null as SQL NULL).</summary>
+    public SqliteCommand Sql(string sql, params (string Name, object? Value)[] parameters)
     {
         var command = Connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = Transaction;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
 
     /// <summary>Runs one statement in this transaction: the number of rows it changed.</summary>
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Sql(sql);
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        await using var command = Sql(sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -5,16 +5,11 @@ public sealed class SqliteAuditStore(AgentsDatabase database) : IAuditStore
 {
     public async Task AppendAsync(DateTimeOffset at, string userName, IReadOnlyList<string> studentKeys, string action, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         foreach (var key in studentKeys)
-        {
-            await using var command = connection.Sql("INSERT INTO audit_log (at, user_name, student_key, action) VALUES ($at, $user, $key, $action)")
-                .With("$at", AgentsDatabase.Timestamp(at)).With("$user", userName).With("$key", key).With("$action", action);
-            command.Transaction = transaction;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+            await write.ExecuteAsync("INSERT INTO audit_log (at, user_name, student_key, action) VALUES ($at, $user, $key, $action)", cancellationToken,
+                ("$at", AgentsDatabase.Timestamp(at)), ("$user", userName), ("$key", key), ("$action", action));
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> NewestAsync(int count, string? studentKey, CancellationToken cancellationToken)

@@ -14,12 +14,12 @@ public sealed class SqliteSignInStore(AgentsDatabase database) : ISignInStore
 
     public async Task SignOutAsync(string account, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.ExecuteAsync("""
             INSERT INTO agent_sign_ins (account, generation) VALUES ($account, 1)
             ON CONFLICT (account) DO UPDATE SET generation = generation + 1
-            """).With("$account", account);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, cancellationToken, ("$account", account));
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<DateTimeOffset?> LockedUntilAsync(string account, CancellationToken cancellationToken)
@@ -32,35 +32,29 @@ public sealed class SqliteSignInStore(AgentsDatabase database) : ISignInStore
     public async Task RecordFailureAsync(string account, int failuresBeforeLockout, Func<int, TimeSpan> lockoutFor, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE (the default): the read and the write of a run are one step for every writer of the file.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        // BEGIN IMMEDIATE behind the file's write gate: the read and the write of a run are one step for every writer of the file.
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         var run = new FailureRun(0, 0, null);
-        await using (var read = connection.Sql("SELECT failures, lockouts, locked_until FROM agent_sign_ins WHERE account = $account").With("$account", account))
+        await using (var read = write.Sql("SELECT failures, lockouts, locked_until FROM agent_sign_ins WHERE account = $account", ("$account", account)))
         {
-            read.Transaction = transaction;
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
                 run = new FailureRun(reader.GetInt32(0), reader.GetInt32(1), AgentsDatabase.ParseTimestamp(reader.GetValue(2)));
         }
         var next = run.Next(failuresBeforeLockout, lockoutFor, now);
-        await using (var write = connection.Sql("""
+        await write.ExecuteAsync("""
             INSERT INTO agent_sign_ins (account, failures, lockouts, locked_until) VALUES ($account, $failures, $lockouts, $until)
             ON CONFLICT (account) DO UPDATE SET failures = excluded.failures, lockouts = excluded.lockouts, locked_until = excluded.locked_until
-            """).With("$account", account).With("$failures", next.Failures).With("$lockouts", next.Lockouts)
-            .With("$until", next.LockedUntil is { } until ? AgentsDatabase.Timestamp(until) : null))
-        {
-            write.Transaction = transaction;
-            await write.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+            """, cancellationToken, ("$account", account), ("$failures", next.Failures), ("$lockouts", next.Lockouts),
+            ("$until", next.LockedUntil is { } until ? AgentsDatabase.Timestamp(until) : null));
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task ClearFailuresAsync(string account, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("UPDATE agent_sign_ins SET failures = 0, lockouts = 0, locked_until = NULL WHERE account = $account")
-            .With("$account", account);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.ExecuteAsync("UPDATE agent_sign_ins SET failures = 0, lockouts = 0, locked_until = NULL WHERE account = $account", cancellationToken,
+            ("$account", account));
+        await write.CommitAsync(cancellationToken);
     }
 }

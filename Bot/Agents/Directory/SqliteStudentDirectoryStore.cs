@@ -79,35 +79,29 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
 
     public async Task<bool> TryClaimAsync(string studentKey, string agent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("""
+        return await database.WriteAsync("""
             UPDATE student_directory SET held_by = $agent, held_since = $now
             WHERE student_key = $key AND held_by IS NULL
-            """).With("$agent", agent).With("$now", AgentsDatabase.Timestamp(now)).With("$key", studentKey);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            """, cancellationToken, ("$agent", agent), ("$now", AgentsDatabase.Timestamp(now)), ("$key", studentKey)) == 1;
     }
 
     public async Task<int> DeleteIdleBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         // "O" timestamps in UTC have a fixed width: text order is time order.
-        await using var command = connection.Sql("DELETE FROM student_directory WHERE last_activity < $cutoff AND held_by IS NULL")
-            .With("$cutoff", AgentsDatabase.Timestamp(cutoff));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return await database.WriteAsync("DELETE FROM student_directory WHERE last_activity < $cutoff AND held_by IS NULL", cancellationToken,
+            ("$cutoff", AgentsDatabase.Timestamp(cutoff)));
     }
 
     public async Task<bool> ReleaseAsync(string studentKey, string agent, DateTimeOffset now, bool resolved, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql(resolved
+        return await database.WriteAsync(resolved
             ? """
               UPDATE student_directory SET held_by = NULL, held_since = NULL, resolved_at = $now,
                   escalation = NULL, question_key = NULL, waiting_since = NULL
               WHERE student_key = $key AND held_by = $agent
               """
-            : "UPDATE student_directory SET held_by = NULL, held_since = NULL WHERE student_key = $key AND held_by = $agent")
-            .With("$agent", agent).With("$now", AgentsDatabase.Timestamp(now)).With("$key", studentKey);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            : "UPDATE student_directory SET held_by = NULL, held_since = NULL WHERE student_key = $key AND held_by = $agent",
+            cancellationToken, ("$agent", agent), ("$now", AgentsDatabase.Timestamp(now)), ("$key", studentKey)) == 1;
     }
 
     public async Task<IReadOnlyList<string>> NextFieldsAsync(CancellationToken cancellationToken)
@@ -123,10 +117,8 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
 
     public async Task<bool> LinkAsync(string studentKey, string? rosterId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("UPDATE student_directory SET roster_id = $id WHERE student_key = $key")
-            .With("$id", rosterId).With("$key", studentKey);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await database.WriteAsync("UPDATE student_directory SET roster_id = $id WHERE student_key = $key", cancellationToken,
+            ("$id", rosterId), ("$key", studentKey)) == 1;
     }
 
     private async Task<IReadOnlyList<DirectoryEntry>> QueryAsync(string where, (string, object?)[] parameters, CancellationToken cancellationToken)

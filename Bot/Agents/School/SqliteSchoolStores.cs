@@ -6,23 +6,19 @@ public sealed class SqliteRosterStore(AgentsDatabase database) : IRosterStore
     public async Task<(int Added, int Updated)> UpsertAsync(IReadOnlyList<RosterStudent> students, CancellationToken cancellationToken)
     {
         int added = 0, updated = 0;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         foreach (var s in students)
         {
-            await using var exists = connection.Sql("SELECT 1 FROM roster WHERE student_id = $id").With("$id", s.StudentId);
-            exists.Transaction = transaction;
+            await using var exists = write.Sql("SELECT 1 FROM roster WHERE student_id = $id", ("$id", s.StudentId));
             var known = await exists.ExecuteScalarAsync(cancellationToken) is not null;
-            await using var upsert = connection.Sql("""
+            await write.ExecuteAsync("""
                 INSERT INTO roster (student_id, full_name, class_name, faculty, teacher) VALUES ($id, $name, $class, $faculty, $teacher)
                 ON CONFLICT (student_id) DO UPDATE SET full_name = excluded.full_name, class_name = excluded.class_name,
                     faculty = excluded.faculty, teacher = excluded.teacher
-                """).With("$id", s.StudentId).With("$name", s.FullName).With("$class", s.ClassName).With("$faculty", s.Faculty).With("$teacher", s.Teacher);
-            upsert.Transaction = transaction;
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
+                """, cancellationToken, ("$id", s.StudentId), ("$name", s.FullName), ("$class", s.ClassName), ("$faculty", s.Faculty), ("$teacher", s.Teacher));
             if (known) updated++; else added++;
         }
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return (added, updated);
     }
 
@@ -57,10 +53,9 @@ public sealed class SqliteSettingsStore(AgentsDatabase database) : ISettingsStor
 
     public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("""
-            INSERT INTO settings (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value
-            """).With("$name", name).With("$value", value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.ExecuteAsync("INSERT INTO settings (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            cancellationToken, ("$name", name), ("$value", value));
+        await write.CommitAsync(cancellationToken);
     }
 }

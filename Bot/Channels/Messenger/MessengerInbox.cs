@@ -8,9 +8,9 @@ using VssBot.Bot.Channels.Webhooks.Inbox;
 namespace VssBot.Bot.Channels.Messenger;
 
 /// <summary>
-/// Takes a verified webhook POST apart: every entry, every messaging event; each new message opens the user's 24-hour
-/// window and is stored in the durable inbox (<see cref="WebhookInbox"/>) — a message id stored before is skipped, Meta
-/// redelivers. A user over the rate limit (<see cref="WebhookSenderLimits"/>) is not answered. The webhook answers
+/// Takes a verified webhook POST apart: every entry, every messaging event; each new message is stored in the durable
+/// inbox (<see cref="WebhookInbox"/>) — a message id stored before is skipped, Meta redelivers — and opens the user's
+/// 24-hour window when its turn runs. A user over the rate limit (<see cref="WebhookSenderLimits"/>) is not answered. The webhook answers
 /// once they are stored; the turns run on any instance, each user's in order.
 /// </summary>
 public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, WebhookInbox inbox, WebhookSenderLimits limits, TimeProvider clock, ILogger<MessengerInbox> logger)
@@ -39,7 +39,6 @@ public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, WebhookIn
                     logger.LogWarning("Messenger message {MessageId} dropped: its sender is over the rate limit (acknowledged, not answered)", activity.Id);
                     continue;
                 }
-                await adapter.Window.UserWroteAsync(activity.From.Id, activity.Timestamp, cancellationToken);
                 if (await inbox.AcceptAsync(activity, cancellationToken))
                     accepted++;
                 else
@@ -51,6 +50,9 @@ public sealed class MessengerInbox(MessengerAdapter adapter, IBot bot, WebhookIn
     /// <summary>A stored message's turn: typing first (the answer may take a moment), then the bot.</summary>
     public async Task RunAsync(Activity activity, CancellationToken cancellationToken)
     {
+        // The window opens here rather than in the acknowledgement, which then writes only the inbox row; the stored
+        // event keeps the time it was sent, so a turn run late (or after a restart) records the same window.
+        await adapter.Window.UserWroteAsync(activity.From.Id, activity.Timestamp, cancellationToken);
         await adapter.ShowTypingAsync(activity.From.Id, cancellationToken);
         await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
     }

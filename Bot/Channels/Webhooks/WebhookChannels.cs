@@ -42,7 +42,7 @@ public static class WebhookChannels
     /// </summary>
     public static IServiceCollection AddChannelStores(this IServiceCollection services)
     {
-        services.TryAddSingleton(sp => new SqliteChannelsDatabase(StorageServiceCollectionExtensions.SqlitePath(sp)));
+        services.TryAddSingleton(sp => new SqliteChannelsDatabase(StorageServiceCollectionExtensions.SqlitePath(sp), sp.GetService<SqliteWriteGates>()));
         services.TryAddSingleton<IReplyWindowStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
             StorageProvider.Memory => new MemoryReplyWindowStore(),

@@ -8,9 +8,9 @@ using VssBot.Bot.Channels.Zalo.Events;
 namespace VssBot.Bot.Channels.Zalo;
 
 /// <summary>
-/// Takes a verified webhook event: a message or a follow opens the user's reply window, and the event is stored in the
-/// durable inbox (<see cref="WebhookInbox"/>) — an event id stored before is skipped, Zalo retries a webhook that did not
-/// answer 200 in time. A user over the rate limit (<see cref="WebhookSenderLimits"/>) is not answered. The webhook
+/// Takes a verified webhook event and stores it in the durable inbox (<see cref="WebhookInbox"/>) — an event id stored
+/// before is skipped, Zalo retries a webhook that did not answer 200 in time; a message or a follow opens the user's
+/// reply window when its turn runs. A user over the rate limit (<see cref="WebhookSenderLimits"/>) is not answered. The webhook
 /// answers once it is stored; the turn runs on any instance, each user's in order.
 /// </summary>
 public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, WebhookInbox inbox, WebhookSenderLimits limits, TimeProvider clock, ILogger<ZaloInbox> logger) : IWebhookTurnRunner
@@ -34,13 +34,18 @@ public sealed class ZaloInbox(ZaloAdapter adapter, IBot bot, WebhookInbox inbox,
             logger.LogWarning("Zalo event {EventId} dropped: its sender is over the rate limit (acknowledged, not answered)", activity.Id);
             return false;
         }
-        if (e.EventName != ZaloWebhookEvent.Unfollow)
-            await adapter.Window.UserWroteAsync(activity.From.Id, activity.Timestamp, cancellationToken);
         if (await inbox.AcceptAsync(activity, cancellationToken))
             return true;
         logger.LogInformation("Zalo event {EventId} received again: skipped", activity.Id);
         return false;
     }
 
-    public Task RunAsync(Activity activity, CancellationToken cancellationToken) => adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
+    public async Task RunAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        // The window opens when the turn runs, not in the acknowledgement (which writes only the inbox row); the stored
+        // event keeps its send time. An unfollow (the user removed) opens none.
+        if (activity.MembersRemoved is not { Count: > 0 })
+            await adapter.Window.UserWroteAsync(activity.From.Id, activity.Timestamp, cancellationToken);
+        await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
+    }
 }

@@ -42,8 +42,7 @@ public sealed class SqliteReminderLedger(SqliteChannelsDatabase file) : IReminde
 {
     public async Task RecordDeliveredAsync(string studentKey, string reminderId, string route, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await SqliteChannelsDatabase.ExecuteAsync(connection, """
+        await file.WriteAsync("""
             INSERT INTO reminder_deliveries (student_key, reminder_id, route, reasons, first_at, last_at, attempts) VALUES ($key, $id, $route, NULL, $at, $at, 1)
             ON CONFLICT (student_key, reminder_id) DO UPDATE SET route = excluded.route, reasons = NULL, last_at = excluded.last_at, attempts = attempts + 1
             """, cancellationToken, ("$key", studentKey), ("$id", reminderId), ("$route", route), ("$at", SqliteChannelsDatabase.Timestamp(at)));
@@ -51,8 +50,7 @@ public sealed class SqliteReminderLedger(SqliteChannelsDatabase file) : IReminde
 
     public async Task RecordUndeliverableAsync(string studentKey, string reminderId, string reasons, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await SqliteChannelsDatabase.ExecuteAsync(connection, """
+        await file.WriteAsync("""
             INSERT INTO reminder_deliveries (student_key, reminder_id, route, reasons, first_at, last_at, attempts) VALUES ($key, $id, NULL, $reasons, $at, $at, 1)
             ON CONFLICT (student_key, reminder_id) DO UPDATE SET reasons = excluded.reasons, last_at = excluded.last_at, attempts = attempts + 1
             WHERE reminder_deliveries.route IS NULL
@@ -84,8 +82,7 @@ public sealed class SqliteReminderLedger(SqliteChannelsDatabase file) : IReminde
 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        return await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM reminder_deliveries WHERE last_at < $cutoff",
+        return await file.WriteAsync("DELETE FROM reminder_deliveries WHERE last_at < $cutoff",
             cancellationToken, ("$cutoff", SqliteChannelsDatabase.Timestamp(cutoff)));
     }
 }

@@ -10,7 +10,7 @@ namespace VssBot.Bot.Channels.DirectLine.Stores;
 /// Direct Line conversations in the channel's own SQLite file (<c>conversations.db</c> in the data folder): one instance
 /// only, so a reloaded page or a restarted process shows the same history.
 /// </summary>
-/// <param name="gates">The app's files (<see cref="SqliteWriteGates"/>), so this one is checkpointed in the background too (<see cref="SqliteCheckpoints"/>).</param>
+/// <param name="gates">The app's write gates (<see cref="SqliteWriteGates"/>): writers of this file take turns there, and it is checkpointed in the background too (<see cref="SqliteCheckpoints"/>).</param>
 public sealed class SqliteConversationStore(string path, IPersonalDataProtector protector, TimeProvider clock, SqliteWriteGates? gates = null) : IConversationStore
 {
     private readonly SqliteFile file = new(path, Storage.Migrations.SchemaMigrations.SqliteDirectLine, gates: gates);
@@ -26,13 +26,11 @@ public sealed class SqliteConversationStore(string path, IPersonalDataProtector 
 
     public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO dl_conversations (id, user_id, created_at) VALUES ($id, $user, $now)";
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$user", rows.ProtectUser(conversationId, userId));
-        command.Parameters.AddWithValue("$now", Now());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var write = await file.BeginWriteAsync(cancellationToken);
+        var created = await write.ExecuteAsync("INSERT OR IGNORE INTO dl_conversations (id, user_id, created_at) VALUES ($id, $user, $now)", cancellationToken,
+            ("$id", conversationId), ("$user", rows.ProtectUser(conversationId, userId)), ("$now", Now())) == 1;
+        await write.CommitAsync(cancellationToken);
+        return created;
     }
 
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
@@ -47,30 +45,15 @@ public sealed class SqliteConversationStore(string path, IPersonalDataProtector 
     public async Task<long> AppendAsync(Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation.Id;
-        await using var connection = await file.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): two appends never read the same MAX.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var next = connection.CreateCommand();
-        next.Transaction = transaction;
-        next.CommandText = "SELECT COALESCE(MAX(seq), 0) + 1 FROM dl_activities WHERE conversation_id = $id";
-        next.Parameters.AddWithValue("$id", conversationId);
+        // BEGIN IMMEDIATE behind the file's write gate: two appends never read the same MAX, and they queue at the gate
+        // rather than in SQLite's busy handler.
+        await using var write = await file.BeginWriteAsync(cancellationToken);
+        await using var next = write.Sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM dl_activities WHERE conversation_id = $id", ("$id", conversationId));
         var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
-
-        var json = rows.Protect(activity, sequence);
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO dl_activities (conversation_id, seq, json) VALUES ($id, $seq, $json)";
-        insert.Parameters.AddWithValue("$id", conversationId);
-        insert.Parameters.AddWithValue("$seq", sequence);
-        insert.Parameters.AddWithValue("$json", json);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        await using var touch = connection.CreateCommand();
-        touch.Transaction = transaction;
-        touch.CommandText = "UPDATE dl_conversations SET updated_at = $now WHERE id = $id";
-        touch.Parameters.AddWithValue("$id", conversationId);
-        touch.Parameters.AddWithValue("$now", Now());
-        await touch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.ExecuteAsync("INSERT INTO dl_activities (conversation_id, seq, json) VALUES ($id, $seq, $json)", cancellationToken,
+            ("$id", conversationId), ("$seq", sequence), ("$json", rows.Protect(activity, sequence)));
+        await write.ExecuteAsync("UPDATE dl_conversations SET updated_at = $now WHERE id = $id", cancellationToken, ("$id", conversationId), ("$now", Now()));
+        await write.CommitAsync(cancellationToken);
         return sequence;
     }
 
@@ -88,26 +71,15 @@ public sealed class SqliteConversationStore(string path, IPersonalDataProtector 
 
     public async Task<IReadOnlyList<string>> DeleteIdleBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var write = await file.BeginWriteAsync(cancellationToken);
         var ids = new List<string>();
-        await using (var idle = connection.CreateCommand())
-        {
-            idle.Transaction = transaction;
-            // "O" timestamps in UTC have a fixed width: text order is time order.
-            idle.CommandText = "DELETE FROM dl_conversations WHERE COALESCE(updated_at, created_at) < $cutoff RETURNING id";
-            idle.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
-            await using var reader = await idle.ExecuteReaderAsync(cancellationToken);
+        // "O" timestamps in UTC have a fixed width: text order is time order.
+        await using (var idle = write.Sql("DELETE FROM dl_conversations WHERE COALESCE(updated_at, created_at) < $cutoff RETURNING id", ("$cutoff", Timestamp(cutoff))))
+        await using (var reader = await idle.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken))
                 ids.Add(reader.GetString(0));
-        }
-        await using (var activities = connection.CreateCommand())
-        {
-            activities.Transaction = transaction;
-            activities.CommandText = "DELETE FROM dl_activities WHERE conversation_id NOT IN (SELECT id FROM dl_conversations)";
-            await activities.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+        await write.ExecuteAsync("DELETE FROM dl_activities WHERE conversation_id NOT IN (SELECT id FROM dl_conversations)", cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return ids;
     }
 

@@ -6,14 +6,13 @@ namespace VssBot.Bot.Channels.Webhooks.Inbox;
 
 /// <summary>
 /// <see cref="IWebhookInbox"/> in its own SQLite file (<see cref="SqliteWebhookInboxFile"/>; one instance). A claim is one UPDATE … RETURNING, atomic in
-/// SQLite; timestamps are fixed-width UTC text, so text order is time order.
+/// SQLite; timestamps are fixed-width UTC text, so text order is time order. Every write takes the file's write gate.
 /// </summary>
 public sealed class SqliteWebhookInbox(SqliteWebhookInboxFile database, IPersonalDataProtector protector) : IWebhookInbox
 {
     public async Task<bool> AddAsync(InboxEvent e, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("""
+        return await database.WriteAsync("""
             INSERT INTO webhook_inbox (channel_id, event_id, user_id, received_at, body) VALUES ($channel, $event, $user, $received, $body)
             ON CONFLICT (channel_id, event_id) DO NOTHING
             """, cancellationToken,
@@ -24,8 +23,8 @@ public sealed class SqliteWebhookInbox(SqliteWebhookInboxFile database, IPersona
     public async Task<IReadOnlyList<InboxEvent>> ClaimAsync(IReadOnlyCollection<string> channelIds, DateTimeOffset now, DateTimeOffset leaseUntil, int limit,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await using var command = write.Sql("""
             UPDATE webhook_inbox SET leased_until = $until, attempts = attempts + 1
             WHERE seq IN (
                 SELECT i.seq FROM webhook_inbox i
@@ -45,6 +44,7 @@ public sealed class SqliteWebhookInbox(SqliteWebhookInboxFile database, IPersona
                 claimed.Add((reader.GetInt64(0), new InboxEvent(channel, eventId, reader.GetString(3), SqliteChannelsDatabase.ParseTimestamp(reader.GetString(4)),
                     InboxBody.Unprotect(protector, channel, eventId, reader.GetString(5)), reader.GetInt32(6))));
             }
+        await write.CommitAsync(cancellationToken);
         return [.. claimed.OrderBy(c => c.Seq).Select(c => c.Event)];
     }
 
@@ -60,8 +60,7 @@ public sealed class SqliteWebhookInbox(SqliteWebhookInboxFile database, IPersona
     /// <summary>Changes the event only while <paramref name="claimed"/> is its latest claim (the fencing token is the claim count).</summary>
     private async Task<bool> UpdateClaimedAsync(InboxEvent claimed, string set, CancellationToken cancellationToken, params (string, object?)[] values)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
+        return await database.WriteAsync(
             $"UPDATE webhook_inbox SET {set} WHERE channel_id = $channel AND event_id = $event AND attempts = $claim AND processed_at IS NULL",
             cancellationToken, [("$channel", claimed.ChannelId), ("$event", claimed.EventId), ("$claim", claimed.Attempts), .. values]) == 1;
     }
@@ -74,11 +73,5 @@ public sealed class SqliteWebhookInbox(SqliteWebhookInboxFile database, IPersona
     }
 
     public Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM webhook_inbox WHERE processed_at < $before", cancellationToken, ("$before", SqliteChannelsDatabase.Timestamp(before)));
-
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(sql, cancellationToken, parameters);
-    }
+        database.WriteAsync("DELETE FROM webhook_inbox WHERE processed_at < $before", cancellationToken, ("$before", SqliteChannelsDatabase.Timestamp(before)));
 }

@@ -12,7 +12,7 @@ namespace VssBot.Bot.Channels.Webhooks.Inbox;
 /// first use, rows an earlier version left in the bot's file (pending events, and processed ids kept to refuse
 /// redeliveries) are moved here, so no accepted event is lost or run twice by the upgrade.
 /// </summary>
-/// <param name="gates">The app's files (<see cref="SqliteWriteGates"/>), so this one is checkpointed in the background too (<see cref="SqliteCheckpoints"/>).</param>
+/// <param name="gates">The app's write gates (<see cref="SqliteWriteGates"/>): writers of this file take turns there, and it is checkpointed in the background too (<see cref="SqliteCheckpoints"/>).</param>
 public sealed class SqliteWebhookInboxFile(string path, string botDatabasePath, SqliteWriteGates? gates = null)
 {
     private readonly SqliteFile file = new(path, SchemaMigrations.SqliteWebhookInbox, gates: gates);
@@ -33,6 +33,25 @@ public sealed class SqliteWebhookInboxFile(string path, string botDatabasePath, 
         if (!moved)
             await MoveEarlierRowsAsync(cancellationToken);
         return await file.OpenAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A write transaction behind this file's write gate: the acknowledgements' inserts and the worker's claims queue
+    /// there instead of meeting at SQLite's lock, where the busy handler sleeps 1–100 ms at a time.
+    /// </summary>
+    public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        if (!moved)
+            await MoveEarlierRowsAsync(cancellationToken);
+        return await file.BeginWriteAsync(cancellationToken);
+    }
+
+    /// <summary>Runs one statement in a write transaction of its own (<see cref="BeginWriteAsync"/>): the rows it changed.</summary>
+    public async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        if (!moved)
+            await MoveEarlierRowsAsync(cancellationToken);
+        return await file.WriteAsync(sql, cancellationToken, parameters);
     }
 
     private async Task MoveEarlierRowsAsync(CancellationToken cancellationToken)

@@ -4,34 +4,34 @@ using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Channels.Webhooks.Stores;
 
-/// <summary>The channel tables (reply windows, webhook inbox) in the bot's one SQLite file (<c>Storage:Sqlite:Path</c>).</summary>
-public sealed class SqliteChannelsDatabase(string databasePath)
+/// <summary>
+/// The channel tables (reply windows, the reminder ledger) in the bot's one SQLite file (<c>Storage:Sqlite:Path</c>).
+/// Reads open a connection of their own; writes take the file's write gate, which every turn's state write also takes,
+/// so they queue there instead of sleeping in SQLite's busy handler (1–100 ms naps) while a turn holds the file.
+/// </summary>
+/// <param name="gates">The app's write gates (<see cref="SqliteWriteGates"/>); none: a gate of its own (a store built alone).</param>
+public sealed class SqliteChannelsDatabase(string databasePath, SqliteWriteGates? gates = null)
 {
-    private readonly SqliteFile file = new(databasePath, Storage.Migrations.SchemaMigrations.Sqlite);
+    private readonly SqliteFile file = new(databasePath, Storage.Migrations.SchemaMigrations.Sqlite, gates: gates);
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
+
+    /// <summary>Runs one statement in a write transaction of its own, behind the file's write gate: the rows it changed.</summary>
+    public Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        file.WriteAsync(sql, cancellationToken, parameters);
 
     /// <summary>Fixed-width UTC text: text order is time order.</summary>
     internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     internal static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    internal static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
 
 public sealed class SqliteReplyWindowStore(SqliteChannelsDatabase database) : IReplyWindowStore
 {
     public async Task RecordAsync(string channelId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await SqliteChannelsDatabase.ExecuteAsync(connection, """
+        await database.WriteAsync("""
             INSERT INTO channel_reply_windows (channel_id, user_id, last_wrote_at) VALUES ($channel, $user, $at)
             ON CONFLICT (channel_id, user_id) DO UPDATE SET last_wrote_at = excluded.last_wrote_at
             WHERE excluded.last_wrote_at > channel_reply_windows.last_wrote_at
@@ -64,15 +64,13 @@ public sealed class SqliteReplyWindowStore(SqliteChannelsDatabase database) : IR
 
     public async Task ForgetAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM channel_reply_windows WHERE channel_id = $channel AND user_id = $user",
+        await database.WriteAsync("DELETE FROM channel_reply_windows WHERE channel_id = $channel AND user_id = $user",
             cancellationToken, ("$channel", channelId), ("$user", userId));
     }
 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await SqliteChannelsDatabase.ExecuteAsync(connection, "DELETE FROM channel_reply_windows WHERE last_wrote_at < $cutoff",
+        return await database.WriteAsync("DELETE FROM channel_reply_windows WHERE last_wrote_at < $cutoff",
             cancellationToken, ("$cutoff", SqliteChannelsDatabase.Timestamp(cutoff)));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using VssBot.Bot.Channels.Messenger;
 using VssBot.Bot.Channels.Webhooks;
+using VssBot.Bot.Channels.Webhooks.Stores;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -157,6 +158,10 @@ public sealed class MessengerWebhookTests
         Assert.Equal(["chào"], answeredByFirst);
         Assert.Equal(["một", "hai", "ba"], second.SentTexts(Lan));
         Assert.Empty(second.SentTexts(Minh));
+        // The acknowledgement stores only the event; its turn opens the 24-hour window, at the time the message was sent,
+        // on whichever host runs it.
+        var windows = second.Factory.Services.GetRequiredService<IReplyWindowStore>();
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1767240000002), await windows.LastWroteAsync(MessengerMapper.ChannelId, Lan, default));
         // Meta redelivers after the restart: already accepted, not answered again.
         await second.DeliverAsync(Message(Lan, "m_stop_1", "hai", 1767240000001));
         Assert.Equal(3, second.SentTexts(Lan).Count);
