@@ -36,33 +36,9 @@ public sealed class DeclarationDatabase
     public Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken) => file.BeginWriteAsync(cancellationToken);
 
     /// <summary>One statement in its own write transaction behind the gate: the number of rows it changed.</summary>
-    public async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var write = await BeginWriteAsync(cancellationToken);
-        var changed = await write.ExecuteAsync(sql, cancellationToken, parameters);
-        await write.CommitAsync(cancellationToken);
-        return changed;
-    }
+    public Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        file.WriteAsync(sql, cancellationToken, parameters);
 
     /// <summary>Creates or migrates the file's schema. Safe to call more than once.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => file.EnsureCreatedAsync(cancellationToken);
-}
-
-/// <summary>Small ADO.NET helpers shared by the outbox and the registry.</summary>
-internal static class SqliteCommands
-{
-    public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
-
-    public static async Task<int> ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

@@ -46,12 +46,10 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
     public string ProtectToText(ReadOnlySpan<byte> plaintext, string context)
     {
         // Every turn stores its state this way: the payload is pooled and the text built in one allocation.
-        var length = NonceSize + TagSize + plaintext.Length;
-        var payload = ArrayPool<byte>.Shared.Rent(length);
+        var payload = Seal(plaintext, context, out var length);
         try
         {
-            Encrypt(plaintext, context, payload.AsSpan(0, length));
-            return string.Create(textHeader.Length + (length + 2) / 3 * 4, (textHeader, payload, length), static (text, state) =>
+            return string.Create(TextLength(length), (textHeader, payload, length), static (text, state) =>
             {
                 state.textHeader.CopyTo(text);
                 Convert.TryToBase64Chars(state.payload.AsSpan(0, state.length), text[state.textHeader.Length..], out _);
@@ -65,12 +63,10 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
 
     public byte[] ProtectToAscii(ReadOnlySpan<byte> plaintext, string context)
     {
-        var length = NonceSize + TagSize + plaintext.Length;
-        var payload = ArrayPool<byte>.Shared.Rent(length);
+        var payload = Seal(plaintext, context, out var length);
         try
         {
-            Encrypt(plaintext, context, payload.AsSpan(0, length));
-            var text = new byte[textHeader.Length + (length + 2) / 3 * 4];
+            var text = new byte[TextLength(length)];
             var header = Encoding.ASCII.GetBytes(textHeader, text);
             System.Buffers.Text.Base64.EncodeToUtf8(payload.AsSpan(0, length), text.AsSpan(header), out _, out _);
             return text;
@@ -80,6 +76,26 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
             ArrayPool<byte>.Shared.Return(payload);
         }
     }
+
+    /// <summary>The encrypted payload (nonce, tag, ciphertext) in a buffer rented from the shared pool: <paramref name="length"/> bytes; the caller returns it.</summary>
+    private byte[] Seal(ReadOnlySpan<byte> plaintext, string context, out int length)
+    {
+        length = NonceSize + TagSize + plaintext.Length;
+        var payload = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Encrypt(plaintext, context, payload.AsSpan(0, length));
+            return payload;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+            throw;
+        }
+    }
+
+    /// <summary>The text form's length: the header, then the payload in base64.</summary>
+    private int TextLength(int payloadLength) => textHeader.Length + (payloadLength + 2) / 3 * 4;
 
     public string Unprotect(string protectedText, string context) => Encoding.UTF8.GetString(UnprotectToBytes(protectedText, context));
 

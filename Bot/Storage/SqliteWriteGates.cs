@@ -38,11 +38,8 @@ public sealed class SqliteWrite : IAsyncDisposable
     /// <summary>A command in this transaction, with its parameters (null as SQL NULL).</summary>
     public SqliteCommand Sql(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = Connection.CreateCommand();
-        command.CommandText = sql;
+        var command = Connection.Command(sql, parameters);
         command.Transaction = Transaction;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Data.Sqlite;
 using VssBot.Bot.Declarations.Contracts;
+using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Declarations.Outbox;
 

@@ -1,6 +1,6 @@
 using VssBot.Bot.Channels.Webhooks.Stores;
-using VssBot.Bot.Declarations;
 using VssBot.Bot.Privacy;
+using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Channels.Webhooks.Inbox;
 

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using VssBot.Bot.Declarations;
 using VssBot.Bot.Storage;
 using VssBot.Bot.Storage.Migrations;
 
@@ -28,30 +27,24 @@ public sealed class SqliteWebhookInboxFile(string path, string botDatabasePath, 
         return new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, System.IO.Path.GetFileNameWithoutExtension(full) + ".webhook-inbox.db"), full, gates);
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!moved)
-            await MoveEarlierRowsAsync(cancellationToken);
-        return await file.OpenAsync(cancellationToken);
-    }
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => await (await MovedAsync(cancellationToken)).OpenAsync(cancellationToken);
 
     /// <summary>
     /// A write transaction behind this file's write gate: the acknowledgements' inserts and the worker's claims queue
     /// there instead of meeting at SQLite's lock, where the busy handler sleeps 1–100 ms at a time.
     /// </summary>
-    public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
-    {
-        if (!moved)
-            await MoveEarlierRowsAsync(cancellationToken);
-        return await file.BeginWriteAsync(cancellationToken);
-    }
+    public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken) => await (await MovedAsync(cancellationToken)).BeginWriteAsync(cancellationToken);
 
     /// <summary>Runs one statement in a write transaction of its own (<see cref="BeginWriteAsync"/>): the rows it changed.</summary>
-    public async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    public async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await (await MovedAsync(cancellationToken)).WriteAsync(sql, cancellationToken, parameters);
+
+    /// <summary>The file, once the rows an earlier version left in the bot's file are here.</summary>
+    private async ValueTask<SqliteFile> MovedAsync(CancellationToken cancellationToken)
     {
         if (!moved)
             await MoveEarlierRowsAsync(cancellationToken);
-        return await file.WriteAsync(sql, cancellationToken, parameters);
+        return file;
     }
 
     private async Task MoveEarlierRowsAsync(CancellationToken cancellationToken)
