@@ -30,12 +30,8 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
         await write.CommitAsync(cancellationToken);
     }
 
-    public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("DELETE FROM transcript WHERE at < $cutoff").With("$cutoff", AgentsDatabase.Timestamp(cutoff));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        database.WriteAsync("DELETE FROM transcript WHERE at < $cutoff", cancellationToken, ("$cutoff", AgentsDatabase.Timestamp(cutoff)));
 
     public async Task<IReadOnlyList<TranscriptLine>> NewestAsync(string studentKey, int count, CancellationToken cancellationToken)
     {

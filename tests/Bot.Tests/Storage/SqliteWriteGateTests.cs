@@ -112,6 +112,10 @@ public sealed class SqliteWriteGateTests : IDisposable
         Assert.Equal((1, 0), await WaitsForTheGateAsync(path, () => roster.UpsertAsync([new RosterStudent("SV001", "Lê Thị Hoa", "K68A", "CNTT", "Cô Lan")], default)));
         var directory = new SqliteStudentDirectoryStore(database, TestKeys.Protector());
         Assert.False(await WaitsForTheGateAsync(path, () => directory.TryClaimAsync("test/nobody", "hotline1", now, default))); // no such student: nothing held
+        var transcript = new SqliteTranscriptStore(database, TestKeys.Protector());
+        await transcript.AppendAsync([new TranscriptEntry("test/u1", [(Sender.Student, "xin chào")], now)], 50, default);
+        Assert.Equal(1, await WaitsForTheGateAsync(path, () => transcript.DeleteBeforeAsync(now.AddMinutes(1), default)));
+        Assert.Empty(await transcript.NewestAsync("test/u1", 10, default));
     }
 
     private static InboxEvent Event(string id, string user, DateTimeOffset at) => new("facebook", id, user, at, """{"type":"message","text":"xin chào"}""");
