@@ -4,9 +4,10 @@ using SQLitePCL;
 namespace VssBot.Bot.Storage;
 
 /// <summary>
-/// One statement prepared once on a Microsoft.Data.Sqlite connection and run through SQLite's own API, for the turn's
-/// hot write: a text parameter is bound straight from UTF-8 bytes (the encrypted state, ~1.4 KB an item), where
-/// <see cref="SqliteCommand"/> takes a string, copies it to UTF-8 and allocates a binder per parameter per run (issue 12).
+/// One statement prepared once on a Microsoft.Data.Sqlite connection and run through SQLite's own API, for the writes
+/// every turn makes (its state; the console's directory and transcript): a text parameter is bound straight from UTF-8
+/// bytes (encrypted text) or from a string's own characters, where <see cref="SqliteCommand"/> copies every string to
+/// UTF-8 and allocates a binder per parameter per run, and a data reader, a record and a task per query (issue 12).
 /// It runs inside whatever transaction the connection has open. Not thread-safe: one writer uses it at a time.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
@@ -23,9 +24,10 @@ internal sealed class SqliteStatement : IDisposable
             parameters[raw.sqlite3_bind_parameter_name(statement, i).utf8_to_string()] = i;
     }
 
+    /// <summary>Binds a string (SQLite copies its UTF-16 characters and stores them as the file's UTF-8), or NULL.</summary>
     public SqliteStatement Bind(string name, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(statement, Index(name)) : raw.sqlite3_bind_text(statement, Index(name), value));
+        Check(value is null ? raw.sqlite3_bind_null(statement, Index(name)) : raw.sqlite3_bind_text16(statement, Index(name), value.AsSpan()));
         return this;
     }
 
@@ -54,6 +56,31 @@ internal sealed class SqliteStatement : IDisposable
             if (rc != raw.SQLITE_DONE)
                 SqliteException.ThrowExceptionForRC(rc, database);
             return raw.sqlite3_changes(database);
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
+    /// <summary>
+    /// Runs a query and returns its first row's columns as text (null for NULL), or null when it has no row; the
+    /// bindings are cleared for the next run.
+    /// </summary>
+    public string?[]? FirstRow()
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc == raw.SQLITE_DONE)
+                return null;
+            if (rc != raw.SQLITE_ROW)
+                SqliteException.ThrowExceptionForRC(rc, database);
+            var row = new string?[raw.sqlite3_column_count(statement)];
+            for (var i = 0; i < row.Length; i++)
+                row[i] = raw.sqlite3_column_type(statement, i) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(statement, i).utf8_to_string();
+            return row;
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using VssBot.Bot.Privacy;
+using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Agents.Directory;
 
@@ -61,6 +62,19 @@ public static class DirectoryReference
 {
     public static string Protect(IPersonalDataProtector protector, string studentKey, ConversationReference reference) =>
         protector.Protect(JsonConvert.SerializeObject(reference), Context(studentKey));
+
+    /// <summary>
+    /// <see cref="Protect"/>'s text as ASCII bytes, for a store that binds them as text: the same JSON (JsonConvert's
+    /// defaults), written as UTF-8 into a pooled buffer, without the string, its UTF-8 copy and the text's own string
+    /// that every turn's directory row paid for (issue 12).
+    /// </summary>
+    public static byte[] ProtectToAscii(IPersonalDataProtector protector, string studentKey, ConversationReference reference)
+    {
+        using var json = new PooledBufferStream(1024);
+        using (var writer = json.JsonWriter())
+            JsonSerializer.CreateDefault().Serialize(writer, reference);
+        return protector.ProtectToAscii(json.Written, Context(studentKey));
+    }
 
     public static ConversationReference Unprotect(IPersonalDataProtector protector, string studentKey, string stored) =>
         JsonConvert.DeserializeObject<ConversationReference>(protector.Unprotect(stored, Context(studentKey)))!;

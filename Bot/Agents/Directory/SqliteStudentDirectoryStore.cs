@@ -17,12 +17,12 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         if (turns.Count == 0)
             return before;
         // Encrypted before the file's write gate is taken: the turns' state writes wait behind this batch.
-        var references = turns.Select(t => DirectoryReference.Protect(protector, t.StudentKey, t.Reference)).ToList();
+        var references = turns.Select(t => DirectoryReference.ProtectToAscii(protector, t.StudentKey, t.Reference)).ToList();
         await using var write = await database.BeginWriteAsync(cancellationToken); // BEGIN IMMEDIATE: read and write together
-        // One read and one upsert for the whole batch, their parameters set per turn: SQLite parses each once (the
-        // upsert with its roster lookup had been parsed again for every turn, issue 12).
-        await using var read = write.Sql("SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key").With("$key", null);
-        await using var upsert = write.Sql("""
+        // One read and one upsert for the whole batch, prepared once and run through SQLite's own API (SqliteStatement):
+        // every turn of every student passes here (issue 12).
+        using var read = new SqliteStatement(write.Connection, "SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key");
+        using var upsert = new SqliteStatement(write.Connection, """
             INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field, roster_id)
             VALUES ($key, $channel, $reference, $now, $state, $escalation, $question, $since, $next,
                 (SELECT student_id FROM roster WHERE student_id = $studentId COLLATE NOCASE LIMIT 1))
@@ -31,38 +31,28 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
                 waiting_since = excluded.waiting_since, next_field = excluded.next_field,
                 roster_id = COALESCE(student_directory.roster_id, excluded.roster_id)
             """);
-        foreach (var name in (string[])["$key", "$channel", "$reference", "$now", "$state", "$escalation", "$question", "$since", "$next", "$studentId"])
-            upsert.With(name, null);
         for (var i = 0; i < turns.Count; i++)
-            before[i] = await RecordAsync(read, upsert, turns[i], references[i], cancellationToken);
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            before[i] = Record(read, upsert, turns[i], references[i]);
+        }
         await write.CommitAsync(cancellationToken);
         return before;
     }
 
-    private static async Task<string?> RecordAsync(SqliteCommand read, SqliteCommand upsert, StudentTurn turn, string protectedReference, CancellationToken cancellationToken)
+    private static string? Record(SqliteStatement read, SqliteStatement upsert, StudentTurn turn, byte[] protectedReference)
     {
         var studentKey = turn.StudentKey;
-        DateTimeOffset? resolvedAt = null;
-        string? before = null;
-        read.Set("$key", studentKey);
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-        {
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                resolvedAt = reader.IsDBNull(0) ? null : AgentsDatabase.ParseTimestamp(reader.GetString(0));
-                before = reader.IsDBNull(1) ? null : reader.GetString(1);
-            }
-        }
-
-        var row = turn.Turn(resolvedAt);
-        await upsert.Set("$key", studentKey).Set("$channel", turn.Reference.ChannelId)
-            .Set("$reference", protectedReference)
-            .Set("$now", AgentsDatabase.Timestamp(row.Now)).Set("$state", row.JourneyState)
-            .Set("$escalation", row.Escalation).Set("$question", row.QuestionKey)
-            .Set("$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null)
-            .Set("$next", row.NextField).Set("$studentId", row.StudentId)
-            .ExecuteNonQueryAsync(cancellationToken);
-        return before;
+        var current = read.Bind("$key", studentKey).FirstRow();
+        var row = turn.Turn(current?[0] is { } resolvedAt ? AgentsDatabase.ParseTimestamp(resolvedAt) : null);
+        upsert.Bind("$key", studentKey).Bind("$channel", turn.Reference.ChannelId)
+            .BindUtf8("$reference", protectedReference)
+            .Bind("$now", AgentsDatabase.Timestamp(row.Now)).Bind("$state", row.JourneyState)
+            .Bind("$escalation", row.Escalation).Bind("$question", row.QuestionKey)
+            .Bind("$since", row.WaitingSince is { } since ? AgentsDatabase.Timestamp(since) : null)
+            .Bind("$next", row.NextField).Bind("$studentId", row.StudentId)
+            .ExecuteNonQuery();
+        return current?[1];
     }
 
     public Task<IReadOnlyList<DirectoryEntry>> QueueAsync(bool oldestFirst, CancellationToken cancellationToken) =>

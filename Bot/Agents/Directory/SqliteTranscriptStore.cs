@@ -12,21 +12,24 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
             return;
         // Encrypted before the file's write gate is taken: the turns' state writes wait behind this batch.
         var rows = entries.SelectMany(e => e.Lines.Select(l => (e.StudentKey, At: AgentsDatabase.Timestamp(e.At), Sender: l.Sender.ToString(),
-            Text: TranscriptText.Protect(protector, e.StudentKey, l.Text)))).ToList();
+            Text: TranscriptText.ProtectToAscii(protector, e.StudentKey, l.Text)))).ToList();
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        // One insert and one trim for the whole batch, their parameters set per line and per student: parsed once.
-        await using var insert = write.Sql("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)")
-            .With("$key", null).With("$at", null).With("$sender", null).With("$text", null);
+        // One insert and one trim for the whole batch, prepared once and run through SQLite's own API (SqliteStatement),
+        // their parameters set per line and per student: every turn passes here (issue 12).
+        using var insert = new SqliteStatement(write.Connection, "INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)");
         foreach (var (studentKey, at, sender, text) in rows)
-            await insert.Set("$key", studentKey).Set("$at", at).Set("$sender", sender).Set("$text", text).ExecuteNonQueryAsync(cancellationToken);
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            insert.Bind("$key", studentKey).Bind("$at", at).Bind("$sender", sender).BindUtf8("$text", text).ExecuteNonQuery();
+        }
         // The student's lines older than the newest `keep`: the index (student_key, id) walked back `keep` entries, instead
         // of a temporary table of the newest `keep` ids checked against every line of the student on every turn.
-        await using var trim = write.Sql("""
+        using var trim = new SqliteStatement(write.Connection, """
             DELETE FROM transcript WHERE student_key = $key AND id <=
                 (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT 1 OFFSET $keep)
-            """).With("$key", null).With("$keep", keep);
+            """);
         foreach (var studentKey in entries.Where(e => e.Lines.Count > 0).Select(e => e.StudentKey).Distinct())
-            await trim.Set("$key", studentKey).ExecuteNonQueryAsync(cancellationToken);
+            trim.Bind("$key", studentKey).Bind("$keep", keep).ExecuteNonQuery();
         await write.CommitAsync(cancellationToken);
     }
 

@@ -254,6 +254,44 @@ public sealed class SqliteAgentStoresTests : AgentStoresContractTests
     protected override IRosterStore Roster() => new SqliteRosterStore(Database());
     protected override ISettingsStore Settings() => new SqliteSettingsStore(Database());
     protected override ISignInStore SignIns() => new SqliteSignInStore(Database());
+
+    [Fact]
+    public async Task Directory_and_transcript_rows_hold_the_text_an_earlier_version_reads()
+    {
+        // Both are bound from the encrypted text's ASCII bytes (SqliteStatement); a version rolled back to reads the
+        // columns as strings and decrypts them with DirectoryReference.Unprotect and TranscriptText.Unprotect.
+        var reference = new ConversationReference
+        {
+            ActivityId = "a-1", ChannelId = "zalo", User = new ChannelAccount("u1", "Phạm Thu Hà"), Bot = new ChannelAccount("oa", "VssBot"),
+            Conversation = new ConversationAccount(id: "u1"), ServiceUrl = "https://oa.zalo.me/", Locale = "vi-VN",
+        };
+        var at = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+        await Directory().RecordTurnAsync("zalo/u1", reference, _ => new DirectoryTurn(at, "Declaring", null, null, null, "phone", null), default);
+        await Transcript().AppendAsync("zalo/u1", [(Sender.Student, "Số CCCD của mình là 036303012345 😊"), (Sender.Bot, "Cảm ơn bạn!")], at, 50, default);
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        var read = connection.CreateCommand();
+        read.CommandText = "SELECT typeof(reference), reference FROM student_directory WHERE student_key = 'zalo/u1'";
+        await using (var row = await read.ExecuteReaderAsync())
+        {
+            Assert.True(await row.ReadAsync());
+            Assert.Equal("text", row.GetString(0));
+            var stored = Assert.IsType<string>(row.GetValue(1));
+            Assert.Equal(Newtonsoft.Json.JsonConvert.SerializeObject(reference), TestKeys.Protector().Unprotect(stored, "directory/zalo/u1"));
+            Assert.Equal("Phạm Thu Hà", DirectoryReference.Unprotect(TestKeys.Protector(), "zalo/u1", stored).User.Name);
+        }
+        read.CommandText = "SELECT typeof(text), text, sender FROM transcript WHERE student_key = 'zalo/u1' ORDER BY id";
+        var lines = new List<(string, string)>();
+        await using (var row = await read.ExecuteReaderAsync())
+            while (await row.ReadAsync())
+            {
+                Assert.Equal("text", row.GetString(0));
+                Assert.DoesNotContain("036303012345", row.GetString(1));
+                lines.Add((row.GetString(2), TranscriptText.Unprotect(TestKeys.Protector(), "zalo/u1", Assert.IsType<string>(row.GetValue(1)))));
+            }
+        Assert.Equal([("Student", "Số CCCD của mình là 036303012345 😊"), ("Bot", "Cảm ơn bạn!")], lines);
+    }
 }
 
 [Collection(PostgresCollection.Name)]
