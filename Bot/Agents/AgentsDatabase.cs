@@ -42,13 +42,6 @@ internal static class SqliteCommandExtensions
         return command;
     }
 
-    /// <summary>Sets a parameter added before: a command run once per row of a batch is parsed by SQLite only once.</summary>
-    public static SqliteCommand Set(this SqliteCommand command, string name, object? value)
-    {
-        command.Parameters[name].Value = value ?? DBNull.Value;
-        return command;
-    }
-
     public static SqliteCommand Sql(this SqliteConnection connection, string sql)
     {
         var command = connection.CreateCommand();
