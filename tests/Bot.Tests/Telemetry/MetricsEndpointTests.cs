@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using VssBot.Bot.Tests.Channels.BotFramework;
 
 namespace VssBot.Bot.Tests.Telemetry;
@@ -26,6 +27,25 @@ public sealed class MetricsEndpointTests
         Assert.Contains("vssbot_outbox_depth", text);
         foreach (var personal in new[] { "Phạm", "Ph\\u1ea1m", "0912", "036303012345", "0113099841", "ha.pham", "metrics-1" })
             Assert.DoesNotContain(personal, text);
+    }
+
+    [Fact]
+    public async Task Tag_combinations_past_the_limit_are_counted_under_overflow()
+    {
+        // Each metric stream keeps at most MetricPointsPerStream combinations (OpenTelemetry preallocates a point for
+        // each, 2,000 by default: 4.8 MB of heap for the bot's streams, issue 12). Past it nothing is lost.
+        using var factory = new VssBotFactory();
+        var client = factory.CreateClient();
+        var metrics = factory.Services.GetRequiredService<VssBot.Bot.Telemetry.VssBotMetrics>();
+        var reasons = VssBot.Bot.Telemetry.TelemetryServiceCollectionExtensions.MetricPointsPerStream + 100;
+        for (var i = 0; i < reasons; i++)
+            metrics.Escalation($"limit-test-{i}");
+
+        var lines = (await client.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("vssbot_escalations_total{", StringComparison.Ordinal)).ToList();
+        var overflow = Assert.Single(lines, l => l.Contains("otel_metric_overflow=\"true\"", StringComparison.Ordinal));
+        Assert.True(lines.Count(l => l.Contains("limit-test-", StringComparison.Ordinal)) < reasons);
+        var counted = lines.Where(l => l.Contains("limit-test-", StringComparison.Ordinal) || l == overflow).Sum(l => long.Parse(l.Split(' ')[1]));
+        Assert.True(counted >= reasons, $"{counted} of {reasons} escalations counted");
     }
 
     [Fact]
