@@ -33,19 +33,3 @@ public sealed class AgentsDatabase
     public static DateTimeOffset? ParseTimestamp(object? value) =>
         value is string text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 }
-
-internal static class SqliteCommandExtensions
-{
-    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
-    {
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
-
-    public static SqliteCommand Sql(this SqliteConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
-}

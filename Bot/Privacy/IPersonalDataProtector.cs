@@ -20,6 +20,9 @@ public interface IPersonalDataProtector
     /// </summary>
     byte[] ProtectToAscii(ReadOnlySpan<byte> plaintext, string context);
 
+    /// <summary>As <see cref="ProtectToAscii(ReadOnlySpan{byte}, string)"/> for text (encrypted as UTF-8, as <see cref="Protect"/> does).</summary>
+    byte[] ProtectToAscii(string plaintext, string context);
+
     /// <summary>As <see cref="Unprotect"/>, returning the plaintext bytes (what <see cref="ProtectToText"/> or <see cref="Protect"/> (UTF-8) encrypted).</summary>
     byte[] UnprotectToBytes(string protectedText, string context);
 

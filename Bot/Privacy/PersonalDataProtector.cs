@@ -77,6 +77,20 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
         }
     }
 
+    public byte[] ProtectToAscii(string plaintext, string context)
+    {
+        // The text's UTF-8 in a pooled buffer: no copy of it is left for the GC (every transcript line, issue 12).
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(plaintext.Length));
+        try
+        {
+            return ProtectToAscii(utf8.AsSpan(0, Encoding.UTF8.GetBytes(plaintext, utf8)), context);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
     /// <summary>The encrypted payload (nonce, tag, ciphertext) in a buffer rented from the shared pool: <paramref name="length"/> bytes; the caller returns it.</summary>
     private byte[] Seal(ReadOnlySpan<byte> plaintext, string context, out int length)
     {

@@ -1,3 +1,5 @@
+using VssBot.Bot.Storage;
+
 namespace VssBot.Bot.Agents.Audit;
 
 /// <summary><see cref="IAuditStore"/> in the bot's SQLite file.</summary>
@@ -15,10 +17,10 @@ public sealed class SqliteAuditStore(AgentsDatabase database) : IAuditStore
     public async Task<IReadOnlyList<AuditEntry>> NewestAsync(int count, string? studentKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("""
+        await using var command = connection.Command("""
             SELECT at, user_name, student_key, action FROM audit_log
             WHERE $key IS NULL OR student_key = $key ORDER BY id DESC LIMIT $count
-            """).With("$key", studentKey).With("$count", count);
+            """, ("$key", studentKey), ("$count", count));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken))

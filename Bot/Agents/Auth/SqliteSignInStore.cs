@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using VssBot.Bot.Storage;
 
 namespace VssBot.Bot.Agents.Auth;
 
@@ -8,24 +8,20 @@ public sealed class SqliteSignInStore(AgentsDatabase database) : ISignInStore
     public async Task<long> GenerationAsync(string account, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT generation FROM agent_sign_ins WHERE account = $account").With("$account", account);
+        await using var command = connection.Command("SELECT generation FROM agent_sign_ins WHERE account = $account", ("$account", account));
         return await command.ExecuteScalarAsync(cancellationToken) is long generation ? generation : 0;
     }
 
-    public async Task SignOutAsync(string account, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.ExecuteAsync("""
+    public Task SignOutAsync(string account, CancellationToken cancellationToken) =>
+        database.WriteAsync("""
             INSERT INTO agent_sign_ins (account, generation) VALUES ($account, 1)
             ON CONFLICT (account) DO UPDATE SET generation = generation + 1
             """, cancellationToken, ("$account", account));
-        await write.CommitAsync(cancellationToken);
-    }
 
     public async Task<DateTimeOffset?> LockedUntilAsync(string account, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT locked_until FROM agent_sign_ins WHERE account = $account").With("$account", account);
+        await using var command = connection.Command("SELECT locked_until FROM agent_sign_ins WHERE account = $account", ("$account", account));
         return AgentsDatabase.ParseTimestamp(await command.ExecuteScalarAsync(cancellationToken));
     }
 
@@ -50,11 +46,7 @@ public sealed class SqliteSignInStore(AgentsDatabase database) : ISignInStore
         await write.CommitAsync(cancellationToken);
     }
 
-    public async Task ClearFailuresAsync(string account, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.ExecuteAsync("UPDATE agent_sign_ins SET failures = 0, lockouts = 0, locked_until = NULL WHERE account = $account", cancellationToken,
+    public Task ClearFailuresAsync(string account, CancellationToken cancellationToken) =>
+        database.WriteAsync("UPDATE agent_sign_ins SET failures = 0, lockouts = 0, locked_until = NULL WHERE account = $account", cancellationToken,
             ("$account", account));
-        await write.CommitAsync(cancellationToken);
-    }
 }

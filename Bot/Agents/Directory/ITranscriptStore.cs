@@ -32,23 +32,8 @@ public static class TranscriptText
 {
     public static string Protect(IPersonalDataProtector protector, string studentKey, string text) => protector.Protect(text, Context(studentKey));
 
-    /// <summary>
-    /// <see cref="Protect"/>'s text as ASCII bytes, for a store that binds them as text (the line's UTF-8 in a pooled
-    /// buffer: no string of the encrypted text, no UTF-8 copies of either, issue 12).
-    /// </summary>
-    public static byte[] ProtectToAscii(IPersonalDataProtector protector, string studentKey, string text)
-    {
-        var utf8 = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            var length = System.Text.Encoding.UTF8.GetBytes(text, utf8);
-            return protector.ProtectToAscii(utf8.AsSpan(0, length), Context(studentKey));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
-        }
-    }
+    /// <summary><see cref="Protect"/>'s text as ASCII bytes, for a store that binds them as text.</summary>
+    public static byte[] ProtectToAscii(IPersonalDataProtector protector, string studentKey, string text) => protector.ProtectToAscii(text, Context(studentKey));
 
     public static string Unprotect(IPersonalDataProtector protector, string studentKey, string stored) => protector.Unprotect(stored, Context(studentKey));
 

@@ -97,7 +97,7 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
     public async Task<IReadOnlyList<string>> NextFieldsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT next_field FROM student_directory WHERE next_field IS NOT NULL");
+        await using var command = connection.Command("SELECT next_field FROM student_directory WHERE next_field IS NOT NULL");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var fields = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
@@ -114,9 +114,7 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
     private async Task<IReadOnlyList<DirectoryEntry>> QueryAsync(string where, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql($"SELECT {Columns} FROM student_directory {where}");
-        foreach (var (name, value) in parameters)
-            command.With(name, value);
+        await using var command = connection.Command($"SELECT {Columns} FROM student_directory {where}", parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<DirectoryEntry>();
         while (await reader.ReadAsync(cancellationToken))

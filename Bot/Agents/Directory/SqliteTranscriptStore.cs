@@ -39,8 +39,8 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
     public async Task<IReadOnlyList<TranscriptLine>> NewestAsync(string studentKey, int count, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT id, at, sender, text FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $count")
-            .With("$key", studentKey).With("$count", count);
+        await using var command = connection.Command("SELECT id, at, sender, text FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT $count",
+            ("$key", studentKey), ("$count", count));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var lines = new List<TranscriptLine>();
         while (await reader.ReadAsync(cancellationToken))

@@ -1,3 +1,5 @@
+using VssBot.Bot.Storage;
+
 namespace VssBot.Bot.Agents.School;
 
 /// <summary><see cref="IRosterStore"/> in the bot's SQLite file.</summary>
@@ -25,14 +27,14 @@ public sealed class SqliteRosterStore(AgentsDatabase database) : IRosterStore
     public async Task<string?> FindIdAsync(string studentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT student_id FROM roster WHERE student_id = $id COLLATE NOCASE LIMIT 1").With("$id", studentId);
+        await using var command = connection.Command("SELECT student_id FROM roster WHERE student_id = $id COLLATE NOCASE LIMIT 1", ("$id", studentId));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task<IReadOnlyList<RosterStudent>> AllAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT student_id, full_name, class_name, faculty, teacher FROM roster ORDER BY faculty, class_name, student_id");
+        await using var command = connection.Command("SELECT student_id, full_name, class_name, faculty, teacher FROM roster ORDER BY faculty, class_name, student_id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var students = new List<RosterStudent>();
         while (await reader.ReadAsync(cancellationToken))
@@ -47,15 +49,11 @@ public sealed class SqliteSettingsStore(AgentsDatabase database) : ISettingsStor
     public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("SELECT value FROM settings WHERE name = $name").With("$name", name);
+        await using var command = connection.Command("SELECT value FROM settings WHERE name = $name", ("$name", name));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.ExecuteAsync("INSERT INTO settings (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+    public Task SetAsync(string name, string value, CancellationToken cancellationToken) =>
+        database.WriteAsync("INSERT INTO settings (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             cancellationToken, ("$name", name), ("$value", value));
-        await write.CommitAsync(cancellationToken);
-    }
 }

@@ -24,14 +24,9 @@ public sealed class SqliteConversationStore(string path, IPersonalDataProtector 
         return await EncryptClearRowsAsync(cancellationToken);
     }
 
-    public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken)
-    {
-        await using var write = await file.BeginWriteAsync(cancellationToken);
-        var created = await write.ExecuteAsync("INSERT OR IGNORE INTO dl_conversations (id, user_id, created_at) VALUES ($id, $user, $now)", cancellationToken,
+    public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken) =>
+        await file.WriteAsync("INSERT OR IGNORE INTO dl_conversations (id, user_id, created_at) VALUES ($id, $user, $now)", cancellationToken,
             ("$id", conversationId), ("$user", rows.ProtectUser(conversationId, userId)), ("$now", Now())) == 1;
-        await write.CommitAsync(cancellationToken);
-        return created;
-    }
 
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
     {

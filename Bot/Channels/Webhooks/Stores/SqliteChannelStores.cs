@@ -24,7 +24,6 @@ public sealed class SqliteChannelsDatabase(string databasePath, SqliteWriteGates
     internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     internal static DateTimeOffset ParseTimestamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
 }
 
 public sealed class SqliteReplyWindowStore(SqliteChannelsDatabase database) : IReplyWindowStore
