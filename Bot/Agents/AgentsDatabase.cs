@@ -11,13 +11,13 @@ public sealed class AgentsDatabase
 {
     private readonly SqliteFile file;
 
-    public AgentsDatabase(string databasePath, SqliteWriteGates? gates = null) =>
-        file = new SqliteFile(databasePath, Storage.Migrations.SchemaMigrations.Sqlite, gates: gates);
+    public AgentsDatabase(string databasePath, SqliteWriters? writers = null) =>
+        file = new SqliteFile(databasePath, Storage.Migrations.SchemaMigrations.Sqlite, writers: writers);
 
     public string DatabasePath => file.Path;
 
     public static AgentsDatabase For(IServiceProvider services) =>
-        new(StorageServiceCollectionExtensions.SqlitePath(services), services.GetRequiredService<SqliteWriteGates>());
+        new(StorageServiceCollectionExtensions.SqlitePath(services), services.GetRequiredService<SqliteWriters>());
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 

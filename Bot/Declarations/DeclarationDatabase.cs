@@ -19,11 +19,11 @@ public sealed class DeclarationDatabase
 
     private readonly SqliteFile file;
 
-    public DeclarationDatabase(IOptions<StorageOptions> storage, IHostEnvironment environment, SqliteWriteGates gates)
-        : this(Path.Combine(environment.ContentRootPath, storage.Value.Sqlite.Path), gates) { }
+    public DeclarationDatabase(IOptions<StorageOptions> storage, IHostEnvironment environment, SqliteWriters writers)
+        : this(Path.Combine(environment.ContentRootPath, storage.Value.Sqlite.Path), writers) { }
 
-    public DeclarationDatabase(string databasePath, SqliteWriteGates? gates = null) =>
-        file = new SqliteFile(databasePath, Storage.Migrations.SchemaMigrations.Sqlite, gates: gates);
+    public DeclarationDatabase(string databasePath, SqliteWriters? writers = null) =>
+        file = new SqliteFile(databasePath, Storage.Migrations.SchemaMigrations.Sqlite, writers: writers);
 
     public string DatabasePath => file.Path;
 

@@ -9,10 +9,10 @@ namespace VssBot.Bot.Storage;
 /// commit that crosses SQLite's threshold runs the checkpoint itself, with its two fsyncs (3–8 ms here), while it holds
 /// the file's write gate: every turn's state write then waited behind it, about ten times a second under load (issue 12).
 /// Commits still checkpoint past <see cref="SqliteFile.AutoCheckpointPages"/>, should this thread fall behind or stop.
-/// The files are those the app's writers use (<see cref="SqliteWriteGates"/>, whatever the state provider: the console's
+/// The files are those the app's writers use (<see cref="SqliteWriters"/>, whatever the state provider: the console's
 /// and the outbox's tables stay in SQLite with <c>Storage:Provider=Memory</c>); a file not created yet is skipped.
 /// </summary>
-public sealed class SqliteCheckpoints(SqliteWriteGates files, IOptions<StorageOptions> options, ILogger<SqliteCheckpoints> logger) : BackgroundService
+public sealed class SqliteCheckpoints(SqliteWriters files, IOptions<StorageOptions> options, ILogger<SqliteCheckpoints> logger) : BackgroundService
 {
     private readonly HashSet<string> failing = new(StringComparer.Ordinal); // files whose last checkpoint failed; the checkpoint thread's only
 

@@ -7,12 +7,13 @@ namespace VssBot.Bot.Storage;
 /// <summary>
 /// One SQLite file in the app's data folder: on first use the folder, the file (in WAL mode) and its tables are
 /// created or migrated by the scripts of <paramref name="scripts"/> (a <see cref="SchemaMigrations"/> set);
-/// afterwards each operation opens its own connection. A failed migration is tried again on the next use.
+/// afterwards each read opens a pooled connection of its own, and every write goes through the file's one writer
+/// (<see cref="SqliteWriters"/>). A failed migration is tried again on the next use.
 /// </summary>
-public sealed class SqliteFile(string path, string scripts, ILogger? logger = null, SqliteWriteGates? gates = null)
+public sealed class SqliteFile(string path, string scripts, ILogger? logger = null, SqliteWriters? writers = null)
 {
-    // Without the app's shared gates (a store built alone, in tests) the file gets a gate of its own.
-    private readonly SemaphoreSlim _writeGate = (gates ?? new SqliteWriteGates()).For(path);
+    // Without the app's shared writers (a store built alone, in tests) the file gets a writer of its own.
+    private readonly SqliteWriter _writer = (writers ?? new SqliteWriters()).For(path);
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _ready;
 
@@ -56,11 +57,11 @@ public sealed class SqliteFile(string path, string scripts, ILogger? logger = nu
         return connection;
     }
 
-    /// <summary>A write transaction behind the file's write gate (<see cref="SqliteWriteGates"/>): no wait at SQLite's lock.</summary>
+    /// <summary>A write transaction of the file's writer (<see cref="SqliteWriters"/>): no wait at SQLite's lock.</summary>
     public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken); // migrations run before the gate is taken
-        return await SqliteWrite.BeginAsync(_writeGate, OpenAsync, cancellationToken);
+        return await _writer.BeginAsync(cancellationToken);
     }
 
     /// <summary>Runs one statement in a write transaction of its own (<see cref="BeginWriteAsync"/>): the rows it changed.</summary>

@@ -7,30 +7,30 @@ namespace VssBot.Bot.Storage;
 /// <summary>
 /// <see cref="Microsoft.Bot.Builder.IStorage"/> in one SQLite file: the embedded default, no server needed.
 /// Serialization, encryption and ETag rules: <see cref="StateStore"/>.
-/// Built for the turn's hot path: one long-lived write connection whose statements are prepared once, used by one
-/// write at a time (an async gate, so a waiting turn holds no thread and never meets SQLite's sleeping busy handler),
-/// and a few long-lived read connections (WAL readers never wait for the writer). WAL with synchronous=NORMAL: a commit
+/// Built for the turn's hot path: the file's one writer (<see cref="SqliteWriters"/>: one long-lived connection whose
+/// statements are prepared once, used by one write at a time behind an async gate, so a waiting turn holds no thread and
+/// never meets SQLite's sleeping busy handler), and a few long-lived read connections (WAL readers never wait for the writer). WAL with synchronous=NORMAL: a commit
 /// survives a crash of the process; a power cut may lose the last commits, never corrupt the file.
 /// What a turn wrote is kept for the conversation's next turn (<see cref="RecentStates"/>), which then reads nothing.
 /// </summary>
 public sealed class SqliteStorage : StateStore, IDisposable
 {
     private readonly string connectionString;
-    private readonly SemaphoreSlim writeGate;
+    private readonly SqliteWriter writer;
+    private readonly SqliteWriters? ownWriters; // built alone (tests): the file's writer is this store's own
     private readonly System.Collections.Concurrent.ConcurrentBag<Reader> readers = [];
     private readonly RecentStates recent;
     private readonly bool verifyRecent;
-    private Writer? writer;
     private bool disposed;
 
-    /// <param name="gates">The app's write gates, so state writes take turns with the other writers of the file; none: a gate of its own.</param>
+    /// <param name="writers">The app's writers, so state writes take turns with the other writers of the file, on its one connection; none: a writer of its own.</param>
     /// <param name="options">How much recently written state is kept in memory (<see cref="StorageOptions.SqliteOptions.RecentStates"/>); none: the defaults.</param>
-    public SqliteStorage(string databasePath, IPersonalDataProtector protector, TimeProvider? timeProvider = null, SqliteWriteGates? gates = null,
+    public SqliteStorage(string databasePath, IPersonalDataProtector protector, TimeProvider? timeProvider = null, SqliteWriters? writers = null,
         StorageOptions.SqliteOptions? options = null)
         : base(protector, timeProvider)
     {
         DatabasePath = Path.GetFullPath(databasePath);
-        writeGate = (gates ?? new SqliteWriteGates()).For(DatabasePath);
+        writer = (writers ?? (ownWriters = new SqliteWriters())).For(DatabasePath);
         connectionString = SqliteFile.ConnectionStringFor(DatabasePath);
         options ??= new StorageOptions.SqliteOptions();
         recent = new RecentStates(options.RecentStates, options.RecentStateLifetime, Time);
@@ -104,17 +104,15 @@ public sealed class SqliteStorage : StateStore, IDisposable
             {
                 if (item is null)
                 {
-                    w.Delete.Parameters[0].Value = key;
-                    w.Delete.ExecuteNonQuery();
+                    w.Statement(DeleteSql).Bind("$key", key).ExecuteNonQuery();
                     continue;
                 }
-                var changed = w.Upsert.Bind("$key", key).BindUtf8("$json", item.Text).Bind("$etag", item.NewETag).Bind("$now", now)
+                var changed = w.Statement(UpsertSql).Bind("$key", key).BindUtf8("$json", item.Text).Bind("$etag", item.NewETag).Bind("$now", now)
                     .Bind("$checked", item.Checked ? 1 : 0).Bind("$requested", item.RequestedETag).ExecuteNonQuery();
                 if (changed == 0)
                 {
                     // The row is there with another ETag: the check refused the update (the statement changed nothing).
-                    w.CurrentETag.Parameters[0].Value = key;
-                    throw ETagConflict(item.RequestedETag, w.CurrentETag.ExecuteScalar() as string);
+                    throw ETagConflict(item.RequestedETag, w.Statement(CurrentETagSql).Bind("$key", key).FirstRow()?[0]);
                 }
             }
             return 0;
@@ -134,10 +132,7 @@ public sealed class SqliteStorage : StateStore, IDisposable
         {
             recent.Forget(keys);
             foreach (var key in keys)
-            {
-                w.Delete.Parameters[0].Value = key;
-                w.Delete.ExecuteNonQuery();
-            }
+                w.Statement(DeleteSql).Bind("$key", key).ExecuteNonQuery();
             return 0;
         }, cancellationToken);
     }
@@ -146,66 +141,55 @@ public sealed class SqliteStorage : StateStore, IDisposable
         WriteAsync(w =>
         {
             recent.Clear();
-            using var command = w.Connection.CreateCommand();
-            command.Transaction = w.Transaction;
             // updated_at is ISO 8601 in UTC ("O"), so text order is time order.
-            command.CommandText = "DELETE FROM bot_state WHERE updated_at < $cutoff AND (key LIKE $conversations OR key LIKE $users)";
-            command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
-            command.Parameters.AddWithValue("$conversations", PersonalKeyPatterns[0]);
-            command.Parameters.AddWithValue("$users", PersonalKeyPatterns[1]);
+            using var command = w.Sql("DELETE FROM bot_state WHERE updated_at < $cutoff AND (key LIKE $conversations OR key LIKE $users)",
+                ("$cutoff", Timestamp(cutoff)), ("$conversations", PersonalKeyPatterns[0]), ("$users", PersonalKeyPatterns[1]));
             return command.ExecuteNonQuery();
         }, cancellationToken);
 
     public void Dispose()
     {
-        writeGate.Wait();
+        writer.Gate.Wait(); // after the write running now, if any
         try
         {
             disposed = true;
             recent.Clear();
-            writer?.Dispose();
-            writer = null;
             while (readers.TryTake(out var reader))
                 reader.Dispose();
         }
         finally
         {
-            writeGate.Release();
+            writer.Gate.Release();
         }
+        ownWriters?.Dispose();
     }
 
     private static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
+    // The statements of every turn's write, prepared once on the file's write connection (SqliteWrite.Statement).
+    // The ETag check is the upsert's own WHERE (one statement per item, not a SELECT and an upsert): a checked item
+    // updates only a row without an ETag or with the one it read; a refused update changes no row.
+    private const string UpsertSql = """
+        INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
+        ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
+        WHERE $checked = 0 OR bot_state.etag IS NULL OR bot_state.etag = $requested
+        """;
+    private const string CurrentETagSql = "SELECT etag FROM bot_state WHERE key = $key";
+    private const string DeleteSql = "DELETE FROM bot_state WHERE key = $key";
+
     /// <summary>
-    /// Runs <paramref name="work"/> in one IMMEDIATE transaction on the write connection, one caller at a time, then
-    /// <paramref name="committed"/> after the commit, before the next writer.
+    /// Runs <paramref name="work"/> in one IMMEDIATE transaction of the file's writer (atomic also across processes), one
+    /// caller at a time, then <paramref name="committed"/> after the commit, before the next writer.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<Writer, T> work, CancellationToken cancellationToken, Action? committed = null)
+    private async Task<T> WriteAsync<T>(Func<SqliteWrite, T> work, CancellationToken cancellationToken, Action? committed = null)
     {
         await EnsureCreatedAsync(cancellationToken);
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            writer ??= new Writer(Open());
-            using var transaction = writer.Connection.BeginTransaction(); // BEGIN IMMEDIATE: atomic also across processes
-            writer.Begin(transaction);
-            var result = work(writer);
-            transaction.Commit();
-            committed?.Invoke();
-            return result;
-        }
-        catch (SqliteException)
-        {
-            // A broken connection is not reused: the next write opens a fresh one.
-            writer?.Dispose();
-            writer = null;
-            throw;
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+        await using var write = await writer.BeginAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var result = work(write);
+        write.Transaction.Commit();
+        committed?.Invoke();
+        return result;
     }
 
     /// <summary>
@@ -257,64 +241,5 @@ public sealed class SqliteStorage : StateStore, IDisposable
             Select.Dispose();
             Connection.Dispose();
         }
-    }
-
-    /// <summary>The write connection and its prepared statements.</summary>
-    private sealed class Writer : IDisposable
-    {
-        public Writer(SqliteConnection connection)
-        {
-            Connection = connection;
-            CurrentETag = Command("SELECT etag FROM bot_state WHERE key = $key", "$key");
-            // The ETag check is the upsert's own WHERE (one statement per item, not a SELECT and an upsert): a checked
-            // item updates only a row without an ETag or with the one it read; a refused update changes no row.
-            Upsert = new SqliteStatement(connection, """
-                INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
-                ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
-                WHERE $checked = 0 OR bot_state.etag IS NULL OR bot_state.etag = $requested
-                """);
-            Delete = Command("DELETE FROM bot_state WHERE key = $key", "$key");
-        }
-
-        public SqliteConnection Connection { get; }
-        public SqliteTransaction? Transaction { get; private set; }
-        public SqliteCommand CurrentETag { get; }
-        /// <summary>Bound from the encrypted state's UTF-8 bytes (<see cref="SqliteStatement"/>).</summary>
-        public SqliteStatement Upsert { get; }
-        public SqliteCommand Delete { get; }
-
-        public void Begin(SqliteTransaction transaction)
-        {
-            Transaction = transaction;
-            CurrentETag.Transaction = Delete.Transaction = transaction;
-        }
-
-        private SqliteCommand Command(string sql, params string[] parameters)
-        {
-            var command = Connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameters)
-                command.Parameters.Add(name, SqliteType.Text);
-            return command;
-        }
-
-        public void Dispose()
-        {
-            CurrentETag.Dispose();
-            Upsert.Dispose();
-            Delete.Dispose();
-            Connection.Dispose();
-        }
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql,
-        CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -35,7 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new PostgresDatabase(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Postgres.ConnectionString!, sp.GetRequiredService<ILogger<PostgresDatabase>>()));
         // Writers of one SQLite file take turns at one async gate (bot state, console tables, outbox).
-        services.AddSingleton<SqliteWriteGates>();
+        services.AddSingleton<SqliteWriters>();
         services.AddSingleton<IStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -44,7 +44,7 @@ public static class StorageServiceCollectionExtensions
             {
                 StorageProvider.Memory => new MemoryStorage(),
                 StorageProvider.Postgres => new PostgresStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IPersonalDataProtector>(), time),
-                _ => new SqliteStorage(SqlitePath(sp), sp.GetRequiredService<IPersonalDataProtector>(), time, sp.GetRequiredService<SqliteWriteGates>(), options.Sqlite),
+                _ => new SqliteStorage(SqlitePath(sp), sp.GetRequiredService<IPersonalDataProtector>(), time, sp.GetRequiredService<SqliteWriters>(), options.Sqlite),
             };
         });
         // Wake-ups between instances: NOTIFY/LISTEN on PostgreSQL, in-process otherwise.

@@ -19,10 +19,10 @@ public sealed class SqliteStudentDirectoryStore(AgentsDatabase database, IPerson
         // Encrypted before the file's write gate is taken: the turns' state writes wait behind this batch.
         var references = turns.Select(t => DirectoryReference.ProtectToAscii(protector, t.StudentKey, t.Reference)).ToList();
         await using var write = await database.BeginWriteAsync(cancellationToken); // BEGIN IMMEDIATE: read and write together
-        // One read and one upsert for the whole batch, prepared once and run through SQLite's own API (SqliteStatement):
-        // every turn of every student passes here (issue 12).
-        using var read = new SqliteStatement(write.Connection, "SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key");
-        using var upsert = new SqliteStatement(write.Connection, """
+        // One read and one upsert per turn, prepared once for the file's write connection and run through SQLite's own
+        // API (SqliteStatement): every turn of every student passes here (issue 12).
+        var read = write.Statement("SELECT resolved_at, escalation FROM student_directory WHERE student_key = $key");
+        var upsert = write.Statement("""
             INSERT INTO student_directory (student_key, channel_id, reference, last_activity, journey_state, escalation, question_key, waiting_since, next_field, roster_id)
             VALUES ($key, $channel, $reference, $now, $state, $escalation, $question, $since, $next,
                 (SELECT student_id FROM roster WHERE student_id = $studentId COLLATE NOCASE LIMIT 1))

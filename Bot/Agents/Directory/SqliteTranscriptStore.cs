@@ -14,9 +14,9 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
         var rows = entries.SelectMany(e => e.Lines.Select(l => (e.StudentKey, At: AgentsDatabase.Timestamp(e.At), Sender: l.Sender.ToString(),
             Text: TranscriptText.ProtectToAscii(protector, e.StudentKey, l.Text)))).ToList();
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        // One insert and one trim for the whole batch, prepared once and run through SQLite's own API (SqliteStatement),
-        // their parameters set per line and per student: every turn passes here (issue 12).
-        using var insert = new SqliteStatement(write.Connection, "INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)");
+        // One insert and one trim, prepared once for the file's write connection and run through SQLite's own API
+        // (SqliteStatement), their parameters set per line and per student: every turn passes here (issue 12).
+        var insert = write.Statement("INSERT INTO transcript (student_key, at, sender, text) VALUES ($key, $at, $sender, $text)");
         foreach (var (studentKey, at, sender, text) in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -24,7 +24,7 @@ public sealed class SqliteTranscriptStore(AgentsDatabase database, IPersonalData
         }
         // The student's lines older than the newest `keep`: the index (student_key, id) walked back `keep` entries, instead
         // of a temporary table of the newest `keep` ids checked against every line of the student on every turn.
-        using var trim = new SqliteStatement(write.Connection, """
+        var trim = write.Statement("""
             DELETE FROM transcript WHERE student_key = $key AND id <=
                 (SELECT id FROM transcript WHERE student_key = $key ORDER BY id DESC LIMIT 1 OFFSET $keep)
             """);

@@ -30,7 +30,7 @@ public static class DirectLineChannel
         services.AddSingleton<ConversationSignals>();
         // With SQLite, files of this instance's data folder; with PostgreSQL, tables every replica shares.
         services.TryAddSingleton(sp => new SqliteConversationStore(Path.Combine(sp.GetRequiredService<DirectLineDataFolder>().Path, "conversations.db"),
-            sp.GetRequiredService<IPersonalDataProtector>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<SqliteWriteGates>()));
+            sp.GetRequiredService<IPersonalDataProtector>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<SqliteWriters>()));
         services.TryAddSingleton(sp => new FileUploadStore(Path.Combine(sp.GetRequiredService<DirectLineDataFolder>().Path, "uploads"),
             sp.GetRequiredService<IPersonalDataProtector>()));
         services.AddStore<IConversationStore, SqliteConversationStore, PostgresConversationStore>();

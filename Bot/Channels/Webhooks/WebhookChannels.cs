@@ -42,7 +42,7 @@ public static class WebhookChannels
     /// </summary>
     public static IServiceCollection AddChannelStores(this IServiceCollection services)
     {
-        services.TryAddSingleton(sp => new SqliteChannelsDatabase(StorageServiceCollectionExtensions.SqlitePath(sp), sp.GetService<SqliteWriteGates>()));
+        services.TryAddSingleton(sp => new SqliteChannelsDatabase(StorageServiceCollectionExtensions.SqlitePath(sp), sp.GetService<SqliteWriters>()));
         services.TryAddSingleton<IReplyWindowStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
         {
             StorageProvider.Memory => new MemoryReplyWindowStore(),
@@ -54,7 +54,7 @@ public static class WebhookChannels
         {
             StorageProvider.Memory => new MemoryWebhookInbox(),
             StorageProvider.Postgres => new PostgresWebhookInbox(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IPersonalDataProtector>()),
-            _ => new SqliteWebhookInbox(SqliteWebhookInboxFile.Beside(StorageServiceCollectionExtensions.SqlitePath(sp), sp.GetService<SqliteWriteGates>()),
+            _ => new SqliteWebhookInbox(SqliteWebhookInboxFile.Beside(StorageServiceCollectionExtensions.SqlitePath(sp), sp.GetService<SqliteWriters>()),
                 sp.GetRequiredService<IPersonalDataProtector>()),
         });
         return services;

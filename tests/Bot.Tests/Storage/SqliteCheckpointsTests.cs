@@ -14,7 +14,7 @@ public sealed class SqliteCheckpointsTests : IAsyncLifetime
     private readonly string path = VssBotFactory.NewDatabasePath();
     private readonly string missing = VssBotFactory.NewDatabasePath();
     private readonly string damaged = VssBotFactory.NewDatabasePath();
-    private readonly SqliteWriteGates gates = new();
+    private readonly SqliteWriters writers = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -29,13 +29,13 @@ public sealed class SqliteCheckpointsTests : IAsyncLifetime
     [Fact]
     public async Task Written_state_reaches_the_database_file_without_a_commit_checkpointing_it()
     {
-        using var storage = new SqliteStorage(path, TestKeys.Protector(), gates: gates);
-        gates.For(missing); // a file the app knows but has not created: skipped
+        using var storage = new SqliteStorage(path, TestKeys.Protector(), writers: writers);
+        writers.For(missing); // a file the app knows but has not created: skipped
         Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
         await File.WriteAllTextAsync(damaged, "not a database");
-        gates.For(damaged); // a file that cannot be checkpointed: a warning, once, and the others still checkpointed
+        writers.For(damaged); // a file that cannot be checkpointed: a warning, once, and the others still checkpointed
         var logger = new FakeLogger<SqliteCheckpoints>();
-        using var checkpoints = new SqliteCheckpoints(gates, Options(TimeSpan.FromMilliseconds(50)), logger);
+        using var checkpoints = new SqliteCheckpoints(writers, Options(TimeSpan.FromMilliseconds(50)), logger);
         await checkpoints.StartAsync(CancellationToken.None);
 
         // The file is created and migrated by the first write, while the checkpointer already runs.
@@ -53,8 +53,8 @@ public sealed class SqliteCheckpointsTests : IAsyncLifetime
     [Fact]
     public async Task Without_the_background_checkpoints_a_few_commits_stay_in_the_log()
     {
-        using var storage = new SqliteStorage(path, TestKeys.Protector(), gates: gates);
-        using var checkpoints = new SqliteCheckpoints(gates, Options(TimeSpan.Zero), NullLogger<SqliteCheckpoints>.Instance);
+        using var storage = new SqliteStorage(path, TestKeys.Protector(), writers: writers);
+        using var checkpoints = new SqliteCheckpoints(writers, Options(TimeSpan.Zero), NullLogger<SqliteCheckpoints>.Instance);
         await checkpoints.StartAsync(CancellationToken.None);
 
         for (var i = 0; i < 50; i++)
@@ -78,7 +78,7 @@ public sealed class SqliteCheckpointsTests : IAsyncLifetime
         _ = services.GetRequiredService<VssBot.Bot.Agents.AgentsDatabase>();
         _ = services.GetRequiredService<VssBot.Bot.Declarations.DeclarationDatabase>();
 
-        var files = services.GetRequiredService<SqliteWriteGates>().Files.Select(Path.GetFileName).ToHashSet();
+        var files = services.GetRequiredService<SqliteWriters>().Files.Select(Path.GetFileName).ToHashSet();
         var botFile = Path.GetFileName(factory.DatabasePath);
         Assert.Contains(botFile, files);
         Assert.Contains(Path.GetFileNameWithoutExtension(botFile) + ".webhook-inbox.db", files);

@@ -13,7 +13,7 @@ using VssBot.Bot.Storage;
 namespace VssBot.Bot.Tests.Storage;
 
 /// <summary>
-/// Every writer of one of the app's SQLite files takes the file's write gate (<see cref="SqliteWriteGates"/>), as the
+/// Every writer of one of the app's SQLite files takes the file's write gate (<see cref="SqliteWriters"/>), as the
 /// turns' state writes do. A writer that went to SQLite's lock instead slept in its busy handler (1–100 ms naps) while a
 /// turn held the file: the webhook acknowledgement's reply-window and inbox writes did (issue 12). Each test holds the
 /// gate, starts a write, sees that it waits, then lets the gate go and sees the write land.
@@ -22,11 +22,12 @@ public sealed class SqliteWriteGateTests : IDisposable
 {
     private static readonly TimeSpan WhileHeld = TimeSpan.FromMilliseconds(300);
     private readonly string path = VssBotFactory.NewDatabasePath();
-    private readonly SqliteWriteGates gates = new();
+    private readonly SqliteWriters writers = new();
 
     public void Dispose()
     {
-        foreach (var file in gates.Files)
+        writers.Dispose();
+        foreach (var file in writers.Files)
         {
             SqlitePools.Release(file);
             foreach (var part in new[] { file, file + "-wal", file + "-shm" })
@@ -37,7 +38,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     [Fact]
     public async Task Reply_window_writes_in_the_bots_file_wait_for_its_gate()
     {
-        var store = new SqliteReplyWindowStore(new SqliteChannelsDatabase(path, gates));
+        var store = new SqliteReplyWindowStore(new SqliteChannelsDatabase(path, writers));
         var at = new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
         await store.RecordAsync("facebook", "warm-up", at, default); // creates the file and its tables
 
@@ -50,7 +51,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     [Fact]
     public async Task Reminder_ledger_writes_in_the_bots_file_wait_for_its_gate()
     {
-        var ledger = new SqliteReminderLedger(new SqliteChannelsDatabase(path, gates));
+        var ledger = new SqliteReminderLedger(new SqliteChannelsDatabase(path, writers));
         var at = new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
         await ledger.RecordDeliveredAsync("test/u0", "warm-up", "chat", at, default);
 
@@ -63,7 +64,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     [Fact]
     public async Task Webhook_inbox_writes_wait_for_the_inbox_files_gate()
     {
-        var file = SqliteWebhookInboxFile.Beside(path, gates);
+        var file = SqliteWebhookInboxFile.Beside(path, writers);
         var inbox = new SqliteWebhookInbox(file, TestKeys.Protector());
         var now = new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
         await inbox.AddAsync(Event("warm-up", "user-0", now), default);
@@ -78,7 +79,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     [Fact]
     public async Task Direct_Line_conversation_writes_wait_for_their_files_gate()
     {
-        var store = new SqliteConversationStore(path, TestKeys.Protector(), TimeProvider.System, gates);
+        var store = new SqliteConversationStore(path, TestKeys.Protector(), TimeProvider.System, writers);
         await store.PrepareAsync(default);
 
         Assert.True(await WaitsForTheGateAsync(path, () => store.CreateAsync("conv-1", "user-1", default)));
@@ -91,7 +92,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     [Fact]
     public async Task Agent_console_writes_in_the_bots_file_wait_for_its_gate()
     {
-        var database = new AgentsDatabase(path, gates);
+        var database = new AgentsDatabase(path, writers);
         var settings = new SqliteSettingsStore(database);
         await settings.SetAsync("warm-up", "1", default);
 
@@ -129,7 +130,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     /// <summary>Starts <paramref name="write"/> while the test holds <paramref name="file"/>'s gate: it must not finish until the gate is let go.</summary>
     private async Task<T> WaitsForTheGateAsync<T>(string file, Func<Task<T>> write)
     {
-        var gate = gates.For(file);
+        var gate = writers.For(file).Gate;
         await gate.WaitAsync();
         Task<T> pending;
         try

@@ -10,10 +10,10 @@ namespace VssBot.Bot.Channels.DirectLine.Stores;
 /// Direct Line conversations in the channel's own SQLite file (<c>conversations.db</c> in the data folder): one instance
 /// only, so a reloaded page or a restarted process shows the same history.
 /// </summary>
-/// <param name="gates">The app's write gates (<see cref="SqliteWriteGates"/>): writers of this file take turns there, and it is checkpointed in the background too (<see cref="SqliteCheckpoints"/>).</param>
-public sealed class SqliteConversationStore(string path, IPersonalDataProtector protector, TimeProvider clock, SqliteWriteGates? gates = null) : IConversationStore
+/// <param name="writers">The app's writers (<see cref="SqliteWriters"/>): writers of this file take turns there, and it is checkpointed in the background too (<see cref="SqliteCheckpoints"/>).</param>
+public sealed class SqliteConversationStore(string path, IPersonalDataProtector protector, TimeProvider clock, SqliteWriters? writers = null) : IConversationStore
 {
-    private readonly SqliteFile file = new(path, Storage.Migrations.SchemaMigrations.SqliteDirectLine, gates: gates);
+    private readonly SqliteFile file = new(path, Storage.Migrations.SchemaMigrations.SqliteDirectLine, writers: writers);
     private readonly ActivityRows rows = new(protector);
 
     public string Location => file.Path;

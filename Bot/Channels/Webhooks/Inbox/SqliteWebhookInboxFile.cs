@@ -11,20 +11,20 @@ namespace VssBot.Bot.Channels.Webhooks.Inbox;
 /// first use, rows an earlier version left in the bot's file (pending events, and processed ids kept to refuse
 /// redeliveries) are moved here, so no accepted event is lost or run twice by the upgrade.
 /// </summary>
-/// <param name="gates">The app's write gates (<see cref="SqliteWriteGates"/>): writers of this file take turns there, and it is checkpointed in the background too (<see cref="SqliteCheckpoints"/>).</param>
-public sealed class SqliteWebhookInboxFile(string path, string botDatabasePath, SqliteWriteGates? gates = null)
+/// <param name="writers">The app's writers (<see cref="SqliteWriters"/>): writers of this file take turns there, and it is checkpointed in the background too (<see cref="SqliteCheckpoints"/>).</param>
+public sealed class SqliteWebhookInboxFile(string path, string botDatabasePath, SqliteWriters? writers = null)
 {
-    private readonly SqliteFile file = new(path, SchemaMigrations.SqliteWebhookInbox, gates: gates);
+    private readonly SqliteFile file = new(path, SchemaMigrations.SqliteWebhookInbox, writers: writers);
     private readonly SemaphoreSlim moving = new(1, 1);
     private volatile bool moved;
 
     public string Path => file.Path;
 
     /// <summary>The inbox file of the bot whose SQLite file is <paramref name="botDatabasePath"/>.</summary>
-    public static SqliteWebhookInboxFile Beside(string botDatabasePath, SqliteWriteGates? gates = null)
+    public static SqliteWebhookInboxFile Beside(string botDatabasePath, SqliteWriters? writers = null)
     {
         var full = System.IO.Path.GetFullPath(botDatabasePath);
-        return new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, System.IO.Path.GetFileNameWithoutExtension(full) + ".webhook-inbox.db"), full, gates);
+        return new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, System.IO.Path.GetFileNameWithoutExtension(full) + ".webhook-inbox.db"), full, writers);
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => await (await MovedAsync(cancellationToken)).OpenAsync(cancellationToken);

@@ -9,10 +9,10 @@ namespace VssBot.Bot.Channels.Webhooks.Stores;
 /// Reads open a connection of their own; writes take the file's write gate, which every turn's state write also takes,
 /// so they queue there instead of sleeping in SQLite's busy handler (1–100 ms naps) while a turn holds the file.
 /// </summary>
-/// <param name="gates">The app's write gates (<see cref="SqliteWriteGates"/>); none: a gate of its own (a store built alone).</param>
-public sealed class SqliteChannelsDatabase(string databasePath, SqliteWriteGates? gates = null)
+/// <param name="writers">The app's writers (<see cref="SqliteWriters"/>); none: a gate of its own (a store built alone).</param>
+public sealed class SqliteChannelsDatabase(string databasePath, SqliteWriters? writers = null)
 {
-    private readonly SqliteFile file = new(databasePath, Storage.Migrations.SchemaMigrations.Sqlite, gates: gates);
+    private readonly SqliteFile file = new(databasePath, Storage.Migrations.SchemaMigrations.Sqlite, writers: writers);
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 
