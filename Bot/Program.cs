@@ -7,6 +7,7 @@ using VssBot.Bot.Channels.Images;
 using VssBot.Bot.Declarations;
 using VssBot.Bot.Declarations.Registry;
 using VssBot.Bot.Channels.Messenger;
+using VssBot.Bot.Channels.Webhooks;
 using VssBot.Bot.Channels.Terminal;
 using VssBot.Bot.Channels.Zalo;
 using VssBot.Bot.Health;
@@ -61,6 +62,8 @@ builder.Services.AddTerminalChannel();
 builder.Services.AddDirectLineChannel();
 builder.Services.AddMessengerChannel();
 builder.Services.AddZaloChannel();
+// Their webhooks acknowledge on the socket's thread, not behind the turns in the thread pool (Channels/Webhooks/).
+builder.Services.AddInlineAcknowledgements(MessengerChannel.WebhookPath, ZaloChannel.WebhookPath);
 
 var app = builder.Build();
 

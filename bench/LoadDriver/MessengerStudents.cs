@@ -36,7 +36,9 @@ public sealed class MessengerStudents(HttpClient client, IReadOnlyList<string> a
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await client.SendAsync(request, CancellationToken.None);
+                    // Sent synchronously: the response wakes this thread itself, so the time measured is the bot's, not
+                    // the wait of an async continuation in the thread pool this process shares with the bot's turns.
+                    using var response = client.Send(request, CancellationToken.None);
                     Acks.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     Interlocked.Increment(ref acks);
                     if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
