@@ -46,15 +46,33 @@ public sealed class SqliteFile(string path, string scripts, ILogger? logger = nu
     public static readonly string ConnectionPragmas =
         $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = {AutoCheckpointPages};";
 
+    /// <summary>A connection to read with (pooled), once the file is created or migrated.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
+        return Connect(connectionString); // Microsoft.Data.Sqlite's async open and commands run synchronously anyway
+    }
+
+    /// <summary>
+    /// Opens a connection with <see cref="ConnectionPragmas"/> (synchronous, the busy timeout and the checkpoint threshold
+    /// are per connection; WAL is set by the schema); closed again if they fail.
+    /// </summary>
+    public static SqliteConnection Connect(string connectionString)
+    {
         var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = ConnectionPragmas;
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = ConnectionPragmas;
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A write transaction of the file's writer (<see cref="SqliteWriters"/>): no wait at SQLite's lock.</summary>

@@ -207,18 +207,7 @@ public sealed class SqliteStorage : StateStore, IDisposable
     private Reader RentReader()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        return readers.TryTake(out var reader) ? reader : new Reader(Open());
-    }
-
-    /// <summary>A connection for this file: WAL is set by the schema; synchronous and the busy timeout are per connection.</summary>
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = SqliteFile.ConnectionPragmas;
-        pragma.ExecuteNonQuery();
-        return connection;
+        return readers.TryTake(out var reader) ? reader : new Reader(SqliteFile.Connect(connectionString));
     }
 
     private sealed class Reader : IDisposable

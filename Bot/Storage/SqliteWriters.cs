@@ -62,7 +62,7 @@ public sealed class SqliteWriter : IDisposable
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            connection ??= Open();
+            connection ??= SqliteFile.Connect(connectionString);
             return new SqliteWrite(this, connection, connection.BeginTransaction());
         }
         catch
@@ -126,25 +126,6 @@ public sealed class SqliteWriter : IDisposable
         statements.Clear();
         connection?.Dispose();
         connection = null;
-    }
-
-    /// <summary>WAL is set by the schema; synchronous, the busy timeout and the checkpoint threshold are per connection.</summary>
-    private SqliteConnection Open()
-    {
-        var opened = new SqliteConnection(connectionString);
-        try
-        {
-            opened.Open();
-            using var pragmas = opened.CreateCommand();
-            pragmas.CommandText = SqliteFile.ConnectionPragmas;
-            pragmas.ExecuteNonQuery();
-            return opened;
-        }
-        catch
-        {
-            opened.Dispose();
-            throw;
-        }
     }
 }
 

@@ -34,7 +34,14 @@ public static class InlineAcknowledgements
             next(app);
         };
 
-        private bool IsAcknowledgement(HttpRequest request) =>
-            HttpMethods.IsPost(request.Method) && Array.Exists(inline, p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+        private bool IsAcknowledgement(HttpRequest request)
+        {
+            if (!HttpMethods.IsPost(request.Method))
+                return false;
+            foreach (var path in inline) // a loop, not a lambda: no closure allocated for every request
+                if (request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            return false;
+        }
     }
 }
